@@ -1,0 +1,52 @@
+# Copydesk. Quick start: `make run` (opens the app), `make test` (the whole suite, headless).
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check --quiet
+APP_STAMP := $(VENV)/.copydesk-app
+TEST_STAMP := $(VENV)/.copydesk-test
+
+.PHONY: run test bench lint format typecheck system-deps system-deps-test clean
+
+run: $(APP_STAMP) system-deps
+	$(VENV)/bin/copydesk
+
+test: $(TEST_STAMP) system-deps-test
+	COPYDESK_REQUIRE_XVFB=1 $(PY) -m pytest
+
+bench: $(TEST_STAMP) system-deps-test
+	@status=0; for bench in tests/benchmarks/bench_*.py; do \
+		$(PY) $$bench || status=1; \
+	done; exit $$status
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: $(TEST_STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Copydesk needs Python 3.11 or newer (PYTHON=$(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(APP_STAMP): pyproject.toml | $(PY)
+	$(PIP) install -e .
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PIP) install -e '.[test,dev]'
+	@touch $@ $(APP_STAMP)
+
+system-deps:
+	@bash packaging/system-deps.sh
+
+system-deps-test:
+	@bash packaging/system-deps.sh test
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

@@ -1,0 +1,170 @@
+"""Article use cases. Each takes an open Session and never commits: the caller owns the
+transaction (``with library.write() as session: ...``)."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from copydesk.errors import NotFoundError
+from copydesk.models import (
+    Article,
+    ArticleAuthor,
+    ArticleKeyword,
+    RelatedLinkRow,
+    utc_now,
+)
+from copydesk.records import (
+    ArticleContent,
+    ArticleRecord,
+    ArticleStatus,
+    ArticleSummary,
+    RelatedLink,
+)
+from copydesk.slugs import slugify, unique_slug
+
+
+def list_summaries(session: Session) -> list[ArticleSummary]:
+    """Every article, most recently changed first."""
+    query = select(
+        Article.id,
+        Article.slug,
+        Article.headline,
+        Article.status,
+        Article.language,
+        Article.updated_at,
+    ).order_by(Article.updated_at.desc(), Article.id.desc())
+    return [ArticleSummary(*row) for row in session.execute(query)]
+
+
+def get_article(session: Session, article_id: int) -> ArticleRecord:
+    return _record(_load(session, article_id))
+
+
+def find_by_slug(session: Session, slug: str) -> ArticleRecord | None:
+    article = session.scalars(select(Article).where(Article.slug == slug)).one_or_none()
+    return _record(article) if article else None
+
+
+def most_recent_id(session: Session) -> int | None:
+    query = select(Article.id).order_by(Article.updated_at.desc(), Article.id.desc()).limit(1)
+    return session.scalars(query).first()
+
+
+def create_article(
+    session: Session, content: ArticleContent | None = None, *, now: datetime | None = None
+) -> ArticleRecord:
+    content = content or ArticleContent()
+    now = now or utc_now()
+    article = Article(
+        uuid=str(uuid_module.uuid4()),
+        slug=_free_slug(session, content.headline),
+        created_at=now,
+        updated_at=now,
+    )
+    _apply_content(article, content)
+    session.add(article)
+    session.flush()
+    return _record(article)
+
+
+def duplicate_article(session: Session, article_id: int) -> ArticleRecord:
+    """A new draft with the same content: the usual start for a follow-up or a translation."""
+    source = _record(_load(session, article_id))
+    return create_article(session, source.content.replace(status=ArticleStatus.DRAFT))
+
+
+def delete_article(session: Session, article_id: int) -> None:
+    session.delete(_load(session, article_id))
+    session.flush()
+
+
+def save_content(
+    session: Session, article_id: int, content: ArticleContent, *, now: datetime | None = None
+) -> ArticleRecord:
+    """Store the editor's content. Timestamps move only when something really changed.
+
+    While an article is a draft its slug follows the headline; once it leaves the draft
+    stage its address may have been shared, so the slug stays.
+    """
+    article = _load(session, article_id)
+    if _content_of(article) == content:
+        return _record(article)
+    if content.status is ArticleStatus.DRAFT and slugify(content.headline) != article.slug:
+        article.slug = _free_slug(session, content.headline, exclude_id=article.id)
+    _apply_content(article, content)
+    article.updated_at = now or utc_now()
+    session.flush()
+    return _record(article)
+
+
+def _load(session: Session, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFoundError(f"Article {article_id} does not exist (it may have been deleted).")
+    return article
+
+
+def _free_slug(session: Session, headline: str, exclude_id: int | None = None) -> str:
+    def is_taken(candidate: str) -> bool:
+        query = select(Article.id).where(Article.slug == candidate)
+        if exclude_id is not None:
+            query = query.where(Article.id != exclude_id)
+        return session.scalars(query).first() is not None
+
+    return unique_slug(slugify(headline), is_taken)
+
+
+def _apply_content(article: Article, content: ArticleContent) -> None:
+    article.headline = content.headline
+    article.kicker = content.kicker
+    article.standfirst = content.standfirst
+    article.body = content.body
+    article.language = content.language
+    article.dateline_date = content.dateline_date
+    article.edition = content.edition
+    article.related_title = content.related_title
+    article.status = content.status
+    if [a.name for a in article.authors] != list(content.authors):
+        article.authors = [ArticleAuthor(name=name) for name in content.authors]
+    if [k.keyword for k in article.keywords] != list(content.keywords):
+        article.keywords = [ArticleKeyword(keyword=word) for word in content.keywords]
+    if _links_of(article) != content.related_links:
+        article.related_links = [
+            RelatedLinkRow(title=link.title, url=link.url) for link in content.related_links
+        ]
+
+
+def _links_of(article: Article) -> tuple[RelatedLink, ...]:
+    return tuple(RelatedLink(row.title, row.url) for row in article.related_links)
+
+
+def _content_of(article: Article) -> ArticleContent:
+    return ArticleContent(
+        headline=article.headline,
+        kicker=article.kicker,
+        standfirst=article.standfirst,
+        body=article.body,
+        language=article.language,
+        dateline_date=article.dateline_date,
+        edition=article.edition,
+        authors=tuple(a.name for a in article.authors),
+        keywords=tuple(k.keyword for k in article.keywords),
+        related_title=article.related_title,
+        related_links=_links_of(article),
+        status=article.status,
+    )
+
+
+def _record(article: Article) -> ArticleRecord:
+    return ArticleRecord(
+        id=article.id,
+        uuid=article.uuid,
+        slug=article.slug,
+        content=_content_of(article),
+        created_at=article.created_at,
+        updated_at=article.updated_at,
+    )

@@ -1,0 +1,140 @@
+"""The ``copydesk`` command. With no subcommand it opens the application window.
+
+Imports stay inside the handlers: starting the window must not pay for SQLAlchemy or Qt
+modules it does not need yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from copydesk import __version__
+from copydesk.errors import CopydeskError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="copydesk",
+        description="Copydesk, a desktop editorial workstation. "
+        "Without a command, opens the application window.",
+    )
+    parser.add_argument("--version", action="version", version=f"Copydesk {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="library file to open (default: $COPYDESK_LIBRARY, else the one in your data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list the library's articles")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(handler=_list_articles)
+
+    shot = commands.add_parser(
+        "screenshot", help="render the main window offscreen and save it as a PNG"
+    )
+    shot.add_argument("--out", required=True, metavar="FILE.png", help="where to save the PNG")
+    shot.add_argument("--article", metavar="SLUG", help="article to open (default: most recent)")
+    shot.add_argument(
+        "--size", default="1400x900", type=_parse_size, help="window size, WIDTHxHEIGHT"
+    )
+    shot.set_defaults(handler=_screenshot)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _open_window(args)
+        handler = args.handler
+        return int(handler(args))
+    except CopydeskError as exc:
+        print(f"copydesk: {exc}", file=sys.stderr)
+        return 1
+
+
+def _library_path(args: argparse.Namespace) -> Path:
+    from copydesk.paths import resolve_library_path
+
+    return resolve_library_path(args.library)
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from copydesk.qt.app import run_application
+
+    return run_application(_library_path(args))
+
+
+def _list_articles(args: argparse.Namespace) -> int:
+    from copydesk import articles
+    from copydesk.db import open_library
+
+    library = open_library(_library_path(args))
+    try:
+        with library.read() as session:
+            summaries = articles.list_summaries(session)
+    finally:
+        library.close()
+    if args.json:
+        rows = [
+            {
+                "slug": s.slug,
+                "headline": s.headline,
+                "status": s.status.value,
+                "language": s.language,
+                "updated": s.updated_at.isoformat(),
+            }
+            for s in summaries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        _print_table(
+            ("SLUG", "STATUS", "LANG", "UPDATED", "HEADLINE"),
+            [
+                (
+                    s.slug,
+                    s.status.label,
+                    s.language,
+                    s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    s.headline,
+                )
+                for s in summaries
+            ],
+        )
+    return 0
+
+
+def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[-1]]).rstrip())
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    from copydesk.qt.screenshot import take_screenshot
+
+    width, height = args.size
+    take_screenshot(_library_path(args), Path(args.out), args.article, (width, height))
+    print(args.out)
+    return 0
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
+    return width, height
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""Alembic environment: migrations run on the connection Copydesk hands over."""
+
+from alembic import context
+
+from copydesk.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError(
+        "Copydesk migrations run on a connection passed by copydesk.db, not from the alembic CLI."
+    )
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite alters tables by copying them
+    transactional_ddl=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,151 @@
+"""Database entities (SQLAlchemy 2.0 declarative style).
+
+Every change here needs an Alembic migration under ``copydesk/migrations/versions`` and a
+fixture library under ``tests/fixtures/libraries`` (see ``tests/fixtures/make_library.py``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.orderinglist import ordering_list
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from copydesk.records import ArticleStatus
+
+# Stable constraint names: Alembic's batch mode on SQLite needs them to alter tables.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in Python, naive UTC in the database (SQLite has no time zones)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where an aware one is required")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    language: Mapped[str] = mapped_column(String(16))
+    dateline_date: Mapped[date | None] = mapped_column(Date)
+    edition: Mapped[str] = mapped_column(String(100), default="")
+    kicker: Mapped[str] = mapped_column(Text, default="")
+    headline: Mapped[str] = mapped_column(Text, default="")
+    standfirst: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    related_title: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[ArticleStatus] = mapped_column(
+        Enum(
+            ArticleStatus,
+            name="article_status",
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+            values_callable=lambda statuses: [s.value for s in statuses],
+        ),
+        default=ArticleStatus.DRAFT,
+        index=True,
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, index=True)
+
+    authors: Mapped[list[ArticleAuthor]] = relationship(
+        order_by="ArticleAuthor.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    keywords: Mapped[list[ArticleKeyword]] = relationship(
+        order_by="ArticleKeyword.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    related_links: Mapped[list[RelatedLinkRow]] = relationship(
+        order_by="RelatedLinkRow.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class ArticleAuthor(Base):
+    """One name of an article's byline, in byline order."""
+
+    __tablename__ = "article_authors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class ArticleKeyword(Base):
+    __tablename__ = "article_keywords"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    keyword: Mapped[str] = mapped_column(String(100), index=True)
+
+
+class RelatedLinkRow(Base):
+    """One title + URL pair of the related-links block at the end of an article."""
+
+    __tablename__ = "related_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,128 @@
+"""What the window asks of a library, one transaction each.
+
+Every operation opens its own transaction on the library it is given, returns plain records
+(never live ORM objects) and renders what the preview will show, so the GUI thread only has
+to display results. Heavy modules are imported inside the functions: they run on the
+database thread, after the window has been painted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from copydesk.errors import NotFoundError
+from copydesk.records import ArticleContent, ArticleRecord, ArticleSummary
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from copydesk.db import Library
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The article to show (if any), its rendered HTML, and the list when it changed."""
+
+    record: ArticleRecord | None
+    html: str
+    summaries: list[ArticleSummary] | None = None
+
+
+@dataclass(frozen=True)
+class OpenedLibrary:
+    library: Library
+    shown: Shown = field(repr=False)
+
+
+def open_library(
+    path: Path, *, create: bool, slug: str | None = None, preferred_id: int | None = None
+) -> OpenedLibrary:
+    """Open (or create, with the sample article) a library and load the article to show:
+    ``slug`` if given, else ``preferred_id`` if it still exists, else the latest."""
+    from copydesk import articles, db
+    from copydesk.sample import add_sample_article
+
+    library = db.open_library(path, create=create, on_create=add_sample_article)
+    try:
+        with library.read() as session:
+            summaries = articles.list_summaries(session)
+            record = _pick_article(session, summaries, slug, preferred_id)
+    except BaseException:
+        library.close()
+        raise
+    return OpenedLibrary(library, _shown(record, summaries))
+
+
+def _pick_article(
+    session: Session, summaries: list[ArticleSummary], slug: str | None, preferred_id: int | None
+) -> ArticleRecord | None:
+    from copydesk import articles
+
+    if slug is not None:
+        record = articles.find_by_slug(session, slug)
+        if record is None:
+            raise NotFoundError(f"There is no article with the slug “{slug}” in this library.")
+        return record
+    known_ids = {summary.id for summary in summaries}
+    chosen = preferred_id if preferred_id in known_ids else articles.most_recent_id(session)
+    return articles.get_article(session, chosen) if chosen is not None else None
+
+
+def load_article(library: Library, article_id: int) -> Shown:
+    from copydesk import articles
+
+    with library.read() as session:
+        return _shown(articles.get_article(session, article_id))
+
+
+def save_article(library: Library, article_id: int, content: ArticleContent) -> ArticleRecord:
+    from copydesk import articles
+
+    with library.write() as session:
+        return articles.save_content(session, article_id, content)
+
+
+def create_article(library: Library, content: ArticleContent) -> Shown:
+    from copydesk import articles
+
+    with library.write() as session:
+        record = articles.create_article(session, content)
+        return _shown(record, articles.list_summaries(session))
+
+
+def duplicate_article(library: Library, article_id: int) -> Shown:
+    from copydesk import articles
+
+    with library.write() as session:
+        record = articles.duplicate_article(session, article_id)
+        return _shown(record, articles.list_summaries(session))
+
+
+def delete_article(library: Library, article_id: int) -> Shown:
+    """Delete an article and show its neighbour in the list next."""
+    from copydesk import articles
+
+    with library.write() as session:
+        before = [summary.id for summary in articles.list_summaries(session)]
+        articles.delete_article(session, article_id)
+        summaries = articles.list_summaries(session)
+        next_id = _neighbour(before, article_id)
+        record = articles.get_article(session, next_id) if next_id is not None else None
+        return _shown(record, summaries)
+
+
+def _neighbour(ids: list[int], removed: int) -> int | None:
+    position = ids.index(removed) if removed in ids else 0
+    remaining = [article_id for article_id in ids if article_id != removed]
+    if not remaining:
+        return None
+    return remaining[min(position, len(remaining) - 1)]
+
+
+def _shown(record: ArticleRecord | None, summaries: list[ArticleSummary] | None = None) -> Shown:
+    from copydesk.rendering.article import render_article
+
+    html = render_article(record.content) if record is not None else ""
+    return Shown(record, html, summaries)

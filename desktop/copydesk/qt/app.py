@@ -1,0 +1,61 @@
+"""Starting the application."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from copydesk import __version__
+from copydesk.qt import startup_trace
+from copydesk.qt.main_window import MainWindow
+from copydesk.qt.tasks import TaskRunner
+from copydesk.qt.window_state import WindowState
+
+
+def prepare_environment() -> None:
+    """Settings Qt reads before it starts."""
+    # Chromium refuses to run as root with its sandbox (containers, CI).
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, created if needed."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Lets QtWebEngine start after the QApplication exists (the preview starts late).
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Copydesk")
+    app.setOrganizationName("copydesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("copydesk")
+    return app
+
+
+def run_application(library_path: Path) -> int:
+    prepare_environment()
+    app = application()
+    window = MainWindow(library_path, state=WindowState.persistent(), runner=TaskRunner())
+    startup_trace.attach(window)
+    window.library_failed.connect(lambda message: _library_failed(window, message))
+    app.aboutToQuit.connect(window.shutdown)
+    window.show()
+    return app.exec()
+
+
+def _library_failed(window: MainWindow, message: str) -> None:
+    if os.environ.get(startup_trace.TRACE_ENV) == "exit":
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, window.tr("Cannot Open the Library"), message)
+    other = box.addButton(window.tr("Open Another Library…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(window.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is other and window.choose_library():
+        return
+    QCoreApplication.exit(1)

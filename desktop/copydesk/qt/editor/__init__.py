@@ -1,0 +1,1 @@
+"""The article editor: structured fields above the Markdown body."""

@@ -1,0 +1,34 @@
+"""Start-up markers for the benchmark: ``COPYDESK_STARTUP_TRACE=1`` prints them,
+``COPYDESK_STARTUP_TRACE=exit`` also quits once the article is on screen.
+
+Each line is ``copydesk-startup EVENT SECONDS`` on the system-wide monotonic clock, so the
+process that started Copydesk can subtract its own start time.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from copydesk.qt.main_window import MainWindow
+
+TRACE_ENV = "COPYDESK_STARTUP_TRACE"
+
+
+def mark(event: str) -> None:
+    print(f"copydesk-startup {event} {time.monotonic():.6f}", file=sys.stdout, flush=True)
+
+
+def attach(window: MainWindow) -> None:
+    mode = os.environ.get(TRACE_ENV, "")
+    if not mode:
+        return
+    window.first_painted.connect(lambda: mark("first-paint"))
+    window.article_ready.connect(lambda: mark("article-ready"))
+    window.library_failed.connect(lambda message: mark("library-failed"))
+    if mode == "exit":
+        window.article_ready.connect(lambda: QTimer.singleShot(0, window.close))
+        window.library_failed.connect(lambda _message: QCoreApplication.exit(1))

@@ -1,0 +1,83 @@
+"""Plain article records passed between the database thread, the UI and the renderer.
+
+They carry no SQLAlchemy state, so they cross threads safely and importing them is cheap.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class ArticleStatus(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    READY = "ready"
+    PUBLISHED = "published"
+
+    @property
+    def label(self) -> str:
+        """English label for the command line; the UI translates its own."""
+        return self.value.replace("_", " ")
+
+
+LANGUAGES: dict[str, str] = {"fr": "Français", "en": "English"}
+DEFAULT_LANGUAGE = "fr"
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContent:
+    """Everything an editor can change in an article."""
+
+    headline: str = ""
+    kicker: str = ""
+    standfirst: str = ""
+    body: str = ""
+    language: str = DEFAULT_LANGUAGE
+    dateline_date: date | None = None
+    edition: str = ""
+    authors: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    related_title: str = ""
+    related_links: tuple[RelatedLink, ...] = ()
+    status: ArticleStatus = ArticleStatus.DRAFT
+
+    def replace(self, **changes: object) -> ArticleContent:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """A stored article: its identity, its slug, its content and its timestamps."""
+
+    id: int
+    uuid: str
+    slug: str
+    content: ArticleContent
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the article list."""
+
+    id: int
+    slug: str
+    headline: str
+    status: ArticleStatus
+    language: str
+    updated_at: datetime
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """``"Ana Lima, Jean Roy ,"`` → ``("Ana Lima", "Jean Roy")``: the comma-separated fields."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())

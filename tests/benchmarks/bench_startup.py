@@ -1,0 +1,115 @@
+"""Start-up: the real application started as a subprocess, again and again.
+
+(a) time to the first painted main window, (b) time until the article is loaded and the
+preview has rendered it. Both from just before the process is spawned, on the system-wide
+monotonic clock the application prints its markers with. Targets (issue 3): (a) median
+<= 250 ms, (b) median <= 600 ms.
+
+    .venv/bin/python tests/benchmarks/bench_startup.py [--runs 20] [--platform xcb|offscreen]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import Figure, report, x_display
+
+from copydesk.db import open_library
+from copydesk.sample import add_sample_article
+
+COPYDESK = Path(sys.executable).with_name("copydesk")
+FIRST_PAINT_TARGET_MS = 250
+ARTICLE_READY_TARGET_MS = 600
+WARM_UP_RUNS = 2
+
+
+def run_once(env: dict[str, str]) -> dict[str, float]:
+    started = time.monotonic()
+    process = subprocess.run(
+        [str(COPYDESK)], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    if process.returncode != 0:
+        raise RuntimeError(f"copydesk exited with {process.returncode}:\n{process.stderr}")
+    marks = {}
+    for line in process.stdout.splitlines():
+        if line.startswith("copydesk-startup "):
+            _, event, when = line.split()
+            marks[event] = (float(when) - started) * 1000
+    if set(marks) != {"first-paint", "article-ready"}:
+        raise RuntimeError(f"missing start-up markers in:\n{process.stdout}\n{process.stderr}")
+    return marks
+
+
+def environment(folder: Path, library: Path, display: str | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        COPYDESK_LIBRARY=str(library),
+        COPYDESK_STARTUP_TRACE="exit",
+        XDG_CONFIG_HOME=str(folder / "config"),
+        XDG_CACHE_HOME=str(folder / "cache"),
+        XDG_DATA_HOME=str(folder / "data"),
+    )
+    if display:
+        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    else:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--platform", choices=["xcb", "offscreen"], default="xcb")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="copydesk-bench-") as tmp:
+        folder = Path(tmp)
+        library = folder / "bench.copydesk"
+        open_library(library, create=True, on_create=add_sample_article).close()
+        with x_display() if args.platform == "xcb" else _no_display() as display:
+            env = environment(folder, library, display)
+            for _ in range(WARM_UP_RUNS):
+                run_once(env)
+            runs = [run_once(env) for _ in range(args.runs)]
+    shown_on = f"Xvfb ({display})" if display else "offscreen platform"
+    ok = report(
+        "Start-up of the copydesk command, sample library",
+        [
+            Figure(
+                "(a) first painted main window",
+                [r["first-paint"] for r in runs],
+                FIRST_PAINT_TARGET_MS,
+            ),
+            Figure(
+                "(b) article loaded + preview rendered",
+                [r["article-ready"] for r in runs],
+                ARTICLE_READY_TARGET_MS,
+            ),
+        ],
+        [
+            f"{args.runs} runs after {WARM_UP_RUNS} warm-up runs, shown on {shown_on}",
+            f"{platform.node()}: {os.cpu_count()} CPUs, Python {platform.python_version()}",
+            "measured from just before the process is spawned",
+        ],
+    )
+    return 0 if ok else 1
+
+
+class _no_display:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""Opening library files: anything that is not a healthy, writable Copydesk library is refused
+with a message naming the problem, and the file is never modified."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from copydesk import articles, db
+from copydesk.errors import LibraryError
+from tests.helpers import file_digest, headlines, opened, refuse_untouched
+
+
+def test_a_missing_library_is_created_with_the_on_create_content(library_path: Path) -> None:
+    with opened(library_path, sample=True) as library:
+        assert len(headlines(library)) == 1
+        assert library.path == library_path
+
+
+def test_a_missing_library_is_not_created_unless_asked(library_path: Path) -> None:
+    with pytest.raises(LibraryError, match="no Copydesk library"):
+        db.open_library(library_path)
+    assert not library_path.exists()
+
+
+def test_a_library_is_created_in_missing_folders(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "desk.copydesk"
+    with opened(path):
+        pass
+    assert path.is_file()
+
+
+def test_creation_is_all_or_nothing(library_path: Path) -> None:
+    def fail(_session: object) -> None:
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        db.open_library(library_path, create=True, on_create=fail)
+    assert list(library_path.parent.iterdir()) == []
+
+
+def test_wal_and_foreign_keys_are_on(library_path: Path) -> None:
+    with opened(library_path) as library, library.read() as session:
+        assert session.scalar(text("PRAGMA journal_mode")) == "wal"
+        assert session.scalar(text("PRAGMA foreign_keys")) == 1
+
+
+def test_an_empty_file_becomes_a_library(library_path: Path) -> None:
+    library_path.touch()
+    with opened(library_path) as library:
+        assert headlines(library) == []
+    assert db.inspect_library_file(library_path).state is db.FileState.CURRENT
+
+
+def test_a_text_file_is_refused(library_path: Path) -> None:
+    library_path.write_text("Dear editor,\nthis is a letter, not a library.\n")
+    refuse_untouched(library_path, "not a Copydesk library.*not a SQLite database")
+
+
+def test_a_picture_is_refused(tmp_path: Path, shared: Path) -> None:
+    path = tmp_path / "photo.copydesk"
+    shutil.copy(shared / "images" / "IPTC-PhotometadataRef-Std2017.1.jpg", path)
+    refuse_untouched(path, "not a SQLite database")
+
+
+def test_another_programs_database_is_refused(library_path: Path) -> None:
+    connection = sqlite3.connect(library_path)
+    with connection:
+        connection.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        connection.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+    connection.close()
+    refuse_untouched(library_path, "a database, but not a Copydesk library")
+
+
+def test_a_truncated_library_is_refused(library_path: Path) -> None:
+    with opened(library_path, sample=True):
+        pass
+    data = library_path.read_bytes()
+    library_path.write_bytes(data[:100])  # the header survives, the schema does not
+    refuse_untouched(library_path, "cannot be read; the file may be damaged")
+
+
+def test_a_library_without_schema_version_is_refused(library_path: Path) -> None:
+    with opened(library_path):
+        pass
+    connection = sqlite3.connect(library_path)
+    with connection:
+        connection.execute("DROP TABLE alembic_version")
+    connection.close()
+    refuse_untouched(library_path, "damaged Copydesk library: its schema version is missing")
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LibraryError, match="is a folder"):
+        db.open_library(tmp_path, create=True)
+
+
+@pytest.fixture
+def world_readable_dir() -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="copydesk-ro-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def open_as_unprivileged_user(path: Path) -> str:
+    """Root ignores file permissions: try the open in a child that has become ``nobody``."""
+    if os.geteuid() != 0:
+        with pytest.raises(LibraryError) as caught:
+            db.open_library(path)
+        return str(caught.value)
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        os.close(read_end)
+        message, code = "", 1
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            db.open_library(path)
+        except LibraryError as exc:
+            message, code = str(exc), 3
+        except BaseException as exc:
+            message = repr(exc)
+        os.write(write_end, message.encode())
+        os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        message = pipe.read().decode()
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 3, message
+    return message
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_a_read_only_library_is_refused_untouched(world_readable_dir: Path, read_only: str) -> None:
+    path = world_readable_dir / "desk.copydesk"
+    with opened(path, sample=True):
+        pass
+    before = file_digest(path)
+    path.chmod(0o444 if read_only == "file" else 0o666)
+    world_readable_dir.chmod(0o755 if read_only == "file" else 0o555)
+    message = open_as_unprivileged_user(path)
+    world_readable_dir.chmod(0o755)
+    assert "read-only" in message
+    assert ("folder" in message) == (read_only == "folder")
+    assert file_digest(path) == before
+    assert sorted(p.name for p in world_readable_dir.iterdir()) == ["desk.copydesk"]
+
+
+def test_a_locked_library_reports_that_it_is_busy(library_path: Path) -> None:
+    with opened(library_path, sample=True):
+        pass
+    library = db.open_library(library_path, busy_timeout=0.2)
+    other = sqlite3.connect(library_path, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")
+        busy = pytest.raises(LibraryError, match="busy: another program is writing")
+        with busy, library.write() as session:
+            articles.create_article(session)
+        other.execute("ROLLBACK")
+        assert len(headlines(library)) == 1
+    finally:
+        other.close()
+        library.close()

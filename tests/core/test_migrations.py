@@ -1,0 +1,131 @@
+"""Schema discipline: new files at head, old files upgraded, newer files refused."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from copydesk import articles, db
+from copydesk.errors import LibraryError
+from copydesk.migrations import HEAD_REVISION
+from copydesk.models import Base
+from tests.helpers import FIXTURES, opened, refuse_untouched
+
+LIBRARIES = FIXTURES / "libraries"
+# What tests/fixtures/make_library.py writes, whatever the revision.
+EXPECTED = {
+    "le-conseil-municipal-adopte-le-budget-2025": (
+        "Le conseil municipal adopte le budget 2025",
+        ("Marie Lefèvre", "Paul Girard"),
+        2,
+    ),
+    "harbour-ferry-returns-after-winter-repairs": (
+        "Harbour ferry returns after winter repairs",
+        ("Sam Carter",),
+        0,
+    ),
+}
+
+
+def all_revisions() -> list[str]:
+    script = db._script_directory()
+    return [revision.revision for revision in script.walk_revisions()]
+
+
+def test_head_revision_constant_matches_alembic() -> None:
+    assert db._script_directory().get_current_head() == HEAD_REVISION
+
+
+def test_there_is_a_fixture_library_for_every_revision() -> None:
+    missing = [rev for rev in all_revisions() if not (LIBRARIES / f"{rev}.copydesk").exists()]
+    assert not missing, f"run tests/fixtures/make_library.py and commit it for {missing}"
+
+
+@pytest.mark.parametrize("fixture", sorted(LIBRARIES.glob("*.copydesk")), ids=lambda p: p.stem)
+def test_every_fixture_opens_at_head_with_its_content(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    with opened(path, create=False) as library, library.read() as session:
+        found = {}
+        for summary in articles.list_summaries(session):
+            record = articles.get_article(session, summary.id)
+            found[record.slug] = (
+                record.content.headline,
+                record.content.authors,
+                len(record.content.related_links),
+            )
+    assert found == EXPECTED
+    assert db.inspect_library_file(path).revision == HEAD_REVISION
+
+
+def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'migrated.db'}")
+    with engine.begin() as connection:
+        config = db._alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_a_new_library_is_created_at_head(library_path: Path) -> None:
+    with opened(library_path):
+        pass
+    inspection = db.inspect_library_file(library_path)
+    assert inspection.state is db.FileState.CURRENT
+    assert inspection.revision == HEAD_REVISION
+    connection = sqlite3.connect(library_path)
+    try:
+        assert connection.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
+    finally:
+        connection.close()
+
+
+def test_a_library_from_a_newer_copydesk_is_refused_untouched(library_path: Path) -> None:
+    with opened(library_path):
+        pass
+    connection = sqlite3.connect(library_path)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.close()
+    refuse_untouched(library_path, "newer Copydesk.*9999_future.*Update Copydesk")
+
+
+def test_an_upgrade_first_backs_the_library_up(library_path: Path) -> None:
+    with opened(library_path, sample=True) as library:
+        backup = db._backup(library_path, library.engine, "0000")
+    assert backup.name == f"{library_path.name}.before-0000.bak"
+    with opened(backup, create=False) as copy, copy.read() as session:
+        assert len(articles.list_summaries(session)) == 1
+
+
+def test_a_damaged_library_is_not_upgraded(library_path: Path) -> None:
+    with opened(library_path, sample=True) as library:
+        db._check_integrity(library_path, library.engine)  # healthy: no error
+    _damage_index_pages(library_path)
+    engine = db._make_engine(library_path)
+    try:
+        with pytest.raises(LibraryError, match="damaged"):
+            db._check_integrity(library_path, engine)
+    finally:
+        engine.dispose()
+
+
+def _damage_index_pages(path: Path) -> None:
+    """Overwrite every page after the schema with garbage, keeping the header readable."""
+    connection = sqlite3.connect(path)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(page_size * 2, len(data), page_size):
+        data[offset + 8 : offset + 64] = b"\xa5" * 56
+    path.write_bytes(bytes(data))

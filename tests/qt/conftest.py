@@ -1,0 +1,66 @@
+"""Windows on temporary libraries, with the database jobs run synchronously unless asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from copydesk.qt.main_window import MainWindow
+from copydesk.qt.tasks import TaskRunner
+from copydesk.qt.window_state import WindowState
+
+READY_TIMEOUT_MS = 30_000
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_opengl_contexts() -> None:
+    from copydesk.qt.app import application
+
+    application()  # creates the session's QApplication with the attribute QtWebEngine needs
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[MakeWindow]:
+    windows: list[MainWindow] = []
+
+    def make(
+        path: Path,
+        *,
+        synchronous: bool = True,
+        state: WindowState | None = None,
+        wait: bool = True,
+        **options: object,
+    ) -> MainWindow:
+        window = MainWindow(
+            path,
+            state=state or WindowState.ephemeral(),
+            runner=TaskRunner(synchronous=synchronous),
+            **options,  # type: ignore[arg-type]
+        )
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.resize(1200, 800)
+        if wait:
+            with qtbot.waitSignal(window.article_ready, timeout=READY_TIMEOUT_MS):
+                window.show()
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+        window.deleteLater()  # QtWebEngine wants its pages gone before the profile
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def state_file(tmp_path: Path) -> Callable[[], WindowState]:
+    """A persistent window state in a temporary file: each call reads it afresh."""
+    path = tmp_path / "state.ini"
+    return lambda: WindowState(QSettings(str(path), QSettings.Format.IniFormat))
