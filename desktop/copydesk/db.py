@@ -1,9 +1,8 @@
-"""Opening, creating and upgrading a library file.
+"""Opening, creating and upgrading a library file with SQLAlchemy.
 
-A library is a SQLite file marked with Copydesk's ``application_id``. Before anything is
-written, the file is inspected read-only with the standard ``sqlite3`` module, so that a file
-that is not a Copydesk library, is damaged, read-only or comes from a newer Copydesk is refused
-without being touched.
+Before anything is written, ``copydesk.library_file`` inspects the file read-only, so that a
+file that is not a Copydesk library, is damaged, read-only or comes from a newer Copydesk is
+refused without being touched.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from enum import Enum, auto
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,29 +21,19 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from copydesk import __version__
 from copydesk.errors import LibraryError
+from copydesk.library_file import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_SECONDS,
+    FileState,
+    inspect_library_file,
+    require_writable,
+)
 from copydesk.migrations import HEAD_REVISION
 from copydesk.models import Base
 
 if TYPE_CHECKING:  # Alembic is imported only when a schema must change
     from alembic.config import Config as AlembicConfig
     from alembic.script import ScriptDirectory
-
-# "CDSK": lets Copydesk (and `file`) tell its libraries from other SQLite files.
-APPLICATION_ID = 0x4344534B
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_SECONDS = 5.0
-
-
-class FileState(Enum):
-    NEW = auto()  # missing, empty, or an empty SQLite database
-    CURRENT = auto()  # a Copydesk library at this version's schema
-    OUTDATED = auto()  # a Copydesk library at another schema revision
-
-
-@dataclass(frozen=True)
-class Inspection:
-    state: FileState
-    revision: str | None = None
 
 
 class Library:
@@ -97,7 +84,7 @@ def open_library(
             raise LibraryError(f"There is no Copydesk library at {path}.")
         _create_library_file(path, on_create)
     else:
-        _require_writable(path)
+        require_writable(path)
     engine = _make_engine(path, busy_timeout=busy_timeout)
     try:
         if inspection.state is FileState.OUTDATED:
@@ -106,65 +93,6 @@ def open_library(
         engine.dispose()
         raise
     return Library(path, engine)
-
-
-def inspect_library_file(path: Path) -> Inspection:
-    """Say what ``path`` holds, reading it with a read-only connection (it is never modified)."""
-    if path.is_dir():
-        raise LibraryError(f"{path} is a folder, not a Copydesk library file.")
-    if not path.exists():
-        return Inspection(FileState.NEW)
-    header = _read_header(path)
-    if not header:
-        return Inspection(FileState.NEW)
-    if header != SQLITE_HEADER:
-        raise LibraryError(f"{path} is not a Copydesk library (it is not a SQLite database).")
-    try:
-        application_id, tables, revision = _read_identity(path)
-    except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{path} cannot be read; the file may be damaged ({exc}).") from exc
-    if application_id != APPLICATION_ID:
-        if application_id == 0 and not tables:
-            return Inspection(FileState.NEW)
-        raise LibraryError(f"{path} is a database, but not a Copydesk library.")
-    if revision is None:
-        raise LibraryError(f"{path} is a damaged Copydesk library: its schema version is missing.")
-    state = FileState.CURRENT if revision == HEAD_REVISION else FileState.OUTDATED
-    return Inspection(state, revision)
-
-
-def _read_header(path: Path) -> bytes:
-    try:
-        with path.open("rb") as file:
-            return file.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise LibraryError(f"{path} cannot be read: {exc.strerror}.") from exc
-
-
-def _read_identity(path: Path) -> tuple[int, set[str], str | None]:
-    uri = path.absolute().as_uri() + "?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-    try:
-        (application_id,) = connection.execute("PRAGMA application_id").fetchone()
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        tables = {name for (name,) in rows}
-        revision = None
-        if "alembic_version" in tables:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        return application_id, tables, revision
-    finally:
-        connection.close()
-
-
-def _require_writable(path: Path) -> None:
-    # SQLite's write-ahead log lives beside the file, so the folder must be writable too.
-    if not os.access(path, os.W_OK):
-        raise LibraryError(f"{path} is read-only; Copydesk needs to write to its library.")
-    if not os.access(path.parent, os.W_OK):
-        raise LibraryError(
-            f"The folder {path.parent} is read-only; Copydesk needs to write beside its library."
-        )
 
 
 def _make_engine(

@@ -8,6 +8,7 @@ database thread, after the window has been painted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,18 +34,31 @@ class Shown:
 @dataclass(frozen=True)
 class OpenedLibrary:
     library: Library
-    shown: Shown = field(repr=False)
+    shown: Shown | None = field(repr=False)  # None when ``show_early`` already showed it
 
 
 def open_library(
-    path: Path, *, create: bool, slug: str | None = None, preferred_id: int | None = None
+    path: Path,
+    *,
+    create: bool,
+    slug: str | None = None,
+    preferred_id: int | None = None,
+    show_early: Callable[[Shown], object] | None = None,
 ) -> OpenedLibrary:
     """Open (or create, with the sample article) a library and load the article to show:
-    ``slug`` if given, else ``preferred_id`` if it still exists, else the latest."""
-    from copydesk import articles, db
-    from copydesk.sample import add_sample_article
+    ``slug`` if given, else ``preferred_id`` if it still exists, else the latest.
 
-    library = db.open_library(path, create=create, on_create=add_sample_article)
+    With ``show_early``, an existing library's list and article are first read with the
+    standard library alone and handed to ``show_early`` before SQLAlchemy is even imported.
+    """
+    if show_early is not None:
+        early = _read_early(path, slug, preferred_id)
+        if early is not None:
+            show_early(early)
+            return OpenedLibrary(_open(path, create), None)
+    from copydesk import articles
+
+    library = _open(path, create)
     try:
         with library.read() as session:
             summaries = articles.list_summaries(session)
@@ -53,6 +67,23 @@ def open_library(
         library.close()
         raise
     return OpenedLibrary(library, _shown(record, summaries))
+
+
+def _read_early(path: Path, slug: str | None, preferred_id: int | None) -> Shown | None:
+    from copydesk import quickread
+
+    view = quickread.read_view(path, slug=slug, preferred_id=preferred_id)
+    if view is None:
+        return None
+    summaries, record = view
+    return _shown(record, summaries)
+
+
+def _open(path: Path, create: bool) -> Library:
+    from copydesk import db
+    from copydesk.sample import add_sample_article
+
+    return db.open_library(path, create=create, on_create=add_sample_article)
 
 
 def _pick_article(

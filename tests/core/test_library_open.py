@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from copydesk import articles, db
+from copydesk import articles, db, library_file
 from copydesk.errors import LibraryError
 from tests.helpers import file_digest, headlines, opened, refuse_untouched
 
@@ -56,7 +56,7 @@ def test_an_empty_file_becomes_a_library(library_path: Path) -> None:
     library_path.touch()
     with opened(library_path) as library:
         assert headlines(library) == []
-    assert db.inspect_library_file(library_path).state is db.FileState.CURRENT
+    assert library_file.inspect_library_file(library_path).state is library_file.FileState.CURRENT
 
 
 def test_a_text_file_is_refused(library_path: Path) -> None:

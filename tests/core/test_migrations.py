@@ -12,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from copydesk import articles, db
+from copydesk import articles, db, library_file
 from copydesk.errors import LibraryError
 from copydesk.migrations import HEAD_REVISION
 from copydesk.models import Base
@@ -62,7 +62,7 @@ def test_every_fixture_opens_at_head_with_its_content(fixture: Path, tmp_path: P
                 len(record.content.related_links),
             )
     assert found == EXPECTED
-    assert db.inspect_library_file(path).revision == HEAD_REVISION
+    assert library_file.inspect_library_file(path).revision == HEAD_REVISION
 
 
 def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
@@ -79,12 +79,14 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
 def test_a_new_library_is_created_at_head(library_path: Path) -> None:
     with opened(library_path):
         pass
-    inspection = db.inspect_library_file(library_path)
-    assert inspection.state is db.FileState.CURRENT
+    inspection = library_file.inspect_library_file(library_path)
+    assert inspection.state is library_file.FileState.CURRENT
     assert inspection.revision == HEAD_REVISION
     connection = sqlite3.connect(library_path)
     try:
-        assert connection.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
+        assert (
+            connection.execute("PRAGMA application_id").fetchone()[0] == library_file.APPLICATION_ID
+        )
     finally:
         connection.close()
 

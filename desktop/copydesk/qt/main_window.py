@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library_path = library_path
         self.library: Library | None = None
+        self._opening: Future[operations.OpenedLibrary] | None = None
         self.current: ArticleRecord | None = None
         self._state = state
         self._runner = runner
@@ -188,7 +189,12 @@ class MainWindow(QMainWindow):
         self.preview.start()
 
     def open_library(self, path: Path) -> None:
-        """Open ``path`` on the database thread; the current library is saved and closed."""
+        """Open ``path`` on the database thread; the current library is saved and closed.
+
+        An existing library's list and article are shown as soon as they are read, before
+        the library is ready for writing; edits made meanwhile wait for it (see
+        ``_library_for_writing``).
+        """
         if not self._confirm_unsaved():
             return
         self._latest_saves.clear()
@@ -198,19 +204,44 @@ class MainWindow(QMainWindow):
         self.save_label.setText(self.tr("Opening the library…"))
         preferred = self._state.last_article_id(path)
         create, slug = self._create_library, self._open_slug
-        self._runner.run(
-            lambda: operations.open_library(path, create=create, slug=slug, preferred_id=preferred),
+        runner = self._runner
+        self._opening = runner.run(
+            lambda: operations.open_library(
+                path,
+                create=create,
+                slug=slug,
+                preferred_id=preferred,
+                show_early=lambda shown: runner.post(self._show, shown),
+            ),
             self._on_library_opened,
             self._on_library_failed,
         )
 
+    def _library_for_writing(self) -> Library | None:
+        """The open library; if it is still being opened, wait for it (a fraction of a second,
+        and only for an edit made in the first moments after start-up)."""
+        if self.library is None and self._opening is not None:
+            try:
+                self.library = self._opening.result().library
+            except Exception:
+                return None  # reported by _on_library_failed
+        return self.library
+
     def _on_library_opened(self, opened: operations.OpenedLibrary) -> None:
         self.library = opened.library
+        self._opening = None
         self.save_label.clear()
         self._update_title()
-        self._show(opened.shown)
+        if opened.shown is not None:
+            self._show(opened.shown)
+        elif self.has_unsaved_changes():
+            self.flush_autosave()
 
     def _on_library_failed(self, error: Exception) -> None:
+        self._opening = None
+        self.current = None
+        self.editor.load(None)
+        self.article_list.set_summaries([], None)
         self.save_label.setText(self.tr("No library open"))
         self.library_failed.emit(_message(error))
 
@@ -233,11 +264,13 @@ class MainWindow(QMainWindow):
     # ---- showing articles -----------------------------------------------------------
 
     def open_article(self, article_id: int) -> None:
-        if self.library is None or (self.current is not None and self.current.id == article_id):
+        if self.current is not None and self.current.id == article_id:
+            return
+        library = self._library_for_writing()
+        if library is None:
             return
         self.flush_autosave()
         self._loading_id = article_id
-        library = self.library
         self._runner.run(
             lambda: operations.load_article(library, article_id), self._show, self._report_error
         )
@@ -262,7 +295,7 @@ class MainWindow(QMainWindow):
         self.preview.show_html(shown.html, language=language, title=self._article_title())
 
     def _on_preview_rendered(self) -> None:
-        if not self._ready and self.library is not None and self._loading_id is None:
+        if not self._ready and self._loading_id is None:
             self._ready = True
             self.article_ready.emit()
 
@@ -293,14 +326,13 @@ class MainWindow(QMainWindow):
     def flush_autosave(self) -> None:
         """Send the editor's content to the database thread now, if anything changed."""
         self._autosave_timer.stop()
-        if self.library is None or self.current is None:
+        if self.current is None or self._edit_generation == self._saved_generation:
             return
-        if self._edit_generation == self._saved_generation:
+        library = self._library_for_writing()
+        if library is None:
             return
         self._saved_generation = self._edit_generation
-        self._submit_save(
-            self.library, self.current.id, self.editor.content(), self._edit_generation
-        )
+        self._submit_save(library, self.current.id, self.editor.content(), self._edit_generation)
 
     def save_now(self) -> None:
         self.flush_autosave()
@@ -375,7 +407,8 @@ class MainWindow(QMainWindow):
     # ---- list actions ---------------------------------------------------------------------
 
     def new_article(self) -> None:
-        if self.library is None:
+        library = self._library_for_writing()
+        if library is None:
             return
         self.flush_autosave()
         previous = self.current.content if self.current else None
@@ -384,14 +417,13 @@ class MainWindow(QMainWindow):
             edition=previous.edition if previous else "",
             dateline_date=date.today(),
         )
-        library = self.library
         self._run_and_show(lambda: operations.create_article(library, content), focus=True)
 
     def duplicate_article(self, article_id: int) -> None:
-        if self.library is None:
+        library = self._library_for_writing()
+        if library is None:
             return
         self.flush_autosave()
-        library = self.library
         self._run_and_show(lambda: operations.duplicate_article(library, article_id), focus=True)
 
     def confirm_delete_article(self, article_id: int) -> None:
@@ -408,7 +440,8 @@ class MainWindow(QMainWindow):
             self.delete_article(article_id)
 
     def delete_article(self, article_id: int) -> None:
-        if self.library is None:
+        library = self._library_for_writing()
+        if library is None:
             return
         if self.current is not None and self.current.id == article_id:
             self._autosave_timer.stop()
@@ -416,7 +449,6 @@ class MainWindow(QMainWindow):
         else:
             self.flush_autosave()
         self._latest_saves.pop(article_id, None)
-        library = self.library
         self._run_and_show(lambda: operations.delete_article(library, article_id))
 
     def _run_and_show(self, job: Callable[[], operations.Shown], *, focus: bool = False) -> None:
@@ -471,7 +503,8 @@ class MainWindow(QMainWindow):
         self._close_library()
 
     def _close_library(self) -> None:
-        library, self.library = self.library, None
+        library, self.library = self._library_for_writing(), None
+        self._opening = None
         self.current = None
         if library is not None:
             self._runner.run(library.close)

@@ -52,6 +52,10 @@ class TaskRunner(QObject):
             return _run_now(work)
         return self._executor.submit(work)
 
+    def post(self, callback: Callable[[Any], Any], value: Any) -> None:
+        """From a job: have ``callback(value)`` run on the GUI thread (results on the way)."""
+        self._post(callback, value)
+
     def _post(self, callback: Callable[[Any], Any] | None, value: Any) -> None:
         if callback is None:
             return

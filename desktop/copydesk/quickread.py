@@ -1,0 +1,133 @@
+"""A read-only first look at a library, with the standard ``sqlite3`` module.
+
+The window shows the article list and the article being edited as soon as it is painted,
+while SQLAlchemy (about 200 ms to import) loads on the database thread for everything else.
+This reader only ever reads a library whose schema is exactly ``HEAD_REVISION``; a test
+compares what it returns with what the SQLAlchemy use cases return, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from copydesk.errors import LibraryError, NotFoundError
+from copydesk.library_file import (
+    FileState,
+    connect_read_only,
+    inspect_library_file,
+    require_writable,
+)
+from copydesk.records import (
+    ArticleContent,
+    ArticleRecord,
+    ArticleStatus,
+    ArticleSummary,
+    RelatedLink,
+)
+
+_SUMMARIES = (
+    "SELECT id, slug, headline, status, language, updated_at FROM articles"
+    " ORDER BY updated_at DESC, id DESC"
+)
+_ARTICLE = (
+    "SELECT id, uuid, slug, headline, kicker, standfirst, body, language, dateline_date,"
+    " edition, related_title, status, created_at, updated_at FROM articles WHERE id = ?"
+)
+
+
+def read_view(
+    path: Path, *, slug: str | None = None, preferred_id: int | None = None
+) -> tuple[list[ArticleSummary], ArticleRecord | None] | None:
+    """The article list and the article to open, or None when the file cannot be read this
+    way (new, older schema, read-only...): the full open then takes over and explains."""
+    try:
+        if inspect_library_file(path).state is not FileState.CURRENT:
+            return None
+        require_writable(path)
+    except LibraryError:
+        return None
+    connection = connect_read_only(path)
+    try:
+        summaries = [_summary(row) for row in connection.execute(_SUMMARIES)]
+        article_id = _pick(connection, summaries, slug, preferred_id)
+        record = _record(connection, article_id) if article_id is not None else None
+        return summaries, record
+    except sqlite3.Error:
+        return None  # damaged or busy: the full open reports it properly
+    finally:
+        connection.close()
+
+
+def _pick(
+    connection: sqlite3.Connection,
+    summaries: list[ArticleSummary],
+    slug: str | None,
+    preferred_id: int | None,
+) -> int | None:
+    if slug is not None:
+        row = connection.execute("SELECT id FROM articles WHERE slug = ?", (slug,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no article with the slug “{slug}” in this library.")
+        return int(row[0])
+    if preferred_id is not None and any(s.id == preferred_id for s in summaries):
+        return preferred_id
+    return summaries[0].id if summaries else None
+
+
+def _summary(row: tuple[Any, ...]) -> ArticleSummary:
+    article_id, slug, headline, status, language, updated_at = row
+    return ArticleSummary(
+        id=article_id,
+        slug=slug,
+        headline=headline,
+        status=ArticleStatus(status),
+        language=language,
+        updated_at=_timestamp(updated_at),
+    )
+
+
+def _record(connection: sqlite3.Connection, article_id: int) -> ArticleRecord:
+    row = connection.execute(_ARTICLE, (article_id,)).fetchone()
+    (_, uuid, slug, headline, kicker, standfirst, body, language, dateline, edition,
+     related_title, status, created_at, updated_at) = row  # fmt: skip
+    content = ArticleContent(
+        headline=headline,
+        kicker=kicker,
+        standfirst=standfirst,
+        body=body,
+        language=language,
+        dateline_date=date.fromisoformat(dateline) if dateline else None,
+        edition=edition,
+        authors=_column(connection, "SELECT name FROM article_authors", article_id),
+        keywords=_column(connection, "SELECT keyword FROM article_keywords", article_id),
+        related_title=related_title,
+        related_links=tuple(
+            RelatedLink(title, url)
+            for title, url in connection.execute(
+                "SELECT title, url FROM related_links WHERE article_id = ? ORDER BY position",
+                (article_id,),
+            )
+        ),
+        status=ArticleStatus(status),
+    )
+    return ArticleRecord(
+        id=article_id,
+        uuid=uuid,
+        slug=slug,
+        content=content,
+        created_at=_timestamp(created_at),
+        updated_at=_timestamp(updated_at),
+    )
+
+
+def _column(connection: sqlite3.Connection, select: str, article_id: int) -> tuple[str, ...]:
+    rows = connection.execute(f"{select} WHERE article_id = ? ORDER BY position", (article_id,))
+    return tuple(value for (value,) in rows)
+
+
+def _timestamp(value: object) -> datetime:
+    """SQLAlchemy stores UTC as ``YYYY-MM-DD HH:MM:SS.ffffff`` on SQLite."""
+    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)

@@ -1,0 +1,96 @@
+"""The start-up reader must see exactly what the SQLAlchemy use cases see."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from copydesk import articles, quickread
+from copydesk.errors import NotFoundError
+from copydesk.records import ArticleContent, ArticleStatus, RelatedLink
+from tests.helpers import FIXTURES, opened
+
+VARIED = [
+    ArticleContent(
+        headline="Tout rempli",
+        kicker="Surtitre",
+        standfirst="Chapô.",
+        body="Corps\n\n## Intertitre\n",
+        language="fr",
+        dateline_date=date(2025, 3, 15),
+        edition="France",
+        authors=("Olga Demidenko", "Jean Roy"),
+        keywords=("Ukraine", "diplomatie"),
+        related_title="Nouvelles des partenaires",
+        related_links=(RelatedLink("Un", "https://example.org/1"), RelatedLink("Deux", "")),
+        status=ArticleStatus.PUBLISHED,
+    ),
+    ArticleContent(),  # every optional field empty
+    ArticleContent(headline="English", language="en", status=ArticleStatus.IN_REVIEW),
+]
+
+
+def orm_view(path: Path) -> tuple[list[articles.ArticleSummary], list[articles.ArticleRecord]]:
+    with opened(path, create=False) as library, library.read() as session:
+        summaries = articles.list_summaries(session)
+        return summaries, [articles.get_article(session, s.id) for s in summaries]
+
+
+@pytest.fixture
+def varied_library(library_path: Path) -> Path:
+    with opened(library_path, sample=True) as library, library.write() as session:
+        for content in VARIED:
+            articles.create_article(session, content)
+    return library_path
+
+
+def all_libraries(varied: Path, tmp_path: Path) -> list[Path]:
+    copies = []
+    for fixture in sorted((FIXTURES / "libraries").glob("*.copydesk")):
+        copy = tmp_path / fixture.name
+        shutil.copy(fixture, copy)
+        with opened(copy, create=False):  # brings older fixtures to the current schema
+            pass
+        copies.append(copy)
+    return [varied, *copies]
+
+
+def test_the_quick_reader_agrees_with_the_use_cases(varied_library: Path, tmp_path: Path) -> None:
+    for path in all_libraries(varied_library, tmp_path):
+        summaries, records = orm_view(path)
+        for record in records:
+            view = quickread.read_view(path, preferred_id=record.id)
+            assert view is not None
+            assert view == (summaries, record)
+
+
+def test_without_a_preference_the_latest_article_is_read(varied_library: Path) -> None:
+    summaries, records = orm_view(varied_library)
+    assert quickread.read_view(varied_library, preferred_id=999_999) == (summaries, records[0])
+    assert quickread.read_view(varied_library) == (summaries, records[0])
+
+
+def test_by_slug(varied_library: Path) -> None:
+    _, records = orm_view(varied_library)
+    view = quickread.read_view(varied_library, slug=records[-1].slug)
+    assert view is not None and view[1] == records[-1]
+    with pytest.raises(NotFoundError, match="no article with the slug “missing”"):
+        quickread.read_view(varied_library, slug="missing")
+
+
+def test_an_empty_library_has_no_article(library_path: Path) -> None:
+    with opened(library_path):
+        pass
+    assert quickread.read_view(library_path) == ([], None)
+
+
+def test_files_it_cannot_read_are_left_to_the_full_open(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.copydesk"
+    letter = tmp_path / "letter.copydesk"
+    letter.write_text("not a library")
+    assert quickread.read_view(missing) is None
+    assert quickread.read_view(letter) is None
+    assert not missing.exists()
