@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -162,6 +162,10 @@ class ArticleListPanel(QWidget):
         self.delete_action = self.toolbar.addAction(
             self.tr("Delete"), self._emit_for_current(self.delete_requested)
         )
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.setToolTip(self.tr("Delete the selected article (Del)"))
+        self.duplicate_action.setToolTip(self.tr("Duplicate the selected article"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -33,6 +33,7 @@ from copydesk.qt.preview.preview_pane import PreviewPane
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window_state import WindowState
 from copydesk.records import DEFAULT_LANGUAGE, ArticleContent, ArticleRecord, ArticleSummary
+from copydesk.resources import resource_path
 
 if TYPE_CHECKING:
     from copydesk.db import Library
@@ -184,9 +185,11 @@ class MainWindow(QMainWindow):
         return False
 
     def _after_first_paint(self) -> None:
+        self.removeEventFilter(self)
         self.first_painted.emit()
         self.open_library(self.library_path)
         self.preview.start()
+        self.setWindowIcon(QIcon(str(resource_path("icons", "copydesk.svg"))))
 
     def open_library(self, path: Path) -> None:
         """Open ``path`` on the database thread; the current library is saved and closed.
