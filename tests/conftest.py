@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,15 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"../shared is missing: expected at {SHARED}")
     return SHARED
+
+
+@pytest.fixture
+def world_readable_dir() -> Iterator[Path]:
+    """A folder every user can reach (tests that drop root's powers need one)."""
+    folder = Path(tempfile.mkdtemp(prefix="copydesk-shared-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

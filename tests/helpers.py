@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,3 +48,33 @@ def refuse_untouched(path: Path, message: str) -> None:
         open_library(path, create=True)
     assert file_digest(path) == before
     assert set(path.parent.iterdir()) == siblings  # no -wal, -shm, journal or backup left
+
+
+def run_as_unprivileged_user(action: Callable[[], str]) -> str:
+    """What ``action`` returns, or ``"error: …"``, run without root's powers.
+
+    Root ignores file permissions, so as root the action runs in a forked child that has
+    become the user ``nobody``; files it reads must be reachable by everyone.
+    """
+
+    def attempt() -> str:
+        try:
+            return action()
+        except Exception as exc:
+            return f"error: {exc}"
+
+    if os.geteuid() != 0:
+        return attempt()
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        os.close(read_end)
+        os.setgid(65534)
+        os.setuid(65534)
+        os.write(write_end, attempt().encode())
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        result = pipe.read().decode()
+    os.waitpid(child, 0)
+    return result

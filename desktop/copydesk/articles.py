@@ -49,11 +49,6 @@ def find_by_slug(session: Session, slug: str) -> ArticleRecord | None:
     return _record(article) if article else None
 
 
-def most_recent_id(session: Session) -> int | None:
-    query = select(Article.id).order_by(Article.updated_at.desc(), Article.id.desc()).limit(1)
-    return session.scalars(query).first()
-
-
 def create_article(
     session: Session, content: ArticleContent | None = None, *, now: datetime | None = None
 ) -> ArticleRecord:

@@ -72,15 +72,9 @@ def _open_window(args: argparse.Namespace) -> int:
 
 
 def _list_articles(args: argparse.Namespace) -> int:
-    from copydesk import articles
-    from copydesk.db import open_library
+    from copydesk.operations import list_articles
 
-    library = open_library(_library_path(args))
-    try:
-        with library.read() as session:
-            summaries = articles.list_summaries(session)
-    finally:
-        library.close()
+    summaries = list_articles(_library_path(args))
     if args.json:
         rows = [
             {

@@ -25,6 +25,8 @@ from copydesk.library_file import (
     APPLICATION_ID,
     BUSY_TIMEOUT_SECONDS,
     FileState,
+    Inspection,
+    connect_read_only,
     inspect_library_file,
     require_writable,
 )
@@ -70,25 +72,29 @@ def open_library(
     create: bool = False,
     on_create: Callable[[Session], object] | None = None,
     busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    inspection: Inspection | None = None,
 ) -> Library:
     """Open the library at ``path``, upgrading its schema if it is older.
 
     With ``create``, a missing (or empty) file becomes a new library; ``on_create`` fills it
     in the same transaction, so a new library appears whole or not at all. ``busy_timeout``
-    is how long a write waits for another process to finish its own.
+    is how long a write waits for another process to finish its own. ``inspection`` is the
+    caller's own, fresh ``inspect_library_file(path)``, when it has one.
     """
     path = Path(path)
-    inspection = inspect_library_file(path)
+    inspection = inspection or inspect_library_file(path)
     if inspection.state is FileState.NEW:
         if not create:
             raise LibraryError(f"There is no Copydesk library at {path}.")
         _create_library_file(path, on_create)
     else:
         require_writable(path)
+    if inspection.state is FileState.OUTDATED:
+        _prepare_upgrade(path, inspection.revision)
     engine = _make_engine(path, busy_timeout=busy_timeout)
     try:
         if inspection.state is FileState.OUTDATED:
-            _upgrade(path, engine, inspection.revision)
+            _upgrade(path, engine)
     except BaseException:
         engine.dispose()
         raise
@@ -152,45 +158,55 @@ def _stamp_head(connection: Connection) -> None:
     MigrationContext.configure(connection).stamp(_script_directory(), "head")
 
 
-def _upgrade(path: Path, engine: Engine, revision: str | None) -> None:
-    from alembic import command
-
+def _prepare_upgrade(path: Path, revision: str | None) -> None:
+    """Before an upgrade: refuse a schema this version does not know (a newer Copydesk's) or
+    a damaged file, and back the library up. All read-only: nothing is changed yet."""
     script = _script_directory()
     if revision not in {rev.revision for rev in script.walk_revisions()}:
         raise LibraryError(
             f"{path} was written by a newer Copydesk (schema {revision}); this is Copydesk "
             f"{__version__}, which knows schemas up to {HEAD_REVISION}. Update Copydesk to open it."
         )
-    _check_integrity(path, engine)
-    _backup(path, engine, revision)
+    _check_integrity(path)
+    _backup(path, revision)
+
+
+def _upgrade(path: Path, engine: Engine) -> None:
+    from alembic import command
+
     with _translated_errors(path), engine.begin() as connection:
         config = _alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
 
-def _check_integrity(path: Path, engine: Engine) -> None:
-    with _translated_errors(path), engine.connect() as connection:
-        result = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+def _check_integrity(path: Path) -> None:
+    connection = connect_read_only(path)
+    try:
+        (result,) = connection.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        result = str(exc)
+    finally:
+        connection.close()
     if result != "ok":
         raise LibraryError(f"{path} is damaged ({result}); it was not upgraded.")
 
 
-def _backup(path: Path, engine: Engine, revision: str | None) -> Path:
+def _backup(path: Path, revision: str | None) -> Path:
     """Copy the library aside before changing its schema."""
     target = path.with_name(f"{path.name}.before-{revision}.bak")
-    raw = engine.raw_connection()
+    source = connect_read_only(path)
     try:
         destination = sqlite3.connect(target)
         try:
-            raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+            source.backup(destination)
         finally:
             destination.close()
     except sqlite3.Error as exc:
         target.unlink(missing_ok=True)
         raise LibraryError(f"Cannot back up {path} before upgrading it: {exc}.") from exc
     finally:
-        raw.close()
+        source.close()
     return target
 
 

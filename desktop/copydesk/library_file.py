@@ -18,6 +18,9 @@ from copydesk.migrations import HEAD_REVISION
 # "CDSK": lets Copydesk (and `file`) tell its libraries from other SQLite files.
 APPLICATION_ID = 0x4344534B
 SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+# The file header, then page 1's b-tree header: type, first freeblock, number of cells.
+_READ_SIZE = HEADER_SIZE + 5
 BUSY_TIMEOUT_SECONDS = 5.0
 
 
@@ -34,12 +37,24 @@ class Inspection:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    uri = path.absolute().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    """A connection that cannot write. A library in write-ahead-log mode needs a ``-shm``
+    file beside it even to be read; in a folder where that cannot be created (read-only
+    media, someone else's folder) the file is read as immutable instead."""
+    uri = path.absolute().as_uri()
+    connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError:
+        connection.close()
+        if _writable(path.parent):
+            raise
+        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    return connection
 
 
 def inspect_library_file(path: Path) -> Inspection:
-    """Say what ``path`` holds, reading it with a read-only connection (it is never modified)."""
+    """Say what ``path`` holds. A file that is not a Copydesk library is judged from its
+    header bytes alone and never opened by SQLite (which could leave a journal beside it)."""
     if path.is_dir():
         raise LibraryError(f"{path} is a folder, not a Copydesk library file.")
     if not path.exists():
@@ -47,20 +62,39 @@ def inspect_library_file(path: Path) -> Inspection:
     header = _read_header(path)
     if not header:
         return Inspection(FileState.NEW)
-    if header != SQLITE_HEADER:
+    if not header.startswith(SQLITE_HEADER):
         raise LibraryError(f"{path} is not a Copydesk library (it is not a SQLite database).")
-    try:
-        application_id, tables, revision = _read_identity(path)
-    except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{path} cannot be read; the file may be damaged ({exc}).") from exc
-    if application_id != APPLICATION_ID:
-        if application_id == 0 and not tables:
+    if len(header) < HEADER_SIZE:
+        raise LibraryError(f"{path} cannot be read; the file may be damaged (it is truncated).")
+    if _header_int(header, 68) != APPLICATION_ID:
+        if _is_blank_database(path, header):
             return Inspection(FileState.NEW)
         raise LibraryError(f"{path} is a database, but not a Copydesk library.")
+    try:
+        revision = _read_revision(path)
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{path} cannot be read; the file may be damaged ({exc}).") from exc
     if revision is None:
         raise LibraryError(f"{path} is a damaged Copydesk library: its schema version is missing.")
     state = FileState.CURRENT if revision == HEAD_REVISION else FileState.OUTDATED
     return Inspection(state, revision)
+
+
+def _header_int(header: bytes, offset: int) -> int:
+    return int.from_bytes(header[offset : offset + 4], "big")
+
+
+def _is_blank_database(path: Path, header: bytes) -> bool:
+    """A SQLite file that defines and stores nothing: one page whose schema table has no
+    entry, no user version, no application id, no pending write-ahead log. Safe to turn
+    into a library; anything else belongs to someone."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    schema_entries = int.from_bytes(header[HEADER_SIZE + 3 : HEADER_SIZE + 5], "big")
+    single_page = _header_int(header, 28) == 1 and len(header) == _READ_SIZE
+    no_marks = not _header_int(header, 60) and not _header_int(header, 68)
+    return single_page and schema_entries == 0 and no_marks
 
 
 def require_writable(path: Path) -> None:
@@ -82,21 +116,20 @@ def _writable(path: Path) -> bool:
 def _read_header(path: Path) -> bytes:
     try:
         with path.open("rb") as file:
-            return file.read(len(SQLITE_HEADER))
+            return file.read(_READ_SIZE)
     except OSError as exc:
         raise LibraryError(f"{path} cannot be read: {exc.strerror}.") from exc
 
 
-def _read_identity(path: Path) -> tuple[int, set[str], str | None]:
+def _read_revision(path: Path) -> str | None:
     connection = connect_read_only(path)
     try:
-        (application_id,) = connection.execute("PRAGMA application_id").fetchone()
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        tables = {name for (name,) in rows}
-        revision = None
-        if "alembic_version" in tables:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        return application_id, tables, revision
+        tables = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchall()
+        if not tables:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
     finally:
         connection.close()

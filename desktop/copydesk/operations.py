@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from copydesk.errors import NotFoundError
-from copydesk.records import ArticleContent, ArticleRecord, ArticleSummary
+from copydesk.records import ArticleContent, ArticleRecord, ArticleSummary, choose_article_id
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from copydesk.db import Library
+    from copydesk.library_file import Inspection
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,17 @@ def open_library(
     With ``show_early``, an existing library's list and article are first read with the
     standard library alone and handed to ``show_early`` before SQLAlchemy is even imported.
     """
+    from copydesk.library_file import inspect_library_file
+
+    inspection = inspect_library_file(path)
     if show_early is not None:
-        early = _read_early(path, slug, preferred_id)
+        early = _read_early(path, inspection, slug, preferred_id)
         if early is not None:
             show_early(early)
-            return OpenedLibrary(_open(path, create), None)
+            return OpenedLibrary(_open(path, create, inspection), None)
     from copydesk import articles
 
-    library = _open(path, create)
+    library = _open(path, create, inspection)
     try:
         with library.read() as session:
             summaries = articles.list_summaries(session)
@@ -69,21 +73,23 @@ def open_library(
     return OpenedLibrary(library, _shown(record, summaries))
 
 
-def _read_early(path: Path, slug: str | None, preferred_id: int | None) -> Shown | None:
+def _read_early(
+    path: Path, inspection: Inspection, slug: str | None, preferred_id: int | None
+) -> Shown | None:
     from copydesk import quickread
 
-    view = quickread.read_view(path, slug=slug, preferred_id=preferred_id)
+    view = quickread.read_view(path, slug=slug, preferred_id=preferred_id, inspection=inspection)
     if view is None:
         return None
     summaries, record = view
     return _shown(record, summaries)
 
 
-def _open(path: Path, create: bool) -> Library:
+def _open(path: Path, create: bool, inspection: Inspection) -> Library:
     from copydesk import db
     from copydesk.sample import add_sample_article
 
-    return db.open_library(path, create=create, on_create=add_sample_article)
+    return db.open_library(path, create=create, on_create=add_sample_article, inspection=inspection)
 
 
 def _pick_article(
@@ -94,11 +100,28 @@ def _pick_article(
     if slug is not None:
         record = articles.find_by_slug(session, slug)
         if record is None:
-            raise NotFoundError(f"There is no article with the slug “{slug}” in this library.")
+            raise NotFoundError.for_slug(slug)
         return record
-    known_ids = {summary.id for summary in summaries}
-    chosen = preferred_id if preferred_id in known_ids else articles.most_recent_id(session)
+    chosen = choose_article_id(summaries, preferred_id)
     return articles.get_article(session, chosen) if chosen is not None else None
+
+
+def list_articles(path: Path) -> list[ArticleSummary]:
+    """The article list of an existing library, for the command line. A library at the
+    current schema is only read (read-only files included); an older one is upgraded."""
+    from copydesk import quickread
+
+    view = quickread.read_view(path, for_writing=False)
+    if view is not None:
+        return view[0]
+    from copydesk import articles, db
+
+    library = db.open_library(path)
+    try:
+        with library.read() as session:
+            return articles.list_summaries(session)
+    finally:
+        library.close()
 
 
 def load_article(library: Library, article_id: int) -> Shown:

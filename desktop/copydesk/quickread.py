@@ -16,6 +16,7 @@ from typing import Any
 from copydesk.errors import LibraryError, NotFoundError
 from copydesk.library_file import (
     FileState,
+    Inspection,
     connect_read_only,
     inspect_library_file,
     require_writable,
@@ -26,6 +27,7 @@ from copydesk.records import (
     ArticleStatus,
     ArticleSummary,
     RelatedLink,
+    choose_article_id,
 )
 
 _SUMMARIES = (
@@ -39,26 +41,39 @@ _ARTICLE = (
 
 
 def read_view(
-    path: Path, *, slug: str | None = None, preferred_id: int | None = None
+    path: Path,
+    *,
+    slug: str | None = None,
+    preferred_id: int | None = None,
+    inspection: Inspection | None = None,
+    for_writing: bool = True,
 ) -> tuple[list[ArticleSummary], ArticleRecord | None] | None:
     """The article list and the article to open, or None when the file cannot be read this
-    way (new, older schema, read-only...): the full open then takes over and explains."""
+    way (new, older schema, read-only when ``for_writing``, busy, damaged...): the full open
+    then takes over and explains. All reads see one snapshot of the library."""
     try:
-        if inspect_library_file(path).state is not FileState.CURRENT:
+        inspection = inspection or inspect_library_file(path)
+        if inspection.state is not FileState.CURRENT:
             return None
-        require_writable(path)
-    except LibraryError:
+        if for_writing:
+            require_writable(path)
+        connection = connect_read_only(path)
+    except (LibraryError, sqlite3.Error):
         return None
-    connection = connect_read_only(path)
     try:
+        connection.execute("BEGIN")
         summaries = [_summary(row) for row in connection.execute(_SUMMARIES)]
         article_id = _pick(connection, summaries, slug, preferred_id)
         record = _record(connection, article_id) if article_id is not None else None
         return summaries, record
-    except sqlite3.Error:
-        return None  # damaged or busy: the full open reports it properly
+    except (sqlite3.Error, _Vanished):
+        return None
     finally:
         connection.close()
+
+
+class _Vanished(Exception):
+    """The article was deleted between two reads (another process)."""
 
 
 def _pick(
@@ -67,14 +82,12 @@ def _pick(
     slug: str | None,
     preferred_id: int | None,
 ) -> int | None:
-    if slug is not None:
-        row = connection.execute("SELECT id FROM articles WHERE slug = ?", (slug,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no article with the slug “{slug}” in this library.")
-        return int(row[0])
-    if preferred_id is not None and any(s.id == preferred_id for s in summaries):
-        return preferred_id
-    return summaries[0].id if summaries else None
+    if slug is None:
+        return choose_article_id(summaries, preferred_id)
+    row = connection.execute("SELECT id FROM articles WHERE slug = ?", (slug,)).fetchone()
+    if row is None:
+        raise NotFoundError.for_slug(slug)
+    return int(row[0])
 
 
 def _summary(row: tuple[Any, ...]) -> ArticleSummary:
@@ -91,6 +104,8 @@ def _summary(row: tuple[Any, ...]) -> ArticleSummary:
 
 def _record(connection: sqlite3.Connection, article_id: int) -> ArticleRecord:
     row = connection.execute(_ARTICLE, (article_id,)).fetchone()
+    if row is None:
+        raise _Vanished(article_id)
     (_, uuid, slug, headline, kicker, standfirst, body, language, dateline, edition,
      related_title, status, created_at, updated_at) = row  # fmt: skip
     content = ArticleContent(

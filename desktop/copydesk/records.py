@@ -81,3 +81,10 @@ class ArticleSummary:
 def split_list(text: str) -> tuple[str, ...]:
     """``"Ana Lima, Jean Roy ,"`` → ``("Ana Lima", "Jean Roy")``: the comma-separated fields."""
     return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def choose_article_id(summaries: list[ArticleSummary], preferred_id: int | None) -> int | None:
+    """The article to open: the preferred one while it exists, else the latest changed."""
+    if preferred_id is not None and any(s.id == preferred_id for s in summaries):
+        return preferred_id
+    return summaries[0].id if summaries else None

@@ -3,11 +3,8 @@ with a message naming the problem, and the file is never modified."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +12,13 @@ from sqlalchemy import text
 
 from copydesk import articles, db, library_file
 from copydesk.errors import LibraryError
-from tests.helpers import file_digest, headlines, opened, refuse_untouched
+from tests.helpers import (
+    file_digest,
+    headlines,
+    opened,
+    refuse_untouched,
+    run_as_unprivileged_user,
+)
 
 
 def test_a_missing_library_is_created_with_the_on_create_content(library_path: Path) -> None:
@@ -79,6 +82,40 @@ def test_another_programs_database_is_refused(library_path: Path) -> None:
     refuse_untouched(library_path, "a database, but not a Copydesk library")
 
 
+def test_another_programs_database_in_wal_mode_is_refused_without_a_journal(
+    library_path: Path,
+) -> None:
+    connection = sqlite3.connect(library_path)
+    connection.execute("PRAGMA journal_mode = WAL")
+    with connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+    connection.close()
+    refuse_untouched(library_path, "a database, but not a Copydesk library")
+
+
+@pytest.mark.parametrize(
+    "setup",
+    ["CREATE VIEW answer AS SELECT 42", "PRAGMA user_version = 7", "PRAGMA application_id = 99"],
+)
+def test_a_database_with_anything_in_it_is_never_taken_for_a_new_one(
+    library_path: Path, setup: str
+) -> None:
+    connection = sqlite3.connect(library_path)
+    connection.execute(setup)
+    connection.commit()
+    connection.close()
+    refuse_untouched(library_path, "a database, but not a Copydesk library")
+
+
+def test_a_blank_sqlite_database_becomes_a_library(library_path: Path) -> None:
+    connection = sqlite3.connect(library_path)
+    connection.execute("VACUUM")  # writes a header, defines nothing
+    connection.close()
+    assert library_path.stat().st_size > 0
+    with opened(library_path) as library:
+        assert headlines(library) == []
+
+
 def test_a_truncated_library_is_refused(library_path: Path) -> None:
     with opened(library_path, sample=True):
         pass
@@ -102,43 +139,6 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
         db.open_library(tmp_path, create=True)
 
 
-@pytest.fixture
-def world_readable_dir() -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="copydesk-ro-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def open_as_unprivileged_user(path: Path) -> str:
-    """Root ignores file permissions: try the open in a child that has become ``nobody``."""
-    if os.geteuid() != 0:
-        with pytest.raises(LibraryError) as caught:
-            db.open_library(path)
-        return str(caught.value)
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - runs in the child
-        os.close(read_end)
-        message, code = "", 1
-        try:
-            os.setgid(65534)
-            os.setuid(65534)
-            db.open_library(path)
-        except LibraryError as exc:
-            message, code = str(exc), 3
-        except BaseException as exc:
-            message = repr(exc)
-        os.write(write_end, message.encode())
-        os._exit(code)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        message = pipe.read().decode()
-    _, status = os.waitpid(child, 0)
-    assert os.waitstatus_to_exitcode(status) == 3, message
-    return message
-
-
 @pytest.mark.parametrize("read_only", ["file", "folder"])
 def test_a_read_only_library_is_refused_untouched(world_readable_dir: Path, read_only: str) -> None:
     path = world_readable_dir / "desk.copydesk"
@@ -147,7 +147,7 @@ def test_a_read_only_library_is_refused_untouched(world_readable_dir: Path, read
     before = file_digest(path)
     path.chmod(0o444 if read_only == "file" else 0o666)
     world_readable_dir.chmod(0o755 if read_only == "file" else 0o555)
-    message = open_as_unprivileged_user(path)
+    message = run_as_unprivileged_user(lambda: str(db.open_library(path)))
     world_readable_dir.chmod(0o755)
     assert "read-only" in message
     assert ("folder" in message) == (read_only == "folder")

@@ -102,23 +102,21 @@ def test_a_library_from_a_newer_copydesk_is_refused_untouched(library_path: Path
 
 
 def test_an_upgrade_first_backs_the_library_up(library_path: Path) -> None:
-    with opened(library_path, sample=True) as library:
-        backup = db._backup(library_path, library.engine, "0000")
+    with opened(library_path, sample=True):
+        pass
+    backup = db._backup(library_path, "0000")
     assert backup.name == f"{library_path.name}.before-0000.bak"
     with opened(backup, create=False) as copy, copy.read() as session:
         assert len(articles.list_summaries(session)) == 1
 
 
 def test_a_damaged_library_is_not_upgraded(library_path: Path) -> None:
-    with opened(library_path, sample=True) as library:
-        db._check_integrity(library_path, library.engine)  # healthy: no error
+    with opened(library_path, sample=True):
+        pass
+    db._check_integrity(library_path)  # healthy: no error
     _damage_index_pages(library_path)
-    engine = db._make_engine(library_path)
-    try:
-        with pytest.raises(LibraryError, match="damaged"):
-            db._check_integrity(library_path, engine)
-    finally:
-        engine.dispose()
+    with pytest.raises(LibraryError, match="damaged"):
+        db._check_integrity(library_path)
 
 
 def _damage_index_pages(path: Path) -> None:

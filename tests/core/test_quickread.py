@@ -10,8 +10,9 @@ import pytest
 
 from copydesk import articles, quickread
 from copydesk.errors import NotFoundError
+from copydesk.operations import list_articles
 from copydesk.records import ArticleContent, ArticleStatus, RelatedLink
-from tests.helpers import FIXTURES, opened
+from tests.helpers import FIXTURES, opened, run_as_unprivileged_user
 
 VARIED = [
     ArticleContent(
@@ -94,3 +95,26 @@ def test_files_it_cannot_read_are_left_to_the_full_open(tmp_path: Path) -> None:
     assert quickread.read_view(missing) is None
     assert quickread.read_view(letter) is None
     assert not missing.exists()
+
+
+def test_an_article_deleted_between_two_reads_falls_back(
+    varied_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quickread, "_pick", lambda *_args: 999_999)
+    assert quickread.read_view(varied_library) is None
+
+
+def test_a_read_only_library_can_still_be_listed(
+    varied_library: Path, world_readable_dir: Path
+) -> None:
+    path = world_readable_dir / "archive.copydesk"
+    shutil.copy(varied_library, path)
+    path.chmod(0o444)
+
+    def count(for_writing: bool) -> str:
+        view = quickread.read_view(path, for_writing=for_writing)
+        return "fallback" if view is None else str(len(view[0]))
+
+    assert run_as_unprivileged_user(lambda: count(for_writing=False)) == "4"
+    assert run_as_unprivileged_user(lambda: count(for_writing=True)) == "fallback"
+    assert run_as_unprivileged_user(lambda: str(len(list_articles(path)))) == "4"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -33,3 +33,9 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, typed)
             )
+
+
+def type_at_end(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Put the cursor at the end of the body and type ``text``."""
+    window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(window.editor.body, text)

@@ -8,18 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copydesk import articles, operations
 from copydesk.errors import LibraryError
-from copydesk.qt import main_window as main_window_module
 from copydesk.qt.main_window import MainWindow
 from copydesk.qt.window_state import WindowState
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
-from tests.qt.qt_helpers import page_text, type_text, wait_for_page_text
+from tests.qt.qt_helpers import page_text, type_at_end, type_text, wait_for_page_text
 
 
 def stored(path: Path) -> dict[str, articles.ArticleRecord]:
@@ -28,11 +26,6 @@ def stored(path: Path) -> dict[str, articles.ArticleRecord]:
             s.headline: articles.get_article(session, s.id)
             for s in articles.list_summaries(session)
         }
-
-
-def type_at_end(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
-    type_text(window.editor.body, text)
 
 
 def list_headlines(window: MainWindow) -> list[str]:
@@ -179,8 +172,8 @@ def test_a_failed_save_is_reported_and_retried(
     library_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(main_window_module, "AUTOSAVE_RETRY_MS", 100)
     window = make_window(library_path)
+    window.autosave.set_intervals(idle_ms=750, retry_ms=100)
     real_save = operations.save_article
     failures = iter([LibraryError("The disk holding the library is full; nothing was saved.")])
 

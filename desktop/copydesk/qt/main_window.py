@@ -7,13 +7,13 @@ open the library and render the article, both at the same time.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk import operations
-from copydesk.errors import CopydeskError
 from copydesk.qt.article_list import ArticleListPanel
+from copydesk.qt.autosave import Autosaver, SaveTarget, describe
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.preview.preview_pane import PreviewPane
 from copydesk.qt.tasks import TaskRunner
@@ -38,23 +38,12 @@ from copydesk.resources import resource_path
 if TYPE_CHECKING:
     from copydesk.db import Library
 
-AUTOSAVE_IDLE_MS = 750
-AUTOSAVE_RETRY_MS = 5000
+T = TypeVar("T")
+
 # A full render slower than this waits for a pause in typing instead of running per keystroke.
 SLOW_RENDER_MS = 20.0
 SLOW_RENDER_DELAY_MS = 300
 LIBRARY_FILTER = "Copydesk libraries (*.copydesk);;All files (*)"
-
-
-@dataclass
-class PendingSave:
-    library: Library
-    content: ArticleContent
-    generation: int
-    future: Future[ArticleRecord]
-
-    def failed(self) -> bool:
-        return self.future.done() and self.future.exception() is not None
 
 
 class MainWindow(QMainWindow):
@@ -86,11 +75,9 @@ class MainWindow(QMainWindow):
         self._ready = False
         self._shut_down = False
         self._loading_id: int | None = None
-        self._edit_generation = 0
-        self._saved_generation = 0
-        # The latest save of each article: what to retry, and what to ask about on closing.
-        self._latest_saves: dict[int, PendingSave] = {}
+        self._open_count = 0  # results of an earlier open are ignored once another started
         self._last_render_ms = 0.0
+        self.autosave = Autosaver(runner, self._save_target, self)
 
         self._build_widgets()
         self._build_actions()
@@ -142,14 +129,6 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_timers(self) -> None:
-        self._autosave_timer = QTimer(self)
-        self._autosave_timer.setSingleShot(True)
-        self._autosave_timer.setInterval(AUTOSAVE_IDLE_MS)
-        self._autosave_timer.timeout.connect(self.flush_autosave)
-        self._retry_timer = QTimer(self)
-        self._retry_timer.setSingleShot(True)
-        self._retry_timer.setInterval(AUTOSAVE_RETRY_MS)
-        self._retry_timer.timeout.connect(self._retry_failed_saves)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.timeout.connect(self._render_preview)
@@ -164,6 +143,8 @@ class MainWindow(QMainWindow):
         self.article_list.duplicate_requested.connect(self.duplicate_article)
         self.article_list.delete_requested.connect(self.confirm_delete_article)
         self.editor.edited.connect(self._on_edited)
+        self.autosave.saved.connect(self._on_saved)
+        self.autosave.failed.connect(self._on_save_failed)
         self.preview.rendered.connect(self._on_preview_rendered)
         self.splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
         self.installEventFilter(self)
@@ -200,24 +181,30 @@ class MainWindow(QMainWindow):
         """
         if not self._confirm_unsaved():
             return
-        self._latest_saves.clear()
+        self.autosave.discard_all()
         self._close_library()
+        self._show_nothing()
         self.library_path = path
         self._update_title()
         self.save_label.setText(self.tr("Opening the library…"))
+        self._open_count += 1
+        count, runner = self._open_count, self._runner
         preferred = self._state.last_article_id(path)
         create, slug = self._create_library, self._open_slug
-        runner = self._runner
+
+        def still_wanted(callback: Callable[[T], None]) -> Callable[[T], None]:
+            return lambda value: callback(value) if count == self._open_count else None
+
         self._opening = runner.run(
             lambda: operations.open_library(
                 path,
                 create=create,
                 slug=slug,
                 preferred_id=preferred,
-                show_early=lambda shown: runner.post(self._show, shown),
+                show_early=lambda shown: runner.post(still_wanted(self._show), shown),
             ),
-            self._on_library_opened,
-            self._on_library_failed,
+            still_wanted(self._on_library_opened),
+            still_wanted(self._on_library_failed),
         )
 
     def _library_for_writing(self) -> Library | None:
@@ -237,16 +224,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         if opened.shown is not None:
             self._show(opened.shown)
-        elif self.has_unsaved_changes():
-            self.flush_autosave()
+        else:
+            self.autosave.resume()  # edits made while the library was opening
 
     def _on_library_failed(self, error: Exception) -> None:
         self._opening = None
-        self.current = None
-        self.editor.load(None)
-        self.article_list.set_summaries([], None)
+        self._show_nothing()
         self.save_label.setText(self.tr("No library open"))
-        self.library_failed.emit(_message(error))
+        self.library_failed.emit(describe(error))
 
     def choose_library(self) -> bool:
         """Ask for a library file (an existing one, or a new name); False if cancelled."""
@@ -272,30 +257,45 @@ class MainWindow(QMainWindow):
         library = self._library_for_writing()
         if library is None:
             return
-        self.flush_autosave()
+        self.autosave.flush()
         self._loading_id = article_id
-        self._runner.run(
-            lambda: operations.load_article(library, article_id), self._show, self._report_error
-        )
+        self._run(library, lambda: operations.load_article(library, article_id), self._show)
 
     def _show(self, shown: operations.Shown) -> None:
         record = shown.record
         if self._loading_id is not None and record is not None and record.id != self._loading_id:
             return  # the user has since asked for another article
         self._loading_id = None
-        self.flush_autosave()  # keystrokes typed while the article was loading
+        self.autosave.flush()  # keystrokes typed while the article was loading
         if shown.summaries is not None:
             self.article_list.set_summaries(shown.summaries, record.id if record else None)
         else:
             self.article_list.select(record.id if record else None)
+        # Text whose save failed is given back rather than the older text in the library.
+        unsaved = self.autosave.failed_content(record.id) if record else None
         self.current = record
-        self._edit_generation = self._saved_generation = 0
-        self.editor.load(record)
+        self.editor.load(dataclasses.replace(record, content=unsaved) if unsaved else record)
+        self.autosave.start_fresh(dirty=unsaved is not None)
         self._state.set_last_article_id(self.library_path, record.id if record else None)
+        self.setWindowModified(unsaved is not None)
+        self._update_title()
+        if unsaved is not None:
+            self._render_preview()
+        else:
+            language = record.content.language if record else DEFAULT_LANGUAGE
+            self.preview.show_html(shown.html, language=language, title=self._article_title())
+
+    def _show_nothing(self) -> None:
+        """Empty views while no library is open: nothing can be typed where it would be lost."""
+        self.current = None
+        self._loading_id = None
+        self.editor.load(None)
+        self.article_list.set_summaries([], None)
+        self.autosave.start_fresh()
         self.setWindowModified(False)
         self._update_title()
-        language = record.content.language if record else DEFAULT_LANGUAGE
-        self.preview.show_html(shown.html, language=language, title=self._article_title())
+        if self.preview.started:
+            self.preview.show_html("", language=DEFAULT_LANGUAGE, title="")
 
     def _on_preview_rendered(self) -> None:
         if not self._ready and self._loading_id is None:
@@ -305,9 +305,8 @@ class MainWindow(QMainWindow):
     # ---- editing and autosave ---------------------------------------------------------
 
     def _on_edited(self) -> None:
-        self._edit_generation += 1
+        self.autosave.note_edit()
         self.setWindowModified(True)
-        self._autosave_timer.start()
         delay = SLOW_RENDER_DELAY_MS if self._last_render_ms > SLOW_RENDER_MS else 0
         self._preview_timer.start(delay)
 
@@ -322,72 +321,44 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def has_unsaved_changes(self) -> bool:
-        if self._edit_generation != self._saved_generation:
-            return True
-        return any(pending.failed() for pending in self._latest_saves.values())
+        return self.autosave.has_unsaved()
 
     def flush_autosave(self) -> None:
         """Send the editor's content to the database thread now, if anything changed."""
-        self._autosave_timer.stop()
-        if self.current is None or self._edit_generation == self._saved_generation:
-            return
-        library = self._library_for_writing()
-        if library is None:
-            return
-        self._saved_generation = self._edit_generation
-        self._submit_save(library, self.current.id, self.editor.content(), self._edit_generation)
+        self.autosave.flush()
 
     def save_now(self) -> None:
-        self.flush_autosave()
+        self.autosave.flush()
 
-    def _submit_save(
-        self, library: Library, article_id: int, content: ArticleContent, generation: int
-    ) -> None:
+    def _save_target(self) -> SaveTarget | None:
+        if self.current is None:
+            return None
+        library = self._library_for_writing()
+        if library is None:
+            return None
         self.save_label.setText(self.tr("Saving…"))
-        future = self._runner.run(
-            lambda: operations.save_article(library, article_id, content),
-            lambda record: self._on_saved(record, generation),
-            self._on_save_failed,
-        )
-        self._latest_saves[article_id] = PendingSave(library, content, generation, future)
+        return SaveTarget(library, self.current.id, self.editor.content())
 
-    def _on_saved(self, record: ArticleRecord, generation: int) -> None:
-        pending = self._latest_saves.get(record.id)
-        if pending is not None and pending.generation == generation:
-            del self._latest_saves[record.id]
+    def _on_saved(self, record: ArticleRecord) -> None:
         if self.current is None or record.id != self.current.id:
             return
         self.current = record
         self.article_list.model.update_summary(_summary_of(record))
-        if generation == self._edit_generation and not self.has_unsaved_changes():
+        if not self.autosave.has_unsaved():
             self.setWindowModified(False)
             self.save_label.setText(self.tr("Saved at %1").replace("%1", time.strftime("%H:%M:%S")))
         self.article_saved.emit(record)
 
-    def _on_save_failed(self, error: Exception) -> None:
-        message = _message(error)
+    def _on_save_failed(self, message: str) -> None:
         self.setWindowModified(True)
         self.save_label.setText(self.tr("Not saved: %1 Retrying…").replace("%1", message))
-        self._retry_timer.start()
         self.save_failed.emit(message)
 
-    def _retry_failed_saves(self) -> None:
-        for article_id, pending in list(self._latest_saves.items()):
-            if pending.failed():
-                self._submit_save(pending.library, article_id, pending.content, pending.generation)
-
-    def _wait_for_failed_saves(self) -> list[PendingSave]:
-        """Block until every save has run; return the ones that failed."""
-        self.flush_autosave()
-        for pending in self._latest_saves.values():
-            pending.future.exception()  # waits
-        return [pending for pending in self._latest_saves.values() if pending.failed()]
-
     def _confirm_unsaved(self) -> bool:
-        """Before closing the library: retry failed saves as long as the user wants.
+        """Before the library closes: retry failed saves as long as the user wants.
         True means go on (everything saved, or the user chose to discard)."""
-        while failed := self._wait_for_failed_saves():
-            reason = _message(failed[-1].future.exception() or Exception())
+        while failed := self.autosave.wait_for_failures():
+            reason = describe(failed[-1].failure() or Exception())
             answer = QMessageBox.warning(
                 self,
                 self.tr("Changes Not Saved"),
@@ -400,11 +371,11 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Retry,
             )
             if answer == QMessageBox.StandardButton.Discard:
-                self._latest_saves.clear()
+                self.autosave.discard_all()
                 return True
             if answer == QMessageBox.StandardButton.Cancel:
                 return False
-            self._retry_failed_saves()
+            self.autosave.retry_failed()
         return True
 
     # ---- list actions ---------------------------------------------------------------------
@@ -413,21 +384,21 @@ class MainWindow(QMainWindow):
         library = self._library_for_writing()
         if library is None:
             return
-        self.flush_autosave()
+        self.autosave.flush()
         previous = self.current.content if self.current else None
         content = ArticleContent(
             language=previous.language if previous else DEFAULT_LANGUAGE,
             edition=previous.edition if previous else "",
             dateline_date=date.today(),
         )
-        self._run_and_show(lambda: operations.create_article(library, content), focus=True)
+        self._run_and_show(library, lambda: operations.create_article(library, content), True)
 
     def duplicate_article(self, article_id: int) -> None:
         library = self._library_for_writing()
         if library is None:
             return
-        self.flush_autosave()
-        self._run_and_show(lambda: operations.duplicate_article(library, article_id), focus=True)
+        self.autosave.flush()
+        self._run_and_show(library, lambda: operations.duplicate_article(library, article_id), True)
 
     def confirm_delete_article(self, article_id: int) -> None:
         row = self.article_list.model.row_of(article_id)
@@ -443,29 +414,58 @@ class MainWindow(QMainWindow):
             self.delete_article(article_id)
 
     def delete_article(self, article_id: int) -> None:
+        """Delete an article. Its unsaved edits are dropped only once the delete succeeded."""
         library = self._library_for_writing()
         if library is None:
             return
-        if self.current is not None and self.current.id == article_id:
-            self._autosave_timer.stop()
-            self._saved_generation = self._edit_generation  # its pending edits go with it
+        deleting_current = self.current is not None and self.current.id == article_id
+        if deleting_current:
+            self.autosave.hold()
+            self.editor.setEnabled(False)
         else:
-            self.flush_autosave()
-        self._latest_saves.pop(article_id, None)
-        self._run_and_show(lambda: operations.delete_article(library, article_id))
+            self.autosave.flush()
 
-    def _run_and_show(self, job: Callable[[], operations.Shown], *, focus: bool = False) -> None:
-        def show(shown: operations.Shown) -> None:
-            self._loading_id = None
-            self.current = None  # force the reload even when the id is reused
-            self._show(shown)
-            if focus:
-                self.editor.headline.setFocus()
+        def deleted(shown: operations.Shown) -> None:
+            self.autosave.discard(article_id)
+            if deleting_current:
+                self.autosave.start_fresh()
+            self._replace_current(shown, focus=False)
 
-        self._runner.run(job, show, self._report_error)
+        def failed(error: Exception) -> None:
+            if deleting_current:
+                self.editor.setEnabled(True)
+                self.autosave.resume()
+            self._report_error(error)
+
+        self._run(library, lambda: operations.delete_article(library, article_id), deleted, failed)
+
+    def _run_and_show(
+        self, library: Library, job: Callable[[], operations.Shown], focus: bool
+    ) -> None:
+        self._run(library, job, lambda shown: self._replace_current(shown, focus=focus))
+
+    def _replace_current(self, shown: operations.Shown, *, focus: bool) -> None:
+        self._loading_id = None
+        self._show(shown)
+        if focus:
+            self.editor.headline.setFocus()
+
+    def _run(
+        self,
+        library: Library,
+        job: Callable[[], T],
+        on_done: Callable[[T], Any],
+        on_error: Callable[[Exception], Any] | None = None,
+    ) -> None:
+        """Run ``job`` on the database thread; drop its result if the library was closed."""
+
+        def deliver(callback: Callable[[Any], Any]) -> Callable[[Any], None]:
+            return lambda value: callback(value) if library is self.library else None
+
+        self._runner.run(job, deliver(on_done), deliver(on_error or self._report_error))
 
     def _report_error(self, error: Exception) -> None:
-        message = _message(error)
+        message = describe(error)
         self.save_label.setText(message)
         QMessageBox.warning(self, self.tr("Copydesk"), message)
 
@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
-        self.flush_autosave()
+        self.autosave.flush()
         self._state.set_bytes("window/geometry", self.saveGeometry())
         self._state.set_bytes("window/splitter", self.splitter.saveState())
         self._state.sync()
@@ -508,7 +508,6 @@ class MainWindow(QMainWindow):
     def _close_library(self) -> None:
         library, self.library = self._library_for_writing(), None
         self._opening = None
-        self.current = None
         if library is not None:
             self._runner.run(library.close)
 
@@ -522,9 +521,3 @@ def _summary_of(record: ArticleRecord) -> ArticleSummary:
         language=record.content.language,
         updated_at=record.updated_at,
     )
-
-
-def _message(error: BaseException) -> str:
-    if isinstance(error, CopydeskError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"

@@ -1,0 +1,179 @@
+"""Autosave: the editor's content reaches the library shortly after the last keystroke.
+
+Every save runs on the database thread. The latest save of each article is remembered until
+it succeeds: a failed one is retried, its text is given back to the editor when the article
+is opened again, and closing the window asks before it is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from copydesk import operations
+from copydesk.errors import CopydeskError
+from copydesk.qt.tasks import TaskRunner
+from copydesk.records import ArticleContent, ArticleRecord
+
+if TYPE_CHECKING:
+    from copydesk.db import Library
+
+IDLE_MS = 750
+RETRY_MS = 5000
+
+
+@dataclass(frozen=True)
+class SaveTarget:
+    library: Library
+    article_id: int
+    content: ArticleContent
+
+
+@dataclass(eq=False)
+class PendingSave:
+    target: SaveTarget
+    generation: int
+    error: Exception | None = None
+    future: Future[ArticleRecord] | None = field(default=None, repr=False)
+
+    def failure(self) -> BaseException | None:
+        if self.error is not None:
+            return self.error
+        future = self.future
+        return future.exception() if future is not None and future.done() else None
+
+    def failed(self) -> bool:
+        return self.failure() is not None
+
+    def wait(self) -> None:
+        if self.future is not None:
+            self.future.exception()  # blocks until the save has run
+
+
+class Autosaver(QObject):
+    """``source`` says what to save now (or None); edits are counted by ``note_edit``."""
+
+    saved = Signal(object)  # ArticleRecord
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        source: Callable[[], SaveTarget | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._source = source
+        # Edit generations only ever grow: a save is identified by the generation it holds.
+        self._edit_generation = 0
+        self._saved_generation = 0
+        self._latest: dict[int, PendingSave] = {}
+        self._idle = self._timer(IDLE_MS, self.flush)
+        self._retry = self._timer(RETRY_MS, self.retry_failed)
+
+    def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    def set_intervals(self, *, idle_ms: int, retry_ms: int) -> None:
+        self._idle.setInterval(idle_ms)
+        self._retry.setInterval(retry_ms)
+
+    # ---- the article being edited ---------------------------------------------------
+
+    def note_edit(self) -> None:
+        self._edit_generation += 1
+        self._idle.start()
+
+    def in_sync(self) -> bool:
+        """True when every edit of the current article has been handed to a save."""
+        return self._edit_generation == self._saved_generation
+
+    def has_unsaved(self) -> bool:
+        return not self.in_sync() or any(p.failed() for p in self._latest.values())
+
+    def start_fresh(self, *, dirty: bool = False) -> None:
+        """A new article is in the editor; ``dirty`` when it holds text still to be saved."""
+        self._idle.stop()
+        self._saved_generation = self._edit_generation
+        if dirty:
+            self.note_edit()
+
+    def hold(self) -> None:
+        """Stop the idle timer without saving (the article is about to be deleted)."""
+        self._idle.stop()
+
+    def resume(self) -> None:
+        if not self.in_sync():
+            self._idle.start()
+
+    def flush(self) -> None:
+        """Hand the current content to the database thread now, if anything changed."""
+        self._idle.stop()
+        if self.in_sync():
+            return
+        target = self._source()
+        if target is None:
+            return
+        self._saved_generation = self._edit_generation
+        self._submit(target, self._edit_generation)
+
+    # ---- every article's latest save --------------------------------------------------
+
+    def failed_content(self, article_id: int) -> ArticleContent | None:
+        pending = self._latest.get(article_id)
+        return pending.target.content if pending is not None and pending.failed() else None
+
+    def discard(self, article_id: int) -> None:
+        self._latest.pop(article_id, None)
+
+    def discard_all(self) -> None:
+        self._latest.clear()
+        self.start_fresh()
+
+    def retry_failed(self) -> None:
+        for pending in list(self._latest.values()):
+            if pending.failed():
+                self._submit(pending.target, pending.generation)
+
+    def wait_for_failures(self) -> list[PendingSave]:
+        """Save what is pending, wait for every save to run, return those that failed."""
+        self.flush()
+        for pending in list(self._latest.values()):
+            pending.wait()
+        return [pending for pending in self._latest.values() if pending.failed()]
+
+    def _submit(self, target: SaveTarget, generation: int) -> None:
+        pending = PendingSave(target, generation)
+        self._latest[target.article_id] = pending
+        pending.future = self._runner.run(
+            lambda: operations.save_article(target.library, target.article_id, target.content),
+            lambda record: self._on_saved(pending, record),
+            lambda error: self._on_failed(pending, error),
+        )
+
+    def _on_saved(self, pending: PendingSave, record: ArticleRecord) -> None:
+        if self._latest.get(record.id) is pending:
+            del self._latest[record.id]
+        self.saved.emit(record)
+
+    def _on_failed(self, pending: PendingSave, error: Exception) -> None:
+        pending.error = error
+        if self._latest.get(pending.target.article_id) is not pending:
+            return  # superseded by a newer save, or the article was deleted
+        self._retry.start()
+        self.failed.emit(describe(error))
+
+
+def describe(error: BaseException) -> str:
+    if isinstance(error, CopydeskError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
