@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,33 @@ import pytest
 from copydesk import articles
 from copydesk.db import Library, open_library
 from copydesk.errors import LibraryError
+from copydesk.records import ArticleContent, ArticleStatus, RelatedLink
 from copydesk.sample import add_sample_article
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FIXTURES = REPO / "tests" / "fixtures"
 COPYDESK = Path(sys.executable).with_name("copydesk")
+
+
+# An article with every field filled.
+FULL_CONTENT = ArticleContent(
+    headline="Poutine et Trump ont convenu d’entamer des négociations sur l’Ukraine",
+    kicker="1116 jour depuis l'invasion",
+    standfirst="Donald Trump a eu un entretien téléphonique avec Vladimir Poutine.",
+    body="Le président américain a annoncé…\n\n## Suite\n\nTexte.",
+    language="fr",
+    dateline_date=date(2025, 3, 15),
+    edition="France",
+    authors=("Olga Demidenko", "Jean Roy"),
+    keywords=("Ukraine", "diplomatie"),
+    related_title="Nouvelles des partenaires",
+    related_links=(
+        RelatedLink("Premier lien", "https://example.org/1"),
+        RelatedLink("Second lien", "https://example.org/2"),
+    ),
+    status=ArticleStatus.IN_REVIEW,
+)
 
 
 def file_digest(path: Path) -> str:

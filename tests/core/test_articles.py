@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,25 +12,9 @@ from copydesk import articles
 from copydesk.errors import LibraryError, NotFoundError
 from copydesk.models import Article, ArticleAuthor, RelatedLinkRow
 from copydesk.records import ArticleContent, ArticleStatus, RelatedLink
+from tests.helpers import FULL_CONTENT as FULL
 from tests.helpers import opened
 
-FULL = ArticleContent(
-    headline="Poutine et Trump ont convenu d’entamer des négociations sur l’Ukraine",
-    kicker="1116 jour depuis l'invasion",
-    standfirst="Donald Trump a eu un entretien téléphonique avec Vladimir Poutine.",
-    body="Le président américain a annoncé…\n\n## Suite\n\nTexte.",
-    language="fr",
-    dateline_date=date(2025, 3, 15),
-    edition="France",
-    authors=("Olga Demidenko", "Jean Roy"),
-    keywords=("Ukraine", "diplomatie"),
-    related_title="Nouvelles des partenaires",
-    related_links=(
-        RelatedLink("Premier lien", "https://example.org/1"),
-        RelatedLink("Second lien", "https://example.org/2"),
-    ),
-    status=ArticleStatus.IN_REVIEW,
-)
 T0 = datetime(2025, 3, 15, 8, 0, tzinfo=UTC)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,24 +10,11 @@ import pytest
 from copydesk import articles, quickread
 from copydesk.errors import NotFoundError
 from copydesk.operations import list_articles
-from copydesk.records import ArticleContent, ArticleStatus, RelatedLink
-from tests.helpers import FIXTURES, opened, run_as_unprivileged_user
+from copydesk.records import ArticleContent, ArticleStatus
+from tests.helpers import FIXTURES, FULL_CONTENT, opened, run_as_unprivileged_user
 
 VARIED = [
-    ArticleContent(
-        headline="Tout rempli",
-        kicker="Surtitre",
-        standfirst="Chapô.",
-        body="Corps\n\n## Intertitre\n",
-        language="fr",
-        dateline_date=date(2025, 3, 15),
-        edition="France",
-        authors=("Olga Demidenko", "Jean Roy"),
-        keywords=("Ukraine", "diplomatie"),
-        related_title="Nouvelles des partenaires",
-        related_links=(RelatedLink("Un", "https://example.org/1"), RelatedLink("Deux", "")),
-        status=ArticleStatus.PUBLISHED,
-    ),
+    FULL_CONTENT,
     ArticleContent(),  # every optional field empty
     ArticleContent(headline="English", language="en", status=ArticleStatus.IN_REVIEW),
 ]

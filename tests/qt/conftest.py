@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from copydesk import articles, operations
+from copydesk.errors import LibraryError
 from copydesk.qt.main_window import MainWindow
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window_state import WindowState
@@ -64,3 +66,18 @@ def state_file(tmp_path: Path) -> Callable[[], WindowState]:
     """A persistent window state in a temporary file: each call reads it afresh."""
     path = tmp_path / "state.ini"
     return lambda: WindowState(QSettings(str(path), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def broken_saves(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Saves fail while ``broken[0]`` is True."""
+    broken = [True]
+    real_save = operations.save_article
+
+    def save(*args: object) -> articles.ArticleRecord:
+        if broken[0]:
+            raise LibraryError("The disk holding the library is full; nothing was saved.")
+        return real_save(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(operations, "save_article", save)
+    return broken

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copydesk import articles, operations
-from copydesk.errors import LibraryError
 from copydesk.qt.main_window import MainWindow
 from copydesk.qt.window_state import WindowState
 from tests.helpers import opened
@@ -167,26 +166,15 @@ def test_choosing_an_article_in_the_list_opens_it(
 
 
 def test_a_failed_save_is_reported_and_retried(
-    qtbot: QtBot,
-    make_window: MakeWindow,
-    library_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, broken_saves: list[bool]
 ) -> None:
     window = make_window(library_path)
     window.autosave.set_intervals(idle_ms=750, retry_ms=100)
-    real_save = operations.save_article
-    failures = iter([LibraryError("The disk holding the library is full; nothing was saved.")])
-
-    def flaky_save(*args: object) -> articles.ArticleRecord:
-        for error in failures:
-            raise error
-        return real_save(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(operations, "save_article", flaky_save)
     reported: list[str] = []
     window.save_failed.connect(reported.append)
     type_at_end(qtbot, window, " Texte précieux.")
     window.flush_autosave()
+    broken_saves[0] = False  # space was freed: the retry will succeed
     assert reported and "disk holding the library is full" in reported[0]
     assert "Not saved" in window.save_label.text()
     assert window.isWindowModified() and window.has_unsaved_changes()
@@ -201,23 +189,15 @@ def test_closing_with_an_unsaved_change_asks_first(
     make_window: MakeWindow,
     library_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    broken_saves: list[bool],
 ) -> None:
     window = make_window(library_path)
-    real_save = operations.save_article
-    broken = [True]
-
-    def save(*args: object) -> articles.ArticleRecord:
-        if broken[0]:
-            raise LibraryError("The library is read-only; the change was not saved.")
-        return real_save(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(operations, "save_article", save)
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Retry]
 
     def warning(*_args: object) -> QMessageBox.StandardButton:
         answer = answers.pop(0)
         if answer == QMessageBox.StandardButton.Retry:
-            broken[0] = False  # the user freed some space, then chose Retry
+            broken_saves[0] = False  # the user freed some space, then chose Retry
         return answer
 
     monkeypatch.setattr(QMessageBox, "warning", warning)

@@ -37,21 +37,6 @@ def make_library(path: Path, *headlines: str) -> Path:
     return path
 
 
-@pytest.fixture
-def broken_saves(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Saves fail while ``broken[0]`` is True."""
-    broken = [True]
-    real_save = operations.save_article
-
-    def save(*args: object) -> articles.ArticleRecord:
-        if broken[0]:
-            raise LibraryError("The disk holding the library is full; nothing was saved.")
-        return real_save(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(operations, "save_article", save)
-    return broken
-
-
 def test_text_whose_save_failed_comes_back_when_the_article_is_reopened(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, broken_saves: list[bool]
 ) -> None:
