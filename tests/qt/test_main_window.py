@@ -250,3 +250,27 @@ def test_the_last_article_is_reopened(
     window.close()
     reopened = make_window(library_path, state=state_file())
     assert reopened.current.id == sample_id
+
+
+def test_related_links_are_edited_saved_and_previewed(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path
+) -> None:
+    window = make_window(library_path)
+    related = window.editor.related
+    related.add_row()
+    row = related.table.rowCount() - 1
+    related.table.item(row, 0).setText("Le calendrier des travaux")
+    related.table.item(row, 1).setText("https://www.example.org/travaux")
+    related.table.setCurrentCell(row, 0)
+    related.move_current_row(-1)
+    assert "Related links (4)" in window.editor.related_toggle.text()
+    wait_for_page_text(qtbot, window, "Le calendrier des travaux")
+    window.flush_autosave()
+    (record,) = stored(library_path).values()
+    titles = [link.title for link in record.content.related_links]
+    assert titles[-2] == "Le calendrier des travaux" and len(titles) == 4
+    related.table.setCurrentCell(len(titles) - 2, 0)
+    related.remove_current_row()
+    window.flush_autosave()
+    (record,) = stored(library_path).values()
+    assert "Le calendrier des travaux" not in [link.title for link in record.content.related_links]

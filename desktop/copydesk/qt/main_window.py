@@ -49,6 +49,7 @@ LIBRARY_FILTER = "Copydesk libraries (*.copydesk);;All files (*)"
 class MainWindow(QMainWindow):
     first_painted = Signal()
     article_ready = Signal()  # once: the first article is loaded and its preview rendered
+    library_opened = Signal()  # the library is ready for writing
     library_failed = Signal(str)
     article_saved = Signal(object)  # ArticleRecord
     save_failed = Signal(str)
@@ -226,6 +227,7 @@ class MainWindow(QMainWindow):
             self._show(opened.shown)
         else:
             self.autosave.resume()  # edits made while the library was opening
+        self.library_opened.emit()
 
     def _on_library_failed(self, error: Exception) -> None:
         self._opening = None
@@ -267,6 +269,8 @@ class MainWindow(QMainWindow):
             return  # the user has since asked for another article
         self._loading_id = None
         self.autosave.flush()  # keystrokes typed while the article was loading
+        if self.library is None:
+            self.save_label.clear()  # shown early: the rest of the opening goes unnoticed
         if shown.summaries is not None:
             self.article_list.set_summaries(shown.summaries, record.id if record else None)
         else:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, QRect, QTimer
+from PySide6.QtGui import QGuiApplication, QImage
+
 from copydesk.errors import CopydeskError
+from copydesk.qt.main_window import MainWindow
+from copydesk.qt.tasks import TaskRunner
+from copydesk.qt.window_state import WindowState
 
 READY_TIMEOUT_MS = 60_000
 SETTLE_MS = 150
@@ -15,25 +21,18 @@ MAX_SETTLE_ROUNDS = 20
 def take_screenshot(library_path: Path, out: Path, slug: str | None, size: tuple[int, int]) -> None:
     if not out.parent.is_dir():
         raise CopydeskError(f"Cannot save the screenshot: the folder {out.parent} does not exist.")
-    from PySide6.QtGui import QGuiApplication
-
     if QGuiApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the application starts
     from copydesk.qt.app import application, prepare_environment
 
     prepare_environment()
     application()
-    image = _render_window(library_path, slug, size)
-    _save_png(image, out)
+    _save_png(_render_window(library_path, slug, size), out)
 
 
-def _render_window(library_path: Path, slug: str | None, size: tuple[int, int]):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from copydesk.qt.main_window import MainWindow
-    from copydesk.qt.tasks import TaskRunner
-    from copydesk.qt.window_state import WindowState
-
+def _render_window(library_path: Path, slug: str | None, size: tuple[int, int]) -> QImage:
+    """Open the window on the library (never creating it, never remembering its state) and
+    wait until the article is on the page and the library fully open."""
     window = MainWindow(
         library_path,
         state=WindowState.ephemeral(),
@@ -43,9 +42,21 @@ def _render_window(library_path: Path, slug: str | None, size: tuple[int, int]):
     )
     loop = QEventLoop()
     failure: list[str] = []
-    window.article_ready.connect(loop.quit)
-    window.library_failed.connect(lambda message: (failure.append(message), loop.quit()))
-    QTimer.singleShot(READY_TIMEOUT_MS, lambda: (failure.append("timed out"), loop.quit()))
+    waiting = {"article", "library"}
+
+    def done(what: str) -> None:
+        waiting.discard(what)
+        if not waiting:
+            loop.quit()
+
+    def fail(message: str) -> None:
+        failure.append(message)
+        loop.quit()
+
+    window.article_ready.connect(lambda: done("article"))
+    window.library_opened.connect(lambda: done("library"))
+    window.library_failed.connect(fail)
+    QTimer.singleShot(READY_TIMEOUT_MS, lambda: fail("timed out"))
     window.resize(*size)
     window.show()
     try:
@@ -56,21 +67,12 @@ def _render_window(library_path: Path, slug: str | None, size: tuple[int, int]):
     finally:
         window.close()
         window.shutdown()
-        _dispose(window)
+        window.deleteLater()  # QtWebEngine wants its pages gone before the application
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _dispose(window) -> None:  # type: ignore[no-untyped-def]
-    """Delete the window now: QtWebEngine warns if a page outlives its profile at exit."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def _settled_grab(window):  # type: ignore[no-untyped-def]
+def _settled_grab(window: MainWindow) -> QImage:
     """Grab once the preview has composited the article (it paints a frame after the DOM)."""
-    from PySide6.QtCore import QEventLoop, QPoint, QRect, QTimer
-
     preview = QRect(window.preview.mapTo(window, QPoint(0, 0)), window.preview.size())
     image = window.grab().toImage()
     for _ in range(MAX_SETTLE_ROUNDS):
@@ -83,7 +85,7 @@ def _settled_grab(window):  # type: ignore[no-untyped-def]
     return image
 
 
-def is_blank(image) -> bool:  # type: ignore[no-untyped-def]
+def is_blank(image: QImage) -> bool:
     """True when a sample grid of pixels finds a single colour."""
     colours = set()
     width, height = image.width(), image.height()
@@ -95,7 +97,7 @@ def is_blank(image) -> bool:  # type: ignore[no-untyped-def]
     return True
 
 
-def _save_png(image, out: Path) -> None:  # type: ignore[no-untyped-def]
+def _save_png(image: QImage, out: Path) -> None:
     temporary = out.with_name(f".{out.name}.partial")
     if not image.save(str(temporary), "PNG"):
         temporary.unlink(missing_ok=True)

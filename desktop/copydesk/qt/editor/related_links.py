@@ -36,6 +36,9 @@ class RelatedLinksEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemChanged.connect(lambda _item: self.edited.emit())
+        # Room for about six links; more scroll, so the body keeps its space.
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMaximumHeight(row_height * 6 + self.table.horizontalHeader().height() + 4)
 
         buttons = QHBoxLayout()
         for label, slot in (
