@@ -57,6 +57,7 @@ class PendingSave:
 class Autosaver(QObject):
     """``source`` says what to save now (or None); edits are counted by ``note_edit``."""
 
+    saving = Signal()
     saved = Signal(object)  # ArticleRecord
     failed = Signal(str)
 
@@ -152,6 +153,7 @@ class Autosaver(QObject):
         return [pending for pending in self._latest.values() if pending.failed()]
 
     def _submit(self, target: SaveTarget, generation: int) -> None:
+        self.saving.emit()
         pending = PendingSave(target, generation)
         self._latest[target.article_id] = pending
         pending.future = self._runner.run(

@@ -1,8 +1,9 @@
 """The main window: article list, editor and preview in one splitter.
 
-Start-up order matters for speed: the window is built from plain widgets and painted first;
-only then does the preview start QtWebEngine and the database thread import SQLAlchemy,
-open the library and render the article, both at the same time.
+Start-up order matters for speed: the window is built from plain widgets and painted first.
+Only then does the preview start QtWebEngine while, on the database thread, the library's
+list and article are read with the standard sqlite3 module and shown, and SQLAlchemy is
+imported to open the library for writing.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ T = TypeVar("T")
 # A full render slower than this waits for a pause in typing instead of running per keystroke.
 SLOW_RENDER_MS = 20.0
 SLOW_RENDER_DELAY_MS = 300
-LIBRARY_FILTER = "Copydesk libraries (*.copydesk);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.article_list.duplicate_requested.connect(self.duplicate_article)
         self.article_list.delete_requested.connect(self.confirm_delete_article)
         self.editor.edited.connect(self._on_edited)
+        self.autosave.saving.connect(lambda: self.save_label.setText(self.tr("Saving…")))
         self.autosave.saved.connect(self._on_saved)
         self.autosave.failed.connect(self._on_save_failed)
         self.preview.rendered.connect(self._on_preview_rendered)
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Open or Create a Library"),
             str(self.library_path.parent),
-            self.tr(LIBRARY_FILTER),
+            self.tr("Copydesk libraries (*.copydesk);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not path:
@@ -340,7 +341,6 @@ class MainWindow(QMainWindow):
         library = self._library_for_writing()
         if library is None:
             return None
-        self.save_label.setText(self.tr("Saving…"))
         return SaveTarget(library, self.current.id, self.editor.content())
 
     def _on_saved(self, record: ArticleRecord) -> None:
