@@ -189,7 +189,8 @@ def _check_integrity(path: Path) -> None:
     finally:
         connection.close()
     if result != "ok":
-        raise LibraryError(f"{path} is damaged ({result}); it was not upgraded.")
+        detail = " ".join(str(result).split())[:200]  # SQLite's report runs over many lines
+        raise LibraryError(f"{path} is damaged ({detail}); it was not upgraded.")
 
 
 def _backup(path: Path, revision: str | None) -> Path:

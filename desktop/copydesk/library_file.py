@@ -130,6 +130,6 @@ def _read_revision(path: Path) -> str | None:
         if not tables:
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
+        return row[0] if row and isinstance(row[0], str) else None
     finally:
         connection.close()

@@ -129,3 +129,73 @@ def _damage_index_pages(path: Path) -> None:
     for offset in range(page_size * 2, len(data), page_size):
         data[offset + 8 : offset + 64] = b"\xa5" * 56
     path.write_bytes(bytes(data))
+
+
+NEXT_MIGRATION = """
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9001"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("articles") as batch:
+        batch.add_column(sa.Column("desk_note", sa.Text(), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("articles") as batch:
+        batch.drop_column("desk_note")
+"""
+
+
+@pytest.fixture
+def next_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A copy of the migrations with one more revision, as a future Copydesk would ship."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(Path(db.__file__).parent / "migrations", scripts)
+    (scripts / "versions" / "9001_desk_note.py").write_text(
+        NEXT_MIGRATION.format(head=HEAD_REVISION)
+    )
+    config = db._alembic_config()
+    config.set_main_option("script_location", str(scripts))
+    monkeypatch.setattr(db, "_alembic_config", lambda: config)
+    monkeypatch.setattr(library_file, "HEAD_REVISION", "9001")
+    return "9001"
+
+
+def test_an_older_library_is_backed_up_then_upgraded_in_place(
+    tmp_path: Path, next_schema: str
+) -> None:
+    path = tmp_path / "desk.copydesk"
+    shutil.copy(LIBRARIES / f"{HEAD_REVISION}.copydesk", path)
+    assert library_file.inspect_library_file(path).state is library_file.FileState.OUTDATED
+    with opened(path, create=False) as library, library.read() as session:
+        assert len(articles.list_summaries(session)) == len(EXPECTED)
+        notes = session.connection().exec_driver_sql("SELECT desk_note FROM articles").all()
+        assert [note for (note,) in notes] == ["", ""]
+    assert library_file.inspect_library_file(path).revision == next_schema
+    backup = path.with_name(f"{path.name}.before-{HEAD_REVISION}.bak")
+    assert library_file.inspect_library_file(backup).revision == HEAD_REVISION
+
+
+def test_a_damaged_older_library_is_refused_untouched(tmp_path: Path, next_schema: str) -> None:
+    path = tmp_path / "desk.copydesk"
+    shutil.copy(LIBRARIES / f"{HEAD_REVISION}.copydesk", path)
+    _damage_page_of(path, "ix_articles_updated_at")
+    refuse_untouched(path, "damaged.*it was not upgraded")
+
+
+def _damage_page_of(path: Path, name: str) -> None:
+    """Overwrite the b-tree page of one index: the schema and the version stay readable."""
+    connection = sqlite3.connect(path)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,))
+    connection.close()
+    data = bytearray(path.read_bytes())
+    offset = (root[0] - 1) * page_size
+    data[offset : offset + page_size] = b"\xa5" * page_size
+    path.write_bytes(bytes(data))
