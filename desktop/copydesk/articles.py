@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from copydesk.errors import NotFoundError
+from copydesk.errors import ConflictError, NotFoundError
 from copydesk.models import (
     Article,
     ArticleAuthor,
@@ -78,21 +78,45 @@ def delete_article(session: Session, article_id: int) -> None:
 
 
 def save_content(
-    session: Session, article_id: int, content: ArticleContent, *, now: datetime | None = None
+    session: Session,
+    article_id: int,
+    content: ArticleContent,
+    *,
+    base_version: int | None = None,
+    now: datetime | None = None,
 ) -> ArticleRecord:
-    """Store the editor's content. Timestamps move only when something really changed.
+    """Store the editor's content. Timestamps and version move only when something changed.
 
-    While an article is a draft its slug follows the headline; once it leaves the draft
-    stage its address may have been shared, so the slug stays.
+    ``base_version`` is the version the editor's text started from: if the stored article
+    has moved on since (another window saved it), nothing is written and ``ConflictError``
+    says so. While an article is a draft its slug follows the headline; once it leaves the
+    draft stage its address may have been shared, so the slug stays.
     """
     article = _load(session, article_id)
-    if _content_of(article) == content:
+    current = _content_of(article)
+    if current == content:
         return _record(article)
+    if base_version is not None and article.version != base_version:
+        raise ConflictError(theirs=_record(article), mine=content)
     if content.status is ArticleStatus.DRAFT and slugify(content.headline) != article.slug:
         article.slug = _free_slug(session, content.headline, exclude_id=article.id)
     _apply_content(article, content)
     article.updated_at = now or utc_now()
+    article.version += 1
     session.flush()
+    return _record(article)
+
+
+def load_article(session: Session, article_id: int) -> Article:
+    """The ORM row, for other use cases of the core (revisions, imports)."""
+    return _load(session, article_id)
+
+
+def content_of(article: Article) -> ArticleContent:
+    return _content_of(article)
+
+
+def record_of(article: Article) -> ArticleRecord:
     return _record(article)
 
 
@@ -162,4 +186,5 @@ def _record(article: Article) -> ArticleRecord:
         content=_content_of(article),
         created_at=article.created_at,
         updated_at=article.updated_at,
+        version=article.version,
     )

@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from copydesk import __version__
+from copydesk import __version__, fulltext
 from copydesk.errors import LibraryError
 from copydesk.library_file import (
     APPLICATION_ID,
@@ -141,6 +141,7 @@ def _create_library_file(path: Path, on_create: Callable[[Session], object] | No
             connection = session.connection()
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             Base.metadata.create_all(connection)
+            fulltext.install(connection)
             _stamp_head(connection)
             if on_create is not None:
                 on_create(session)

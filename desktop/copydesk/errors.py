@@ -17,3 +17,19 @@ class NotFoundError(CopydeskError):
     @classmethod
     def for_slug(cls, slug: str) -> NotFoundError:
         return cls(f"There is no article with the slug “{slug}” in this library.")
+
+
+class ConflictError(CopydeskError):
+    """A save was based on a version of the article that another window has since replaced.
+
+    ``theirs`` is the article as it is now stored (an ``ArticleRecord``), ``mine`` the content
+    that was not saved: the caller decides how to keep both.
+    """
+
+    def __init__(self, theirs: object, mine: object) -> None:
+        super().__init__(
+            "This article was changed in another Copydesk window since you opened it; "
+            "your version was not saved over it."
+        )
+        self.theirs = theirs
+        self.mine = mine

@@ -92,6 +92,8 @@ class Article(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, index=True)
+    # Bumped by every save: a save based on an older version is a conflict, never an overwrite.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     authors: Mapped[list[ArticleAuthor]] = relationship(
         order_by="ArticleAuthor.position",
@@ -110,6 +112,12 @@ class Article(Base):
         collection_class=ordering_list("position"),
         cascade="all, delete-orphan",
         passive_deletes=True,
+    )
+    revisions: Mapped[list[Revision]] = relationship(
+        order_by="Revision.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",  # an article's history can be long: load it only on purpose
     )
 
 
@@ -149,3 +157,20 @@ class RelatedLinkRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
     url: Mapped[str] = mapped_column(Text)
+
+
+class Revision(Base):
+    """A snapshot of every field of an article, kept in its history."""
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(20))
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The article's fields as JSON (``copydesk.revisions.content_to_json``).
+    content: Mapped[str] = mapped_column(Text)

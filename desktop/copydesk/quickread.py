@@ -36,7 +36,7 @@ _SUMMARIES = (
 )
 _ARTICLE = (
     "SELECT id, uuid, slug, headline, kicker, standfirst, body, language, dateline_date,"
-    " edition, related_title, status, created_at, updated_at FROM articles WHERE id = ?"
+    " edition, related_title, status, created_at, updated_at, version FROM articles WHERE id = ?"
 )
 
 
@@ -107,7 +107,7 @@ def _record(connection: sqlite3.Connection, article_id: int) -> ArticleRecord:
     if row is None:
         raise _Vanished(article_id)
     (_, uuid, slug, headline, kicker, standfirst, body, language, dateline, edition,
-     related_title, status, created_at, updated_at) = row  # fmt: skip
+     related_title, status, created_at, updated_at, version) = row  # fmt: skip
     content = ArticleContent(
         headline=headline,
         kicker=kicker,
@@ -135,6 +135,7 @@ def _record(connection: sqlite3.Connection, article_id: int) -> ArticleRecord:
         content=content,
         created_at=_timestamp(created_at),
         updated_at=_timestamp(updated_at),
+        version=version,
     )
 
 

@@ -56,7 +56,8 @@ class ArticleContent:
 
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
-    """A stored article: its identity, its slug, its content and its timestamps."""
+    """A stored article: its identity, its slug, its content, its timestamps and its version
+    (bumped by every save, so a save based on an older one is recognised as a conflict)."""
 
     id: int
     uuid: str
@@ -64,6 +65,7 @@ class ArticleRecord:
     content: ArticleContent
     created_at: datetime
     updated_at: datetime
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,40 @@
+"""User preferences: each declared once, with its default.
+
+The window keeps them apart from window state (``copydesk.qt.preferences_store``); the core
+only ever receives a ``Preferences`` value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+from dataclasses import dataclass
+
+from copydesk.textstats import DEFAULT_WORDS_PER_MINUTE
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    headline_limit: int = 90
+    standfirst_limit: int = 300
+    # While editing, a revision is recorded at most this often (besides Ctrl+S).
+    revision_interval_minutes: int = 5
+    # Who is named in the history; empty means the computer's login name.
+    author_name: str = ""
+    words_per_minute: int = DEFAULT_WORDS_PER_MINUTE
+
+    def replace(self, **changes: object) -> Preferences:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    def who(self) -> str:
+        return self.author_name.strip() or login_name()
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers) and no LOGNAME
+        return ""
+
+
+DEFAULTS = Preferences()
