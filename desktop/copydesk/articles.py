@@ -83,6 +83,7 @@ def save_content(
     content: ArticleContent,
     *,
     base_version: int | None = None,
+    base_uuid: str | None = None,
     now: datetime | None = None,
 ) -> ArticleRecord:
     """Store the editor's content. Timestamps and version move only when something changed.
@@ -90,9 +91,12 @@ def save_content(
     ``base_version`` is the version the editor's text started from: if the stored article
     has moved on since (another window saved it), nothing is written and ``ConflictError``
     says so. While an article is a draft its slug follows the headline; once it leaves the
-    draft stage its address may have been shared, so the slug stays.
+    draft stage its address may have been shared, so the slug stays. ``base_uuid`` guards
+    against an id that another window freed and reused for a new article.
     """
     article = _load(session, article_id)
+    if base_uuid is not None and article.uuid != base_uuid:
+        raise NotFoundError(f"Article {article_id} was deleted in another window.")
     current = _content_of(article)
     if current == content:
         return _record(article)

@@ -8,8 +8,10 @@ database thread, after the window has been painted.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
     from copydesk.db import Library
     from copydesk.library_file import Inspection
+    from copydesk.records import RevisionRecord, RevisionSummary
 
 
 @dataclass(frozen=True)
@@ -131,11 +134,126 @@ def load_article(library: Library, article_id: int) -> Shown:
         return _shown(articles.get_article(session, article_id))
 
 
-def save_article(library: Library, article_id: int, content: ArticleContent) -> ArticleRecord:
-    from copydesk import articles
+class KnownVersions:
+    """The stored version each article's text in this window is based on.
+
+    Saves run on the database thread and note the version they wrote; the GUI thread notes
+    the version of every article it shows. Versions only grow, so the highest is the one to
+    build on; an article that reappears under the same id with another uuid starts afresh.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._known: dict[int, tuple[str, int]] = {}
+
+    def note(self, record: ArticleRecord) -> None:
+        with self._lock:
+            uuid, version = self._known.get(record.id, ("", 0))
+            if uuid != record.uuid or record.version > version:
+                self._known[record.id] = (record.uuid, record.version)
+
+    def base_of(self, article_id: int) -> tuple[str, int] | None:
+        with self._lock:
+            return self._known.get(article_id)
+
+    def forget(self, article_id: int) -> None:
+        with self._lock:
+            self._known.pop(article_id, None)
+
+
+@dataclass(frozen=True)
+class SaveOptions:
+    """How saves of this window behave: who is named in the history and how often the
+    history records a revision while editing (None: never on its own)."""
+
+    author: str = ""
+    revision_interval: timedelta | None = None
+
+
+def save_article(
+    library: Library,
+    article_id: int,
+    content: ArticleContent,
+    versions: KnownVersions | None = None,
+    options: SaveOptions | None = None,
+) -> ArticleRecord:
+    """Save the editor's content. With ``versions``, a save based on a version that another
+    window has since replaced raises ``ConflictError`` and writes nothing."""
+    from copydesk import articles, revisions
+
+    options = options or SaveOptions()
+    base = versions.base_of(article_id) if versions is not None else None
+    with library.write() as session:
+        if options.revision_interval is not None:
+            # The text as it was before this save: the start of each editing stretch is kept.
+            revisions.record_periodic(
+                session, article_id, author=options.author, interval=options.revision_interval
+            )
+        record = articles.save_content(
+            session,
+            article_id,
+            content,
+            base_uuid=base[0] if base else None,
+            base_version=base[1] if base else None,
+        )
+    if versions is not None:
+        versions.note(record)
+    return record
+
+
+def record_revision(library: Library, article_id: int, author: str) -> RevisionSummary:
+    """Ctrl+S: the article as stored goes into its history (unless it is already there)."""
+    from copydesk import revisions
+    from copydesk.records import RevisionKind
 
     with library.write() as session:
-        return articles.save_content(session, article_id, content)
+        return revisions.record_revision(session, article_id, RevisionKind.MANUAL, author=author)
+
+
+def list_revisions(library: Library, article_id: int) -> list[RevisionSummary]:
+    from copydesk import revisions
+
+    with library.read() as session:
+        return revisions.list_revisions(session, article_id)
+
+
+def get_revision(library: Library, revision_id: int) -> RevisionRecord:
+    from copydesk import revisions
+
+    with library.read() as session:
+        return revisions.get_revision(session, revision_id)
+
+
+def restore_revision(
+    library: Library, article_id: int, revision_id: int, author: str, versions: KnownVersions
+) -> Shown:
+    from copydesk import articles, revisions
+
+    with library.write() as session:
+        record = revisions.restore_revision(session, article_id, revision_id, author=author)
+        shown = _shown(record, articles.list_summaries(session))
+    versions.note(record)
+    return shown
+
+
+def resolve_conflict(
+    library: Library,
+    article_id: int,
+    mine: ArticleContent,
+    *,
+    keep_mine: bool,
+    author: str,
+    versions: KnownVersions,
+) -> Shown:
+    """Two windows saved the same article: one version stays on top, the other goes into the
+    history, so both are kept."""
+    from copydesk import revisions
+
+    with library.write() as session:
+        resolve = revisions.keep_mine if keep_mine else revisions.keep_theirs
+        record = resolve(session, article_id, mine, author=author)
+    versions.note(record)
+    return _shown(record)
 
 
 def create_article(library: Library, content: ArticleContent) -> Shown:

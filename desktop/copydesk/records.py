@@ -80,6 +80,31 @@ class ArticleSummary:
     updated_at: datetime
 
 
+class RevisionKind(StrEnum):
+    MANUAL = "manual"  # Ctrl+S
+    PERIODIC = "periodic"  # while editing, every few minutes
+    BEFORE_RESTORE = "before_restore"  # the text a restore replaced
+    RESTORE = "restore"  # the text a restore brought back
+    OTHER_WINDOW = "other_window"  # a conflict: the version another window saved
+    NOT_KEPT = "not_kept"  # a conflict: the version this window set aside
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionSummary:
+    id: int
+    article_id: int
+    created_at: datetime
+    author: str
+    kind: RevisionKind
+    word_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionRecord:
+    summary: RevisionSummary
+    content: ArticleContent
+
+
 def split_list(text: str) -> tuple[str, ...]:
     """``"Ana Lima, Jean Roy ,"`` → ``("Ana Lima", "Jean Roy")``: the comma-separated fields."""
     return tuple(part.strip() for part in text.split(",") if part.strip())

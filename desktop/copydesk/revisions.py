@@ -7,9 +7,7 @@ Use cases take an open Session and never commit (see ``copydesk.articles``).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
@@ -18,35 +16,18 @@ from sqlalchemy.orm import Session
 from copydesk import articles
 from copydesk.errors import NotFoundError
 from copydesk.models import Revision, utc_now
-from copydesk.records import ArticleContent, ArticleRecord, ArticleStatus, RelatedLink
+from copydesk.records import (
+    ArticleContent,
+    ArticleRecord,
+    ArticleStatus,
+    RelatedLink,
+    RevisionKind,
+    RevisionRecord,
+    RevisionSummary,
+)
 from copydesk.textstats import count_words
 
 CONTENT_FORMAT = 1
-
-
-class RevisionKind(StrEnum):
-    MANUAL = "manual"  # Ctrl+S
-    PERIODIC = "periodic"  # while editing, every few minutes
-    BEFORE_RESTORE = "before_restore"  # the text a restore replaced
-    RESTORE = "restore"  # the text a restore brought back
-    OTHER_WINDOW = "other_window"  # a conflict: the version another window saved
-    NOT_KEPT = "not_kept"  # a conflict: the version this window set aside
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionSummary:
-    id: int
-    article_id: int
-    created_at: datetime
-    author: str
-    kind: RevisionKind
-    word_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionRecord:
-    summary: RevisionSummary
-    content: ArticleContent
 
 
 # ---- recording ----------------------------------------------------------------------------
@@ -69,6 +50,10 @@ def record_revision(
     if skip_if_unchanged:
         latest = _latest(session, article_id)
         if latest is not None and content_from_json(latest.content) == content:
+            if kind is RevisionKind.MANUAL and latest.kind != kind.value:
+                # Ctrl+S on text the history already holds: mark that revision as saved.
+                latest.kind, latest.author = kind.value, author
+                session.flush()
             return _summary(latest)
     revision = Revision(
         article_id=article_id,
@@ -91,7 +76,9 @@ def record_periodic(
     interval: timedelta,
     now: datetime | None = None,
 ) -> RevisionSummary | None:
-    """After a save: a revision if the latest is older than ``interval`` (or there is none)."""
+    """The article as stored, if the latest revision is older than ``interval`` (or there is
+    none). Called before each save, it keeps the text as it was when each stretch of
+    editing began, then every ``interval`` while it goes on."""
     now = now or utc_now()
     latest = _latest(session, article_id)
     if latest is not None and now - latest.created_at < interval:
@@ -125,13 +112,23 @@ def restore_revision(
 
 
 def list_revisions(session: Session, article_id: int) -> list[RevisionSummary]:
-    """Newest first."""
+    """Newest first. Only the summaries are read: the snapshots themselves can be large."""
     query = (
-        select(Revision)
+        select(
+            Revision.id,
+            Revision.article_id,
+            Revision.created_at,
+            Revision.author,
+            Revision.kind,
+            Revision.word_count,
+        )
         .where(Revision.article_id == article_id)
         .order_by(Revision.created_at.desc(), Revision.id.desc())
     )
-    return [_summary(revision) for revision in session.scalars(query)]
+    return [
+        RevisionSummary(id_, article, created, author, RevisionKind(kind), words)
+        for id_, article, created, author, kind, words in session.execute(query)
+    ]
 
 
 def get_revision(session: Session, revision_id: int) -> RevisionRecord:

@@ -207,3 +207,39 @@ def _damage_page_of(path: Path, name: str) -> None:
     offset = (root[0] - 1) * page_size
     data[offset : offset + page_size] = b"\xa5" * page_size
     path.write_bytes(bytes(data))
+
+
+def _schema(path: Path) -> list[tuple[str, str]]:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            " AND name != 'alembic_version' ORDER BY name"
+        ).fetchall()
+    finally:
+        connection.close()
+    return [(name, " ".join(str(sql).split()).replace('"', "")) for name, sql in rows]
+
+
+def test_an_upgraded_library_has_the_same_schema_as_a_new_one(tmp_path: Path) -> None:
+    """Tables, indexes, the search index and its triggers, whichever way the file was made."""
+    upgraded = tmp_path / "upgraded.copydesk"
+    shutil.copy(FIXTURES / "libraries" / "0001.copydesk", upgraded)
+    with opened(upgraded, create=False), opened(tmp_path / "new.copydesk"):
+        pass
+    assert _schema(upgraded) == _schema(tmp_path / "new.copydesk")
+
+
+def test_an_upgraded_library_is_searchable(tmp_path: Path) -> None:
+    upgraded = tmp_path / "upgraded.copydesk"
+    shutil.copy(FIXTURES / "libraries" / "0001.copydesk", upgraded)
+    with opened(upgraded, create=False):
+        pass
+    connection = sqlite3.connect(upgraded)
+    try:
+        (count,) = connection.execute(
+            "SELECT count(*) FROM article_search WHERE article_search MATCH 'ecoles'"
+        ).fetchone()
+    finally:
+        connection.close()
+    assert count == 1

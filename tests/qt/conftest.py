@@ -74,10 +74,10 @@ def broken_saves(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     broken = [True]
     real_save = operations.save_article
 
-    def save(*args: object) -> articles.ArticleRecord:
+    def save(*args: object, **kwargs: object) -> articles.ArticleRecord:
         if broken[0]:
             raise LibraryError("The disk holding the library is full; nothing was saved.")
-        return real_save(*args)  # type: ignore[arg-type]
+        return real_save(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(operations, "save_article", save)
     return broken

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from copydesk import operations
-from copydesk.errors import CopydeskError
+from copydesk.errors import ConflictError, CopydeskError
 from copydesk.qt.tasks import TaskRunner
 from copydesk.records import ArticleContent, ArticleRecord
 
@@ -31,6 +31,8 @@ class SaveTarget:
     library: Library
     article_id: int
     content: ArticleContent
+    versions: operations.KnownVersions | None = None
+    options: operations.SaveOptions | None = None
 
 
 @dataclass(eq=False)
@@ -60,6 +62,9 @@ class Autosaver(QObject):
     saving = Signal()
     saved = Signal(object)  # ArticleRecord
     failed = Signal(str)
+    # Another window saved the article first: nothing was written, and no retry is made
+    # until the window has decided how to keep both versions.
+    conflicted = Signal(object)  # ConflictError
 
     def __init__(
         self,
@@ -142,7 +147,7 @@ class Autosaver(QObject):
 
     def retry_failed(self) -> None:
         for pending in list(self._latest.values()):
-            if pending.failed():
+            if pending.failed() and not isinstance(pending.failure(), ConflictError):
                 self._submit(pending.target, pending.generation)
 
     def wait_for_failures(self) -> list[PendingSave]:
@@ -157,7 +162,9 @@ class Autosaver(QObject):
         pending = PendingSave(target, generation)
         self._latest[target.article_id] = pending
         pending.future = self._runner.run(
-            lambda: operations.save_article(target.library, target.article_id, target.content),
+            lambda: operations.save_article(
+                target.library, target.article_id, target.content, target.versions, target.options
+            ),
             lambda record: self._on_saved(pending, record),
             lambda error: self._on_failed(pending, error),
         )
@@ -171,6 +178,9 @@ class Autosaver(QObject):
         pending.error = error
         if self._latest.get(pending.target.article_id) is not pending:
             return  # superseded by a newer save, or the article was deleted
+        if isinstance(error, ConflictError):
+            self.conflicted.emit(error)
+            return
         self._retry.start()
         self.failed.emit(describe(error))
 

@@ -12,13 +12,14 @@ import dataclasses
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -27,9 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk import operations
+from copydesk.diffing import FieldDiff, diff_articles
+from copydesk.errors import ConflictError
 from copydesk.qt.article_list import ArticleListPanel
 from copydesk.qt.autosave import Autosaver, SaveTarget, describe
 from copydesk.qt.editor.article_editor import ArticleEditor
+from copydesk.qt.history.history_panel import HistoryPanel
+from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.preview.preview_pane import PreviewPane
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window_state import WindowState
@@ -38,6 +43,7 @@ from copydesk.resources import resource_path
 
 if TYPE_CHECKING:
     from copydesk.db import Library
+    from copydesk.records import RevisionSummary
 
 T = TypeVar("T")
 
@@ -62,6 +68,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         create_library: bool = True,
         open_slug: str | None = None,
+        preferences: PreferencesStore | None = None,
     ) -> None:
         super().__init__()
         self.library_path = library_path
@@ -78,6 +85,9 @@ class MainWindow(QMainWindow):
         self._loading_id: int | None = None
         self._open_count = 0  # results of an earlier open are ignored once another started
         self._last_render_ms = 0.0
+        self.preferences = preferences or PreferencesStore.ephemeral()
+        self.versions = operations.KnownVersions()
+        self._resolving: set[int] = set()  # articles whose conflict dialog is open
         self.autosave = Autosaver(runner, self._save_target, self)
 
         self._build_widgets()
@@ -102,6 +112,17 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
 
+        self.history = HistoryPanel(self)
+        self.history_dock = QDockWidget(self.tr("History"), self)
+        self.history_dock.setObjectName("historyDock")
+        self.history_dock.setWidget(self.history)
+        self.history_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+
         self.save_label = QLabel(self)
         self.library_label = QLabel(self)
         self.statusBar().addWidget(self.save_label, 1)
@@ -111,7 +132,12 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_action = self._action(menu, self.tr("&New Article"), QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_article)
-        self.save_action = self._action(menu, self.tr("&Save Now"), QKeySequence.StandardKey.Save)
+        self.save_action = self._action(
+            menu, self.tr("&Save a Revision"), QKeySequence.StandardKey.Save
+        )
+        self.save_action.setStatusTip(
+            self.tr("Save now and keep this version in the article's history")
+        )
         self.save_action.triggered.connect(self.save_now)
         menu.addSeparator()
         self.open_library_action = self._action(menu, self.tr("Open &Library…"))
@@ -119,6 +145,12 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.quit_action = self._action(menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.history_action = self.history_dock.toggleViewAction()
+        self.history_action.setText(self.tr("&History"))
+        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        view.addAction(self.history_action)
 
     def _action(
         self, menu: Any, text: str, shortcut: QKeySequence.StandardKey | None = None
@@ -147,7 +179,11 @@ class MainWindow(QMainWindow):
         self.autosave.saving.connect(lambda: self.save_label.setText(self.tr("Saving…")))
         self.autosave.saved.connect(self._on_saved)
         self.autosave.failed.connect(self._on_save_failed)
+        self.autosave.conflicted.connect(self._on_conflict)
         self.preview.rendered.connect(self._on_preview_rendered)
+        self.history.revision_selected.connect(self._show_revision_diff)
+        self.history.restore_requested.connect(self.restore_revision)
+        self.history_dock.visibilityChanged.connect(self._on_history_visibility)
         self.splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
         self.installEventFilter(self)
 
@@ -186,6 +222,7 @@ class MainWindow(QMainWindow):
         self.autosave.discard_all()
         self._close_library()
         self._show_nothing()
+        self.versions = operations.KnownVersions()
         self.library_path = path
         self._update_title()
         self.save_label.setText(self.tr("Opening the library…"))
@@ -278,12 +315,15 @@ class MainWindow(QMainWindow):
             self.article_list.select(record.id if record else None)
         # Text whose save failed is given back rather than the older text in the library.
         unsaved = self.autosave.failed_content(record.id) if record else None
+        if record is not None:
+            self.versions.note(record)
         self.current = record
         self.editor.load(dataclasses.replace(record, content=unsaved) if unsaved else record)
         self.autosave.start_fresh(dirty=unsaved is not None)
         self._state.set_last_article_id(self.library_path, record.id if record else None)
         self.setWindowModified(unsaved is not None)
         self._update_title()
+        self._refresh_history()
         if unsaved is not None:
             self._render_preview()
         else:
@@ -333,7 +373,22 @@ class MainWindow(QMainWindow):
         self.autosave.flush()
 
     def save_now(self) -> None:
+        """Ctrl+S: save, and keep the article as it is now in its history."""
         self.autosave.flush()
+        library = self._library_for_writing()
+        if self.current is None or library is None:
+            return
+        article_id, author = self.current.id, self.preferences.current().who()
+
+        def recorded(_revision: object) -> None:
+            if not self.autosave.has_unsaved():
+                stamp = time.strftime("%H:%M:%S")
+                self.save_label.setText(self.tr("Revision saved at %1").replace("%1", stamp))
+            self._refresh_history()
+
+        self._run(
+            library, lambda: operations.record_revision(library, article_id, author), recorded
+        )
 
     def _save_target(self) -> SaveTarget | None:
         if self.current is None:
@@ -341,13 +396,19 @@ class MainWindow(QMainWindow):
         library = self._library_for_writing()
         if library is None:
             return None
-        return SaveTarget(library, self.current.id, self.editor.content())
+        preferences = self.preferences.current()
+        options = operations.SaveOptions(
+            author=preferences.who(),
+            revision_interval=timedelta(minutes=preferences.revision_interval_minutes),
+        )
+        return SaveTarget(library, self.current.id, self.editor.content(), self.versions, options)
 
     def _on_saved(self, record: ArticleRecord) -> None:
         if self.current is None or record.id != self.current.id:
             return
         self.current = record
         self.article_list.model.update_summary(_summary_of(record))
+        self._refresh_history()
         if not self.autosave.has_unsaved():
             self.setWindowModified(False)
             self.save_label.setText(self.tr("Saved at %1").replace("%1", time.strftime("%H:%M:%S")))
@@ -431,6 +492,7 @@ class MainWindow(QMainWindow):
 
         def deleted(shown: operations.Shown) -> None:
             self.autosave.discard(article_id)
+            self.versions.forget(article_id)
             if deleting_current:
                 self.autosave.start_fresh()
             self._replace_current(shown, focus=False)
@@ -472,6 +534,145 @@ class MainWindow(QMainWindow):
         message = describe(error)
         self.save_label.setText(message)
         QMessageBox.warning(self, self.tr("Copydesk"), message)
+
+    # ---- history and conflicts --------------------------------------------------------------
+
+    def _on_history_visibility(self, visible: bool) -> None:
+        if visible:
+            self._refresh_history()
+
+    def _refresh_history(self) -> None:
+        """List the current article's revisions, if the history is shown."""
+        library = self.library
+        if library is None or self.current is None:
+            self.history.set_revisions([])
+            return
+        if not self.history_dock.isVisible():
+            return
+        article_id = self.current.id
+
+        def listed(revisions: list[RevisionSummary]) -> None:
+            if self.current is not None and self.current.id == article_id:
+                self.history.set_revisions(revisions)
+                selected = self.history.selected_revision_id()
+                if selected is not None:
+                    self._show_revision_diff(selected)
+
+        self._run(library, lambda: operations.list_revisions(library, article_id), listed)
+
+    def _show_revision_diff(self, revision_id: int) -> None:
+        library = self.library
+        if library is None or self.current is None:
+            return
+        now = self.editor.content()
+
+        def compare() -> list[FieldDiff]:
+            revision = operations.get_revision(library, revision_id)
+            return diff_articles(revision.content, now)
+
+        self._run(library, compare, lambda diffs: self.history.show_diff(revision_id, diffs))
+
+    def restore_revision(self, revision_id: int) -> None:
+        """Bring a revision back; the text it replaces is kept in the history first."""
+        library = self._library_for_writing()
+        if library is None or self.current is None:
+            return
+        self.autosave.flush()
+        article_id, author = self.current.id, self.preferences.current().who()
+        self.editor.setEnabled(False)  # typing now would be replaced by the restored text
+
+        def restored(shown: operations.Shown) -> None:
+            self._replace_current(shown, focus=False)
+            self.save_label.setText(self.tr("Revision restored"))
+
+        def failed(error: Exception) -> None:
+            self.editor.setEnabled(self.current is not None)
+            self._report_error(error)
+
+        self._run(
+            library,
+            lambda: operations.restore_revision(
+                library, article_id, revision_id, author, self.versions
+            ),
+            restored,
+            failed,
+        )
+
+    def _on_conflict(self, error: ConflictError) -> None:
+        """Another window saved this article first. Both versions are kept: the user picks
+        the one to continue with, the other goes into the article's history."""
+        theirs: ArticleRecord = error.theirs  # type: ignore[assignment]
+        article_id = theirs.id
+        library = self.library
+        if library is None or article_id in self._resolving:
+            return
+        self._resolving.add(article_id)
+        try:
+            keep_mine = self._ask_which_version(theirs)
+        finally:
+            self._resolving.discard(article_id)
+        is_current = self.current is not None and self.current.id == article_id
+        mine: ArticleContent = self.editor.content() if is_current else error.mine  # type: ignore[assignment]
+        author = self.preferences.current().who()
+        if is_current:
+            self.editor.setEnabled(False)
+
+        def resolved(shown: operations.Shown) -> None:
+            self.autosave.discard(article_id)
+            if not is_current or self.current is None or self.current.id != article_id:
+                return
+            if keep_mine:
+                self.editor.setEnabled(True)
+                self.current = shown.record
+                self.autosave.note_edit()  # saves again only if the text moved on meanwhile
+            else:
+                self._replace_current(shown, focus=False)
+            self._refresh_history()
+            self.save_label.setText(self.tr("Both versions kept: see the History"))
+
+        def failed(failure: Exception) -> None:
+            self.editor.setEnabled(self.current is not None)
+            self._report_error(failure)
+
+        self._run(
+            library,
+            lambda: operations.resolve_conflict(
+                library,
+                article_id,
+                mine,
+                keep_mine=keep_mine,
+                author=author,
+                versions=self.versions,
+            ),
+            resolved,
+            failed,
+        )
+
+    def _ask_which_version(self, theirs: ArticleRecord) -> bool:
+        """True to continue with this window's version."""
+        when = theirs.updated_at.astimezone().strftime("%H:%M:%S")
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Article Changed in Another Window"))
+        box.setText(
+            self.tr("“%1” was saved in another Copydesk window at %2, after you opened it.")
+            .replace("%1", theirs.content.headline or self.tr("Untitled"))
+            .replace("%2", when)
+        )
+        box.setInformativeText(
+            self.tr(
+                "Nothing has been overwritten. Choose the version to continue with; the other "
+                "one is kept in the article's history, where you can compare and restore it."
+            )
+        )
+        mine_button = box.addButton(
+            self.tr("Continue with Mine"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("Continue with Theirs"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(mine_button)
+        box.setEscapeButton(mine_button)
+        box.exec()
+        return box.clickedButton() is mine_button
 
     # ---- title, state, shutdown ---------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.qt.editor.date_edit import OptionalDateEdit
+from copydesk.qt.editor.plain_text import exact_text
 from copydesk.qt.editor.related_links import RelatedLinksEditor
 from copydesk.qt.labels import language_label, status_label
 from copydesk.records import (
@@ -188,8 +189,8 @@ class ArticleEditor(QWidget):
         return ArticleContent(
             headline=self.headline.text().strip(),
             kicker=self.kicker.text().strip(),
-            standfirst=self.standfirst.toPlainText().strip(),
-            body=self.body.toPlainText(),
+            standfirst=exact_text(self.standfirst).strip(),
+            body=exact_text(self.body),
             language=str(self.language.currentData()),
             dateline_date=self.dateline_date.value(),
             edition=self.edition.text().strip(),
