@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from copydesk import __version__
 from copydesk.qt import startup_trace
 from copydesk.qt.main_window import MainWindow
+from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window_state import WindowState
 
@@ -41,7 +42,12 @@ def application(argv: list[str] | None = None) -> QApplication:
 def run_application(library_path: Path) -> int:
     prepare_environment()
     app = application()
-    window = MainWindow(library_path, state=WindowState.persistent(), runner=TaskRunner())
+    window = MainWindow(
+        library_path,
+        state=WindowState.persistent(),
+        runner=TaskRunner(),
+        preferences=PreferencesStore.persistent(),
+    )
     startup_trace.attach(window)
     window.library_failed.connect(lambda message: _library_failed(window, message))
     app.aboutToQuit.connect(window.shutdown)

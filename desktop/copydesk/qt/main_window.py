@@ -146,6 +146,15 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
 
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu = edit
+        self.preferences_action = self._action(
+            edit, self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences
+        )
+        if self.preferences_action.shortcut().isEmpty():  # no platform standard on Linux
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.triggered.connect(self.edit_preferences)
+
         view = self.menuBar().addMenu(self.tr("&View"))
         self.history_action = self.history_dock.toggleViewAction()
         self.history_action.setText(self.tr("&History"))
@@ -534,6 +543,13 @@ class MainWindow(QMainWindow):
         message = describe(error)
         self.save_label.setText(message)
         QMessageBox.warning(self, self.tr("Copydesk"), message)
+
+    def edit_preferences(self) -> None:
+        from copydesk.qt.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.preferences.current(), self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            self.preferences.update(dialog.preferences())
 
     # ---- history and conflicts --------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit
 
-_SEPARATORS = str.maketrans({"\u2029": "\n", "\u2028": "\n"})
-
 
 def exact_text(editor: QPlainTextEdit) -> str:
-    return editor.document().toRawText().translate(_SEPARATORS)
+    # str.replace, not str.translate: 200 times faster on a long article (autosave runs it).
+    raw = editor.document().toRawText()
+    return raw.replace("\u2029", "\n").replace("\u2028", "\n")

@@ -1,0 +1,74 @@
+"""Edit ▸ Preferences: the limits the checks apply, who the history names, and how often it
+records a revision while you write."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from copydesk.preferences import Preferences, login_name
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.headline_limit = self._spin(
+            preferences.headline_limit, 10, 500, self.tr(" characters")
+        )
+        self.standfirst_limit = self._spin(
+            preferences.standfirst_limit, 20, 2000, self.tr(" characters")
+        )
+        self.revision_interval = self._spin(
+            preferences.revision_interval_minutes, 1, 120, self.tr(" min")
+        )
+        self.author_name = QLineEdit(preferences.author_name, self)
+        self.author_name.setPlaceholderText(login_name())
+        self.words_per_minute = self._spin(preferences.words_per_minute, 60, 600, "")
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("Headline limit"), self.headline_limit)
+        form.addRow(self.tr("Standfirst limit"), self.standfirst_limit)
+        form.addRow(self.tr("Your name in the history"), self.author_name)
+        form.addRow(self.tr("Keep a revision every"), self.revision_interval)
+        form.addRow(self.tr("Reading speed (words per minute)"), self.words_per_minute)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults,
+            self,
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        restore.clicked.connect(lambda: self._fill(Preferences()))
+        form.addRow(buttons)
+
+    def _spin(self, value: int, low: int, high: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(low, high)
+        spin.setSuffix(suffix)
+        spin.setValue(value)
+        return spin
+
+    def _fill(self, preferences: Preferences) -> None:
+        self.headline_limit.setValue(preferences.headline_limit)
+        self.standfirst_limit.setValue(preferences.standfirst_limit)
+        self.revision_interval.setValue(preferences.revision_interval_minutes)
+        self.author_name.setText(preferences.author_name)
+        self.words_per_minute.setValue(preferences.words_per_minute)
+
+    def preferences(self) -> Preferences:
+        return Preferences(
+            headline_limit=self.headline_limit.value(),
+            standfirst_limit=self.standfirst_limit.value(),
+            revision_interval_minutes=self.revision_interval.value(),
+            author_name=self.author_name.text().strip(),
+            words_per_minute=self.words_per_minute.value(),
+        )
