@@ -23,11 +23,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchlib import Figure, report
+from tests.benchmarks.corpus import article_body
 
 from copydesk import articles, operations
 from copydesk.db import open_library
 from copydesk.records import ArticleContent
-from tests.benchmarks.corpus import article_body
 
 TARGET_MS = 2.0
 WORDS = 10_000
@@ -51,8 +51,6 @@ def make_library(path: Path) -> None:
 
 
 def measure(rounds: int) -> list[Figure]:
-    from PySide6.QtGui import QTextCursor
-    from PySide6.QtWidgets import QApplication
 
     from copydesk.qt.app import application, prepare_environment
     from copydesk.qt.main_window import MainWindow
