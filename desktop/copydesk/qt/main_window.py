@@ -50,6 +50,7 @@ T = TypeVar("T")
 # A full render slower than this waits for a pause in typing instead of running per keystroke.
 SLOW_RENDER_MS = 20.0
 SLOW_RENDER_DELAY_MS = 300
+HISTORY_WIDTH = 400  # room for a readable diff
 
 
 class MainWindow(QMainWindow):
@@ -555,6 +556,8 @@ class MainWindow(QMainWindow):
 
     def _on_history_visibility(self, visible: bool) -> None:
         if visible:
+            if self.history_dock.width() < HISTORY_WIDTH:
+                self.resizeDocks([self.history_dock], [HISTORY_WIDTH], Qt.Orientation.Horizontal)
             self._refresh_history()
 
     def _refresh_history(self) -> None:

@@ -4,6 +4,7 @@ a button to bring it back (which is itself recorded, so nothing is lost)."""
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -124,10 +125,11 @@ class HistoryPanel(QWidget):
         self.restore_button.setEnabled(bool(diffs))
 
     def _item(self, revision: RevisionSummary) -> QTreeWidgetItem:
-        when = revision.created_at.astimezone().strftime("%d %b %Y %H:%M")
+        when = short_time(revision.created_at)
         item = QTreeWidgetItem(
             [f"{when} · {kind_label(revision.kind)}", f"{revision.word_count:,}", revision.author]
         )
+        item.setToolTip(0, revision.created_at.astimezone().strftime("%c"))
         item.setData(0, RevisionIdRole, revision.id)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
@@ -149,6 +151,16 @@ class HistoryPanel(QWidget):
         revision_id = self.selected_revision_id()
         if revision_id is not None:
             self.restore_requested.emit(revision_id)
+
+
+def short_time(moment: datetime) -> str:
+    """``14:32`` today, ``24 Nov 14:32`` this year, ``24 Nov 2025 14:32`` before."""
+    local, now = moment.astimezone(), datetime.now().astimezone()
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    if local.year == now.year:
+        return local.strftime("%d %b %H:%M")
+    return local.strftime("%d %b %Y %H:%M")
 
 
 def kind_label(kind: RevisionKind) -> str:
