@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 NBSP = "\u00a0"  # no-break space: house style before ":" and inside « »
 NNBSP = "\u202f"  # narrow no-break space: house style before ";", "!" and "?"
@@ -22,8 +22,8 @@ LEFT_DOUBLE_QUOTE = "“"
 RIGHT_DOUBLE_QUOTE = "”"
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+# Named tuples rather than dataclasses: a long body can have thousands, built while typing.
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` with ``replacement`` (an insertion when start == end)."""
 
     start: int
@@ -31,8 +31,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """``rule`` is stable (``"fr.space_before_colon"``); ``params`` fill its message."""
 
     rule: str
