@@ -61,6 +61,7 @@ def test_the_panel_lists_problems_with_a_summary(panel: ChecksPanel) -> None:
     assert panel.summary_text() == "1 error, 4 warnings"
     first = panel.model.index(0).data()
     assert first == "Headline — In French, the colon “:” takes a no-break space before it."
+    assert panel.model.index(1).data() == "Standfirst — The standfirst is missing."
     assert panel.model.index(4).data().startswith("Body, line 3 — In French, the question")
     assert not panel.model.index(0).data(Qt.ItemDataRole.DecorationRole).isNull()
 

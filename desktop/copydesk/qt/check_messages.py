@@ -124,8 +124,10 @@ def field_label(field: str) -> str:
 
 
 def problem_location(problem: Problem) -> str:
-    """Where the problem is: the field, with the line for the multi-line ones."""
-    if problem.field in ("body", "standfirst"):
+    """Where the problem is: the field, with the line in the multi-line ones (not for a
+    problem about the whole field, such as an empty body)."""
+    points_into_text = problem.end > problem.start or problem.start > 0
+    if problem.field in ("body", "standfirst") and points_into_text:
         return _fill(_tr("%1, line %2"), [field_label(problem.field), str(problem.line)])
     return field_label(problem.field)
 
