@@ -34,6 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(handler=_list_articles)
 
+    check = commands.add_parser(
+        "check",
+        help="check an article's headline, standfirst, byline, body, dateline and typography",
+        description="Print the article's problems. Exits with 1 when at least one is an error.",
+    )
+    check.add_argument("slug", metavar="SLUG", help="the article to check")
+    check.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    check.set_defaults(handler=_check_article)
+
     shot = commands.add_parser(
         "screenshot", help="render the main window offscreen and save it as a PNG"
     )
@@ -102,6 +111,34 @@ def _list_articles(args: argparse.Namespace) -> int:
             ],
         )
     return 0
+
+
+def _check_article(args: argparse.Namespace) -> int:
+    from copydesk.checks import Severity
+    from copydesk.operations import check_article
+
+    problems = check_article(_library_path(args), args.slug)
+    if args.json:
+        rows = [
+            {
+                "code": p.code,
+                "severity": p.severity.value,
+                "field": p.field,
+                "line": p.line,
+                "column": p.column,
+                "start": p.start,
+                "end": p.end,
+                "message": p.message,
+                "fixable": p.fix is not None,
+            }
+            for p in problems
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        width = max((len(p.field) for p in problems), default=0)
+        for p in problems:
+            print(f"{p.severity.value:<7}  {p.field:<{width}}  {p.line}:{p.column}  {p.message}")
+    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

@@ -298,3 +298,40 @@ def _shown(record: ArticleRecord | None, summaries: list[ArticleSummary] | None 
 
     html = render_article(record.content) if record is not None else ""
     return Shown(record, html, summaries)
+
+
+# Added for ``copydesk check``; kept at the end, its imports with it, so that the file's other
+# operations stay as they are.
+if TYPE_CHECKING:
+    from datetime import date
+
+    from copydesk.checks import Problem
+    from copydesk.preferences import Preferences
+
+
+def check_article(
+    path: Path, slug: str, preferences: Preferences | None = None, today: date | None = None
+) -> list[Problem]:
+    """The editorial problems of the article ``slug``, for the command line. The library is
+    read as ``list_articles`` reads it; ``today`` defaults to the local date."""
+    from datetime import date
+
+    from copydesk import checks, quickread
+    from copydesk.preferences import DEFAULTS
+
+    view = quickread.read_view(path, slug=slug, for_writing=False)
+    record = view[1] if view is not None else _find_by_slug(path, slug)
+    if record is None:
+        raise NotFoundError.for_slug(slug)
+    return checks.check_article(record.content, preferences or DEFAULTS, today or date.today())
+
+
+def _find_by_slug(path: Path, slug: str) -> ArticleRecord | None:
+    from copydesk import articles, db
+
+    library = db.open_library(path)
+    try:
+        with library.read() as session:
+            return articles.find_by_slug(session, slug)
+    finally:
+        library.close()

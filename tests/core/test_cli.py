@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from copydesk import __version__
+from copydesk import __version__, articles
 from copydesk.cli import main
-from tests.helpers import COPYDESK, opened
+from copydesk.records import ArticleContent
+from tests.helpers import COPYDESK, FULL_CONTENT, file_digest, opened
 
 
 @pytest.fixture
@@ -78,3 +80,85 @@ def test_screenshot_size_is_validated(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit):
         main(["screenshot", "--out", "x.png", "--size", "big"])
     assert "WIDTHxHEIGHT" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------
+# copydesk check
+
+PROBLEMS = FULL_CONTENT.replace(
+    kicker="Avant-titre",
+    headline="Titre : un",
+    authors=(),
+    body="Première ligne.\n\nIl a dit qu'il viendrait.",
+    dateline_date=date(2025, 3, 15),
+)
+
+
+def library_with(path: Path, content: ArticleContent) -> str:
+    """Create a library holding ``content``; its slug."""
+    with opened(path) as library, library.write() as session:
+        return articles.create_article(session, content).slug
+
+
+def test_check_prints_one_line_per_problem(
+    library_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slug = library_with(library_path, PROBLEMS)
+    assert main(["--library", str(library_path), "check", slug]) == 1  # the byline is an error
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[:3] for line in lines] == [
+        ["warning", "headline", "1:7"],
+        ["error", "authors", "1:1"],
+        ["warning", "body", "3:12"],
+    ]
+    assert lines[1].endswith("  The byline is missing: name at least one author.")
+    assert lines[2].endswith("  Use the typographic apostrophe “’” instead of a straight one.")
+
+
+def test_check_json(library_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    slug = library_with(library_path, PROBLEMS)
+    assert main(["--library", str(library_path), "check", slug, "--json"]) == 1
+    headline, byline, body = json.loads(capsys.readouterr().out)
+    assert body == {
+        "code": "typography.fr.straight_apostrophe",
+        "severity": "warning",
+        "field": "body",
+        "line": 3,
+        "column": 12,
+        "start": 28,
+        "end": 29,
+        "message": "Use the typographic apostrophe “’” instead of a straight one.",
+        "fixable": True,
+    }
+    assert PROBLEMS.body[body["start"] : body["end"]] == "'"
+    assert byline["code"] == "byline.missing" and byline["fixable"] is False
+    assert headline["code"] == "typography.fr.space_before_colon"
+
+
+def test_check_exits_with_0_when_there_are_only_warnings(
+    library_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slug = library_with(library_path, PROBLEMS.replace(authors=("Ana Lima",)))
+    assert main(["--library", str(library_path), "check", slug]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["warning"] * 2
+
+
+def test_check_a_clean_article(sample_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--library", str(sample_library), "list", "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert main(["--library", str(sample_library), "check", item["slug"], "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_check_an_unknown_slug(sample_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--library", str(sample_library), "check", "nowhere"]) == 1
+    assert capsys.readouterr().err == (
+        "copydesk: There is no article with the slug “nowhere” in this library.\n"
+    )
+
+
+def test_check_leaves_the_library_untouched(library_path: Path) -> None:
+    slug = library_with(library_path, PROBLEMS)
+    before = file_digest(library_path)
+    main(["--library", str(library_path), "check", slug])
+    assert file_digest(library_path) == before

@@ -1,0 +1,136 @@
+"""Translated messages of the editorial checks, chosen by problem code.
+
+The core writes plain English for the command line; here each code has a template whose
+``%1``, ``%2``… are filled from the problem's ``params``. A code without a template (added to
+the core later) falls back to the core's English message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from copydesk.checks import Problem
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("checks", text)
+
+
+# code → (template, names of the params that fill %1, %2…). Templates are functions so that
+# the translation is looked up when shown, after the translator is installed.
+_TEMPLATES: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
+    "headline.missing": (lambda: _tr("The headline is missing."), ()),
+    "headline.too_long": (
+        lambda: _tr("The headline has %1 characters; the limit is %2."),
+        ("length", "limit"),
+    ),
+    "standfirst.missing": (lambda: _tr("The standfirst is missing."), ()),
+    "standfirst.too_long": (
+        lambda: _tr("The standfirst has %1 characters; the limit is %2."),
+        ("length", "limit"),
+    ),
+    "byline.missing": (lambda: _tr("The byline is missing: name at least one author."), ()),
+    "body.empty": (lambda: _tr("The body is empty."), ()),
+    "dateline.future": (lambda: _tr("The dateline date, %1, is in the future."), ("date",)),
+    "typography.fr.space_before_colon": (
+        lambda: _tr("In French, the colon “%1” takes a no-break space before it."),
+        ("mark",),
+    ),
+    "typography.fr.space_before_semicolon": (
+        lambda: _tr("In French, the semicolon “%1” takes a narrow no-break space before it."),
+        ("mark",),
+    ),
+    "typography.fr.space_before_exclamation": (
+        lambda: _tr(
+            "In French, the exclamation mark “%1” takes a narrow no-break space before it."
+        ),
+        ("mark",),
+    ),
+    "typography.fr.space_before_question": (
+        lambda: _tr("In French, the question mark “%1” takes a narrow no-break space before it."),
+        ("mark",),
+    ),
+    "typography.fr.space_after_opening_guillemet": (
+        lambda: _tr("In French, “«” takes a no-break space after it."),
+        (),
+    ),
+    "typography.fr.space_before_closing_guillemet": (
+        lambda: _tr("In French, “»” takes a no-break space before it."),
+        (),
+    ),
+    "typography.fr.straight_double_quote": (
+        lambda: _tr("Use the French quotation mark “%1” instead of a straight quote."),
+        ("replacement",),
+    ),
+    "typography.fr.straight_apostrophe": (
+        lambda: _tr("Use the typographic apostrophe “’” instead of a straight one."),
+        (),
+    ),
+    "typography.en.straight_double_quote": (
+        lambda: _tr("Use the curly quotation mark “%1” instead of a straight quote."),
+        ("replacement",),
+    ),
+    "typography.en.straight_single_quote": (
+        lambda: _tr("Use the curly quotation mark “%1” instead of a straight one."),
+        ("replacement",),
+    ),
+    "typography.en.straight_apostrophe": (
+        lambda: _tr("Use the typographic apostrophe “’” instead of a straight one."),
+        (),
+    ),
+    "typography.double_space": (
+        lambda: _tr("There are %1 spaces here; one is enough."),
+        ("count",),
+    ),
+}
+
+_PLACEHOLDER = re.compile(r"%(\d+)")
+
+
+def problem_message(problem: Problem) -> str:
+    """The problem's message in the user's language."""
+    known = _TEMPLATES.get(problem.code)
+    if known is None:
+        return problem.message
+    template, names = known
+    return _fill(template(), [str(problem.params.get(name, "")) for name in names])
+
+
+def _fill(template: str, values: list[str]) -> str:
+    """``%1``, ``%2``… replaced in one pass, so a value containing "%2" stays as it is."""
+    return _PLACEHOLDER.sub(lambda match: _value(values, match), template)
+
+
+def _value(values: list[str], match: re.Match[str]) -> str:
+    index = int(match[1]) - 1
+    return values[index] if 0 <= index < len(values) else match[0]
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "headline": _tr("Headline"),
+        "kicker": _tr("Kicker"),
+        "standfirst": _tr("Standfirst"),
+        "body": _tr("Body"),
+        "authors": _tr("Byline"),
+        "keywords": _tr("Keywords"),
+        "dateline_date": _tr("Dateline"),
+        "edition": _tr("Edition"),
+    }
+    return labels.get(field, field)
+
+
+def problem_location(problem: Problem) -> str:
+    """Where the problem is: the field, with the line in the multi-line ones (not for a
+    problem about the whole field, such as an empty body)."""
+    points_into_text = problem.end > problem.start or problem.start > 0
+    if problem.field in ("body", "standfirst") and points_into_text:
+        return _fill(_tr("%1, line %2"), [field_label(problem.field), str(problem.line)])
+    return field_label(problem.field)
+
+
+def known_codes() -> set[str]:
+    return set(_TEMPLATES)
