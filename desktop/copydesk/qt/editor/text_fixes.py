@@ -13,18 +13,17 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from copydesk.checks import TextFix
+from copydesk.qt.editor.plain_text import exact_text
 from copydesk.typography import Edit, apply_edits
 
 TextWidget = QPlainTextEdit | QLineEdit
 
 
 def widget_text(widget: TextWidget) -> str:
-    """The exact text of the widget. ``QPlainTextEdit.toPlainText()`` turns no-break spaces
-    into plain spaces, which would undo every French spacing fix; the raw text does not."""
+    """The exact text of the widget, no-break spaces included (see ``plain_text``)."""
     if isinstance(widget, QLineEdit):
         return widget.text()
-    raw = widget.document().toRawText()
-    return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+    return exact_text(widget)
 
 
 def apply_text_fix(widget: TextWidget, fix: TextFix, checked_text: str | None = None) -> bool:
