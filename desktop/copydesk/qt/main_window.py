@@ -272,8 +272,8 @@ class MainWindow(QMainWindow):
         self.autosave.flush()  # keystrokes typed while the article was loading
         if self.library is None:
             self.save_label.clear()  # shown early: the rest of the opening goes unnoticed
-        if shown.summaries is not None:
-            self.article_list.set_summaries(shown.summaries, record.id if record else None)
+        if shown.listing is not None:
+            self.article_list.set_summaries(shown.listing.first_page, record.id if record else None)
         else:
             self.article_list.select(record.id if record else None)
         # Text whose save failed is given back rather than the older text in the library.
