@@ -31,7 +31,7 @@ from benchlib import Figure, report
 from sqlalchemy import insert
 
 from copydesk import operations
-from copydesk.db import Library, open_library
+from copydesk.db import open_library
 from copydesk.migrations import HEAD_REVISION
 from copydesk.models import Article
 from copydesk.records import ArticleQuery, ArticleStatus
@@ -201,7 +201,7 @@ QUERIES: list[ArticleQuery] = [
 ]
 
 
-def rare_queries(library: Library) -> list[ArticleQuery]:
+def rare_queries() -> list[ArticleQuery]:
     """Two invented words from the tail of the vocabulary (a handful of articles each)."""
     words = vocabulary(random.Random(SEED))[-300:]
     return [ArticleQuery(f"{words[i]} {words[i + 1]}") for i in range(0, 8, 2)]
@@ -221,7 +221,7 @@ def main() -> int:
 
     library = open_library(cached_library(args.articles))
     try:
-        queries = QUERIES + rare_queries(library)
+        queries = QUERIES + rare_queries()
         operations.search_articles(library, ArticleQuery())  # warm the page cache
         searches: list[float] = []
         matches: dict[ArticleQuery, int] = {}
