@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from copydesk.errors import NotFoundError
-from copydesk.records import ArticleContent, ArticleRecord, ArticleSummary, choose_article_id
+from copydesk.records import (
+    ALL_ARTICLES,
+    PAGE_SIZE,
+    ArticleContent,
+    ArticleList,
+    ArticleQuery,
+    ArticleRecord,
+    ArticleSummary,
+    choose_article_id,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -32,7 +41,7 @@ class Shown:
 
     record: ArticleRecord | None
     html: str
-    summaries: list[ArticleSummary] | None = None
+    listing: ArticleList | None = None
 
 
 @dataclass(frozen=True)
@@ -63,17 +72,15 @@ def open_library(
         if early is not None:
             show_early(early)
             return OpenedLibrary(_open(path, create, inspection), None)
-    from copydesk import articles
-
     library = _open(path, create, inspection)
     try:
         with library.read() as session:
-            summaries = articles.list_summaries(session)
-            record = _pick_article(session, summaries, slug, preferred_id)
+            listing = _listing(session)
+            record = _pick_article(session, listing.ids, slug, preferred_id)
     except BaseException:
         library.close()
         raise
-    return OpenedLibrary(library, _shown(record, summaries))
+    return OpenedLibrary(library, _shown(record, listing))
 
 
 def _read_early(
@@ -84,8 +91,8 @@ def _read_early(
     view = quickread.read_view(path, slug=slug, preferred_id=preferred_id, inspection=inspection)
     if view is None:
         return None
-    summaries, record = view
-    return _shown(record, summaries)
+    listing, record = view
+    return _shown(record, listing)
 
 
 def _open(path: Path, create: bool, inspection: Inspection) -> Library:
@@ -96,7 +103,7 @@ def _open(path: Path, create: bool, inspection: Inspection) -> Library:
 
 
 def _pick_article(
-    session: Session, summaries: list[ArticleSummary], slug: str | None, preferred_id: int | None
+    session: Session, ids: list[int], slug: str | None, preferred_id: int | None
 ) -> ArticleRecord | None:
     from copydesk import articles
 
@@ -105,7 +112,7 @@ def _pick_article(
         if record is None:
             raise NotFoundError.for_slug(slug)
         return record
-    chosen = choose_article_id(summaries, preferred_id)
+    chosen = choose_article_id(ids, preferred_id)
     return articles.get_article(session, chosen) if chosen is not None else None
 
 
@@ -114,9 +121,9 @@ def list_articles(path: Path) -> list[ArticleSummary]:
     current schema is only read (read-only files included); an older one is upgraded."""
     from copydesk import quickread
 
-    view = quickread.read_view(path, for_writing=False)
-    if view is not None:
-        return view[0]
+    summaries = quickread.read_summaries(path)
+    if summaries is not None:
+        return summaries
     from copydesk import articles, db
 
     library = db.open_library(path)
@@ -227,13 +234,12 @@ def get_revision(library: Library, revision_id: int) -> RevisionRecord:
 def restore_revision(
     library: Library, article_id: int, revision_id: int, author: str, versions: KnownVersions
 ) -> Shown:
-    from copydesk import articles, revisions
+    from copydesk import revisions
 
     with library.write() as session:
         record = revisions.restore_revision(session, article_id, revision_id, author=author)
-        shown = _shown(record, articles.list_summaries(session))
     versions.note(record)
-    return shown
+    return _shown(record)
 
 
 def resolve_conflict(
@@ -261,7 +267,7 @@ def create_article(library: Library, content: ArticleContent) -> Shown:
 
     with library.write() as session:
         record = articles.create_article(session, content)
-        return _shown(record, articles.list_summaries(session))
+        return _shown(record, _listing(session))
 
 
 def duplicate_article(library: Library, article_id: int) -> Shown:
@@ -269,20 +275,20 @@ def duplicate_article(library: Library, article_id: int) -> Shown:
 
     with library.write() as session:
         record = articles.duplicate_article(session, article_id)
-        return _shown(record, articles.list_summaries(session))
+        return _shown(record, _listing(session))
 
 
-def delete_article(library: Library, article_id: int) -> Shown:
-    """Delete an article and show its neighbour in the list next."""
-    from copydesk import articles
+def delete_article(library: Library, article_id: int, query: ArticleQuery = ALL_ARTICLES) -> Shown:
+    """Delete an article and show its neighbour in the list (of ``query``'s results) next."""
+    from copydesk import articles, fulltext
 
     with library.write() as session:
-        before = [summary.id for summary in articles.list_summaries(session)]
+        before = fulltext.search_ids(session, query.text, query.status)
         articles.delete_article(session, article_id)
-        summaries = articles.list_summaries(session)
+        listing = _listing(session, query)
         next_id = _neighbour(before, article_id)
         record = articles.get_article(session, next_id) if next_id is not None else None
-        return _shown(record, summaries)
+        return _shown(record, listing)
 
 
 def _neighbour(ids: list[int], removed: int) -> int | None:
@@ -293,11 +299,35 @@ def _neighbour(ids: list[int], removed: int) -> int | None:
     return remaining[min(position, len(remaining) - 1)]
 
 
-def _shown(record: ArticleRecord | None, summaries: list[ArticleSummary] | None = None) -> Shown:
+def _shown(record: ArticleRecord | None, listing: ArticleList | None = None) -> Shown:
     from copydesk.rendering.article import render_article
 
     html = render_article(record.content) if record is not None else ""
-    return Shown(record, html, summaries)
+    return Shown(record, html, listing)
+
+
+# ---- the article list: search and pages -----------------------------------------------
+
+
+def search_articles(library: Library, query: ArticleQuery) -> ArticleList:
+    """The articles ``query`` finds, most recently changed first, with the first page."""
+    with library.read() as session:
+        return _listing(session, query)
+
+
+def article_summaries(library: Library, ids: list[int]) -> list[ArticleSummary]:
+    """The rows of the list for ``ids`` (a page being scrolled to), in that order."""
+    from copydesk import fulltext
+
+    with library.read() as session:
+        return fulltext.summaries_by_ids(session, ids)
+
+
+def _listing(session: Session, query: ArticleQuery = ALL_ARTICLES) -> ArticleList:
+    from copydesk import fulltext
+
+    ids = fulltext.search_ids(session, query.text, query.status)
+    return ArticleList(ids, fulltext.summaries_by_ids(session, ids[:PAGE_SIZE]))
 
 
 # Added for ``copydesk check``; kept at the end, its imports with it, so that the file's other

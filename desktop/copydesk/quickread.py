@@ -1,6 +1,7 @@
 """A read-only first look at a library, with the standard ``sqlite3`` module.
 
-The window shows the article list and the article being edited as soon as it is painted,
+The window shows the article list (every id, the first page of rows) and the article being
+edited as soon as it is painted,
 while SQLAlchemy (about 200 ms to import) loads on the database thread for everything else.
 This reader only ever reads a library whose schema is exactly ``HEAD_REVISION``; a test
 compares what it returns with what the SQLAlchemy use cases return, so the two cannot drift.
@@ -9,6 +10,8 @@ compares what it returns with what the SQLAlchemy use cases return, so the two c
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +25,9 @@ from copydesk.library_file import (
     require_writable,
 )
 from copydesk.records import (
+    PAGE_SIZE,
     ArticleContent,
+    ArticleList,
     ArticleRecord,
     ArticleStatus,
     ArticleSummary,
@@ -30,10 +35,9 @@ from copydesk.records import (
     choose_article_id,
 )
 
-_SUMMARIES = (
-    "SELECT id, slug, headline, status, language, updated_at FROM articles"
-    " ORDER BY updated_at DESC, id DESC"
-)
+_ORDER = " ORDER BY updated_at DESC, id DESC"
+_IDS = "SELECT id FROM articles" + _ORDER
+_SUMMARIES = "SELECT id, slug, headline, status, language, updated_at FROM articles" + _ORDER
 _ARTICLE = (
     "SELECT id, uuid, slug, headline, kicker, standfirst, body, language, dateline_date,"
     " edition, related_title, status, created_at, updated_at, version FROM articles WHERE id = ?"
@@ -47,29 +51,64 @@ def read_view(
     preferred_id: int | None = None,
     inspection: Inspection | None = None,
     for_writing: bool = True,
-) -> tuple[list[ArticleSummary], ArticleRecord | None] | None:
-    """The article list and the article to open, or None when the file cannot be read this
-    way (new, older schema, read-only when ``for_writing``, busy, damaged...): the full open
-    then takes over and explains. All reads see one snapshot of the library."""
+) -> tuple[ArticleList, ArticleRecord | None] | None:
+    """The article list (all ids, the first page of summaries) and the article to open, or
+    None when the file cannot be read this way (new, older schema, read-only when
+    ``for_writing``, busy, damaged...): the full open then takes over and explains."""
+    with _snapshot(path, inspection, for_writing) as connection:
+        if connection is None:
+            return None
+        ids = [article_id for (article_id,) in connection.execute(_IDS)]
+        first_page = connection.execute(f"{_SUMMARIES} LIMIT ?", (PAGE_SIZE,))
+        listing = ArticleList(ids, [_summary(row) for row in first_page])
+        article_id = _pick(connection, ids, slug, preferred_id)
+        record = _record(connection, article_id) if article_id is not None else None
+        return listing, record
+    return None  # the snapshot failed while being read
+
+
+def read_summaries(path: Path) -> list[ArticleSummary] | None:
+    """Every article's summary, most recently changed first, for the command line (a
+    read-only library too); None when the full open has to take over."""
+    with _snapshot(path, None, for_writing=False) as connection:
+        if connection is None:
+            return None
+        return [_summary(row) for row in connection.execute(_SUMMARIES)]
+    return None
+
+
+@contextmanager
+def _snapshot(
+    path: Path, inspection: Inspection | None, for_writing: bool
+) -> Iterator[sqlite3.Connection | None]:
+    """A read-only connection in which every read sees one snapshot of the library, or None
+    when the file is not for this reader. A read that fails ends the block quietly (the
+    caller's code after the ``with`` runs)."""
+    connection = _connect(path, inspection, for_writing)
+    if connection is None:
+        yield None
+        return
+    try:
+        connection.execute("BEGIN")
+        yield connection
+    except (sqlite3.Error, _Vanished):
+        return
+    finally:
+        connection.close()
+
+
+def _connect(
+    path: Path, inspection: Inspection | None, for_writing: bool
+) -> sqlite3.Connection | None:
     try:
         inspection = inspection or inspect_library_file(path)
         if inspection.state is not FileState.CURRENT:
             return None
         if for_writing:
             require_writable(path)
-        connection = connect_read_only(path)
+        return connect_read_only(path)
     except (LibraryError, sqlite3.Error):
         return None
-    try:
-        connection.execute("BEGIN")
-        summaries = [_summary(row) for row in connection.execute(_SUMMARIES)]
-        article_id = _pick(connection, summaries, slug, preferred_id)
-        record = _record(connection, article_id) if article_id is not None else None
-        return summaries, record
-    except (sqlite3.Error, _Vanished):
-        return None
-    finally:
-        connection.close()
 
 
 class _Vanished(Exception):
@@ -78,12 +117,12 @@ class _Vanished(Exception):
 
 def _pick(
     connection: sqlite3.Connection,
-    summaries: list[ArticleSummary],
+    ids: list[int],
     slug: str | None,
     preferred_id: int | None,
 ) -> int | None:
     if slug is None:
-        return choose_article_id(summaries, preferred_id)
+        return choose_article_id(ids, preferred_id)
     row = connection.execute("SELECT id FROM articles WHERE slug = ?", (slug,)).fetchone()
     if row is None:
         raise NotFoundError.for_slug(slug)

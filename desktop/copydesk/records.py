@@ -110,8 +110,34 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def choose_article_id(summaries: list[ArticleSummary], preferred_id: int | None) -> int | None:
+# Rows of the article list read at a time: the first page comes with the ids, the others
+# when the list is scrolled to them.
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """What the article list shows: articles matching ``text`` (all when empty) and
+    ``status`` (any when None)."""
+
+    text: str = ""
+    status: ArticleStatus | None = None
+
+
+ALL_ARTICLES = ArticleQuery()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleList:
+    """The ids of the articles a query found, in list order, and the summaries of the first
+    ``PAGE_SIZE`` of them."""
+
+    ids: list[int]
+    first_page: list[ArticleSummary]
+
+
+def choose_article_id(ids: list[int], preferred_id: int | None) -> int | None:
     """The article to open: the preferred one while it exists, else the latest changed."""
-    if preferred_id is not None and any(s.id == preferred_id for s in summaries):
+    if preferred_id is not None and preferred_id in ids:
         return preferred_id
-    return summaries[0].id if summaries else None
+    return ids[0] if ids else None

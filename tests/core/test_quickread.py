@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import articles, quickread
+from copydesk import articles, fulltext, quickread
 from copydesk.errors import NotFoundError
 from copydesk.operations import list_articles
-from copydesk.records import ArticleContent, ArticleStatus
+from copydesk.records import ArticleContent, ArticleList, ArticleStatus
 from tests.helpers import FIXTURES, FULL_CONTENT, opened, run_as_unprivileged_user
 
 VARIED = [
@@ -20,10 +20,12 @@ VARIED = [
 ]
 
 
-def orm_view(path: Path) -> tuple[list[articles.ArticleSummary], list[articles.ArticleRecord]]:
+def orm_view(path: Path, page_size: int = 100) -> tuple[ArticleList, list[articles.ArticleRecord]]:
+    """What the ORM use cases give: the list of every article, then every article."""
     with opened(path, create=False) as library, library.read() as session:
-        summaries = articles.list_summaries(session)
-        return summaries, [articles.get_article(session, s.id) for s in summaries]
+        ids = fulltext.search_ids(session, "")
+        listing = ArticleList(ids, fulltext.summaries_by_ids(session, ids[:page_size]))
+        return listing, [articles.get_article(session, article_id) for article_id in ids]
 
 
 @pytest.fixture
@@ -47,17 +49,27 @@ def all_libraries(varied: Path, tmp_path: Path) -> list[Path]:
 
 def test_the_quick_reader_agrees_with_the_use_cases(varied_library: Path, tmp_path: Path) -> None:
     for path in all_libraries(varied_library, tmp_path):
-        summaries, records = orm_view(path)
+        listing, records = orm_view(path)
         for record in records:
             view = quickread.read_view(path, preferred_id=record.id)
             assert view is not None
-            assert view == (summaries, record)
+            assert view == (listing, record)
+        with opened(path, create=False) as library, library.read() as session:
+            assert quickread.read_summaries(path) == articles.list_summaries(session)
+
+
+def test_the_first_page_only_is_read(varied_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quickread, "PAGE_SIZE", 2)
+    listing, _ = orm_view(varied_library, page_size=2)
+    view = quickread.read_view(varied_library)
+    assert view is not None and view[0] == listing
+    assert len(listing.ids) == 4 and len(listing.first_page) == 2
 
 
 def test_without_a_preference_the_latest_article_is_read(varied_library: Path) -> None:
-    summaries, records = orm_view(varied_library)
-    assert quickread.read_view(varied_library, preferred_id=999_999) == (summaries, records[0])
-    assert quickread.read_view(varied_library) == (summaries, records[0])
+    listing, records = orm_view(varied_library)
+    assert quickread.read_view(varied_library, preferred_id=999_999) == (listing, records[0])
+    assert quickread.read_view(varied_library) == (listing, records[0])
 
 
 def test_by_slug(varied_library: Path) -> None:
@@ -71,7 +83,7 @@ def test_by_slug(varied_library: Path) -> None:
 def test_an_empty_library_has_no_article(library_path: Path) -> None:
     with opened(library_path):
         pass
-    assert quickread.read_view(library_path) == ([], None)
+    assert quickread.read_view(library_path) == (ArticleList([], []), None)
 
 
 def test_files_it_cannot_read_are_left_to_the_full_open(tmp_path: Path) -> None:
@@ -80,6 +92,7 @@ def test_files_it_cannot_read_are_left_to_the_full_open(tmp_path: Path) -> None:
     letter.write_text("not a library")
     assert quickread.read_view(missing) is None
     assert quickread.read_view(letter) is None
+    assert quickread.read_summaries(letter) is None
     assert not missing.exists()
 
 
@@ -99,7 +112,7 @@ def test_a_read_only_library_can_still_be_listed(
 
     def count(for_writing: bool) -> str:
         view = quickread.read_view(path, for_writing=for_writing)
-        return "fallback" if view is None else str(len(view[0]))
+        return "fallback" if view is None else str(len(view[0].ids))
 
     assert run_as_unprivileged_user(lambda: count(for_writing=False)) == "4"
     assert run_as_unprivileged_user(lambda: count(for_writing=True)) == "fallback"

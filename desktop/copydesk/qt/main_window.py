@@ -38,7 +38,14 @@ from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.preview.preview_pane import PreviewPane
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window_state import WindowState
-from copydesk.records import DEFAULT_LANGUAGE, ArticleContent, ArticleRecord, ArticleSummary
+from copydesk.records import (
+    DEFAULT_LANGUAGE,
+    ArticleContent,
+    ArticleList,
+    ArticleQuery,
+    ArticleRecord,
+    ArticleSummary,
+)
 from copydesk.resources import resource_path
 
 if TYPE_CHECKING:
@@ -85,6 +92,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         self._loading_id: int | None = None
         self._open_count = 0  # results of an earlier open are ignored once another started
+        self._listing_count = 0  # likewise for the list: only the latest search is shown
         self._last_render_ms = 0.0
         self.preferences = preferences or PreferencesStore.ephemeral()
         self.versions = operations.KnownVersions()
@@ -185,6 +193,8 @@ class MainWindow(QMainWindow):
         self.article_list.new_requested.connect(self.new_article)
         self.article_list.duplicate_requested.connect(self.duplicate_article)
         self.article_list.delete_requested.connect(self.confirm_delete_article)
+        self.article_list.query_changed.connect(self.search_articles)
+        self.article_list.model.summaries_needed.connect(self._fetch_summaries)
         self.editor.edited.connect(self._on_edited)
         self.autosave.saving.connect(lambda: self.save_label.setText(self.tr("Saving…")))
         self.autosave.saved.connect(self._on_saved)
@@ -319,8 +329,8 @@ class MainWindow(QMainWindow):
         self.autosave.flush()  # keystrokes typed while the article was loading
         if self.library is None:
             self.save_label.clear()  # shown early: the rest of the opening goes unnoticed
-        if shown.summaries is not None:
-            self.article_list.set_summaries(shown.summaries, record.id if record else None)
+        if shown.listing is not None:
+            self._show_listing(shown.listing, record.id if record else None)
         else:
             self.article_list.select(record.id if record else None)
         # Text whose save failed is given back rather than the older text in the library.
@@ -345,7 +355,8 @@ class MainWindow(QMainWindow):
         self.current = None
         self._loading_id = None
         self.editor.load(None)
-        self.article_list.set_summaries([], None)
+        self.article_list.reset_query()
+        self._show_listing(ArticleList([], []), None)
         self.autosave.start_fresh()
         self.setWindowModified(False)
         self._update_title()
@@ -466,6 +477,7 @@ class MainWindow(QMainWindow):
             edition=previous.edition if previous else "",
             dateline_date=date.today(),
         )
+        self.article_list.reset_query()  # so that the new article is in the list
         self._run_and_show(library, lambda: operations.create_article(library, content), True)
 
     def duplicate_article(self, article_id: int) -> None:
@@ -473,6 +485,7 @@ class MainWindow(QMainWindow):
         if library is None:
             return
         self.autosave.flush()
+        self.article_list.reset_query()
         self._run_and_show(library, lambda: operations.duplicate_article(library, article_id), True)
 
     def confirm_delete_article(self, article_id: int) -> None:
@@ -513,7 +526,65 @@ class MainWindow(QMainWindow):
                 self.autosave.resume()
             self._report_error(error)
 
-        self._run(library, lambda: operations.delete_article(library, article_id), deleted, failed)
+        query = self.article_list.query()
+        self._run(
+            library, lambda: operations.delete_article(library, article_id, query), deleted, failed
+        )
+
+    # ---- the article list: search and pages ---------------------------------------------
+
+    def search_articles(self, query: ArticleQuery) -> None:
+        """List the articles ``query`` finds. Typing queues a search per keystroke: a search
+        that a newer one has overtaken is skipped, and its result (if it ran) dropped."""
+        self._listing_count += 1
+        count = self._listing_count
+
+        def search(library: Library) -> ArticleList | None:
+            if count != self._listing_count:
+                return None  # read across threads: at worst the search runs for nothing
+            return operations.search_articles(library, query)
+
+        def show(listing: ArticleList | None) -> None:
+            if listing is not None and count == self._listing_count:
+                self._show_listing(listing, self.current.id if self.current else None)
+
+        self._run_for_list(search, show)
+
+    def _show_listing(self, listing: ArticleList, selected_id: int | None) -> None:
+        self._listing_count += 1  # a search still on its way is older than this list
+        self.article_list.set_ids(listing.ids, listing.first_page, selected_id)
+
+    def _fetch_summaries(self, generation: int, ids: list[int]) -> None:
+        """Rows the list is about to show: fetched on the database thread."""
+        model = self.article_list.model
+        self._run_for_list(
+            lambda library: operations.article_summaries(library, ids),
+            lambda summaries: model.receive_summaries(generation, summaries or []),
+        )
+
+    def _run_for_list(
+        self, job: Callable[[Library], T | None], on_done: Callable[[T | None], Any]
+    ) -> None:
+        """Run a read for the list on the database thread, even while the library is still
+        being opened: the job then queues behind the opening, and the GUI never waits.
+        Results reaching a window that has since opened another library are dropped."""
+        library, opening, count = self.library, self._opening, self._open_count
+        if library is None and opening is None:
+            return
+
+        def work() -> T | None:
+            target = library or _opened(opening)
+            return job(target) if target is not None else None
+
+        def deliver(value: T | None) -> None:
+            if count == self._open_count:
+                on_done(value)
+
+        def failed(error: Exception) -> None:
+            if count == self._open_count:
+                self.statusBar().showMessage(describe(error), 10_000)
+
+        self._runner.run(work, deliver, failed)
 
     def _run_and_show(
         self, library: Library, job: Callable[[], operations.Shown], focus: bool
@@ -602,6 +673,8 @@ class MainWindow(QMainWindow):
 
         def restored(shown: operations.Shown) -> None:
             self._replace_current(shown, focus=False)
+            if shown.record is not None:
+                self.article_list.model.update_summary(_summary_of(shown.record))
             self.save_label.setText(self.tr("Revision restored"))
 
         def failed(error: Exception) -> None:
@@ -734,6 +807,14 @@ class MainWindow(QMainWindow):
         self._opening = None
         if library is not None:
             self._runner.run(library.close)
+
+
+def _opened(opening: Future[operations.OpenedLibrary] | None) -> Library | None:
+    """The library being opened once it is open; None if the opening failed (it reports)."""
+    try:
+        return opening.result().library if opening is not None else None
+    except Exception:
+        return None
 
 
 def _summary_of(record: ArticleRecord) -> ArticleSummary:
