@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
 )
 
 from copydesk import operations
@@ -32,6 +33,8 @@ from copydesk.diffing import FieldDiff, diff_articles
 from copydesk.errors import ConflictError
 from copydesk.qt.article_list import ArticleListPanel
 from copydesk.qt.autosave import Autosaver, SaveTarget, describe
+from copydesk.qt.checks_controller import ChecksController
+from copydesk.qt.checks_panel import ChecksPanel
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.history.history_panel import HistoryPanel
 from copydesk.qt.preferences_store import PreferencesStore
@@ -112,10 +115,25 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleListPanel(self)
         self.editor = ArticleEditor(self)
         self.preview = PreviewPane(self)
+        self.checks_panel = ChecksPanel(self)
+        self.checks = ChecksController(
+            self.checks_panel, self.editor, self.preferences, self._runner
+        )
+        # Left column: the list above the tools that follow the article being edited.
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.checks_panel, self.tr("Checks"))
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.setChildrenCollapsible(False)
+        self.left_splitter.addWidget(self.article_list)
+        self.left_splitter.addWidget(self.side_tabs)
+        self.left_splitter.setStretchFactor(0, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.article_list, self.editor, self.preview):
+        for widget in (self.left_splitter, self.editor, self.preview):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
@@ -205,6 +223,7 @@ class MainWindow(QMainWindow):
         self.history.restore_requested.connect(self.restore_revision)
         self.history_dock.visibilityChanged.connect(self._on_history_visibility)
         self.splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
+        self.left_splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
         self.installEventFilter(self)
 
     def _restore_state(self) -> None:
@@ -213,7 +232,10 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         splitter = self._state.bytes_value("window/splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([280, 560, 560])
+            self.splitter.setSizes([300, 560, 540])
+        left = self._state.bytes_value("window/left-splitter")
+        if left is None or not self.left_splitter.restoreState(left):
+            self.left_splitter.setSizes([420, 380])
 
     # ---- start-up ---------------------------------------------------------------------
 
@@ -344,6 +366,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(unsaved is not None)
         self._update_title()
         self._refresh_history()
+        self.checks.check_now()
         if unsaved is not None:
             self._render_preview()
         else:
@@ -355,6 +378,7 @@ class MainWindow(QMainWindow):
         self.current = None
         self._loading_id = None
         self.editor.load(None)
+        self.checks.check_now()
         self.article_list.reset_query()
         self._show_listing(ArticleList([], []), None)
         self.autosave.start_fresh()
@@ -372,6 +396,7 @@ class MainWindow(QMainWindow):
 
     def _on_edited(self) -> None:
         self.autosave.note_edit()
+        self.checks.schedule()
         self.setWindowModified(True)
         delay = SLOW_RENDER_DELAY_MS if self._last_render_ms > SLOW_RENDER_MS else 0
         self._preview_timer.start(delay)
@@ -781,6 +806,7 @@ class MainWindow(QMainWindow):
 
     def _save_splitter(self) -> None:
         self._state.set_bytes("window/splitter", self.splitter.saveState())
+        self._state.set_bytes("window/left-splitter", self.left_splitter.saveState())
         self._state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -798,6 +824,7 @@ class MainWindow(QMainWindow):
         self.autosave.flush()
         self._state.set_bytes("window/geometry", self.saveGeometry())
         self._state.set_bytes("window/splitter", self.splitter.saveState())
+        self._state.set_bytes("window/left-splitter", self.left_splitter.saveState())
         self._state.sync()
         self._runner.shutdown()
         self._close_library()
