@@ -34,9 +34,9 @@ def open_editor(qtbot: QtBot, body: str = "", **content: object) -> ArticleEdito
     qtbot.addWidget(editor)
     editor.load(article_record(body, **content))
     editor.resize(900, 700)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitExposed(editor)
+    with qtbot.waitActive(editor):  # shortcuts work only in the active window
+        editor.show()
+        editor.activateWindow()
     editor.body.setFocus()
     return editor
 

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel(self)
         self.library_label = QLabel(self)
         self.statusBar().addWidget(self.save_label, 1)
+        self.statusBar().addPermanentWidget(self.editor.stats_label)
         self.statusBar().addPermanentWidget(self.library_label)
 
     def _build_actions(self) -> None:
