@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setDocumentMode(True)
         self.side_tabs.addTab(self.checks_panel, self.tr("Checks"))
+        self.side_tabs.addTab(self.editor.outline, self.tr("Outline"))
+        self.editor.set_preferences(self.preferences.current())
         self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.setChildrenCollapsible(False)
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel(self)
         self.library_label = QLabel(self)
         self.statusBar().addWidget(self.save_label, 1)
+        self.statusBar().addPermanentWidget(self.editor.stats_label)
         self.statusBar().addPermanentWidget(self.library_label)
 
     def _build_actions(self) -> None:
@@ -181,6 +184,13 @@ class MainWindow(QMainWindow):
         if self.preferences_action.shortcut().isEmpty():  # no platform standard on Linux
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.triggered.connect(self.edit_preferences)
+
+        edit.addSeparator()
+        for action in self.editor.find_actions():
+            edit.addAction(action)
+        text_format = self.menuBar().addMenu(self.tr("F&ormat"))
+        for action in self.editor.body.format_actions():
+            text_format.addAction(action)
 
         view = self.menuBar().addMenu(self.tr("&View"))
         self.history_action = self.history_dock.toggleViewAction()
@@ -222,6 +232,7 @@ class MainWindow(QMainWindow):
         self.history.revision_selected.connect(self._show_revision_diff)
         self.history.restore_requested.connect(self.restore_revision)
         self.history_dock.visibilityChanged.connect(self._on_history_visibility)
+        self.preferences.changed.connect(self.editor.set_preferences)
         self.splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
         self.left_splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
         self.installEventFilter(self)

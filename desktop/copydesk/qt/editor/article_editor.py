@@ -1,9 +1,15 @@
-"""The centre pane: every field of the article above its Markdown body."""
+"""The centre pane: every field of the article above its Markdown body.
+
+Besides its own layout the editor owns two widgets for the window to place: ``outline``
+(the body's headings, for a side panel) and ``stats_label`` (words, characters and reading
+time, for the status bar). Both are created without a parent, so nothing shows them until
+they are placed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copydesk.preferences import Preferences
+from copydesk.qt.editor.body_stats import BodyStats
 from copydesk.qt.editor.date_edit import OptionalDateEdit
+from copydesk.qt.editor.find_bar import FindBar
+from copydesk.qt.editor.markdown_editor import MarkdownEditor
+from copydesk.qt.editor.outline import OutlinePanel
+from copydesk.qt.editor.palette_colours import warning_colour
 from copydesk.qt.editor.plain_text import exact_text
 from copydesk.qt.editor.related_links import RelatedLinksEditor
 from copydesk.qt.labels import language_label, status_label
@@ -27,6 +39,7 @@ from copydesk.records import (
     ArticleStatus,
     split_list,
 )
+from copydesk.textstats import TextStats
 
 
 class ArticleEditor(QWidget):
@@ -37,9 +50,13 @@ class ArticleEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._preferences = Preferences()
         self._build_fields()
+        self._build_body()
         self._build_layout()
+        self._build_find_actions()
         self._connect_edits()
+        self._update_counters()
         self.setEnabled(False)
 
     def _build_fields(self) -> None:
@@ -74,14 +91,8 @@ class ArticleEditor(QWidget):
         self.authors.setPlaceholderText(self.tr("Authors, separated by commas"))
         self.keywords = QLineEdit(self)
         self.keywords.setPlaceholderText(self.tr("Keywords, separated by commas"))
-
-        self.body = QPlainTextEdit(self)
-        self.body.setObjectName("body")
-        self.body.setPlaceholderText(self.tr("Write the article in Markdown…"))
-        body_font = QFont(self.body.font())
-        body_font.setPointSizeF(body_font.pointSizeF() * 1.1)
-        self.body.setFont(body_font)
-        self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.headline_counter = self._counter_label("headlineCounter")
+        self.standfirst_counter = self._counter_label("standfirstCounter")
 
         self.related = RelatedLinksEditor(self)
         self.related.setVisible(False)
@@ -92,6 +103,48 @@ class ArticleEditor(QWidget):
         self.related_toggle.setAutoRaise(True)
         self.related_toggle.toggled.connect(self._show_related)
         self._update_related_toggle()
+
+    def _counter_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        label.setToolTip(self.tr("Characters used / recommended maximum"))
+        return label
+
+    def _build_body(self) -> None:
+        self.body = MarkdownEditor(self)
+        self.body.setPlaceholderText(self.tr("Write the article in Markdown…"))
+        body_font = QFont(self.body.font())
+        body_font.setPointSizeF(body_font.pointSizeF() * 1.1)
+        self.body.setFont(body_font)
+        self.find_bar = FindBar(self.body, self)
+        self.outline = OutlinePanel(self.body)  # placed by the window
+        self.stats_label = QLabel()  # placed by the window, in its status bar
+        self.stats_label.setObjectName("bodyStats")
+        self.body_stats = BodyStats(self.body, self._preferences.words_per_minute)
+        self.body_stats.updated.connect(self._show_stats)
+
+    def _build_find_actions(self) -> None:
+        """Find (Ctrl+F), Replace (Ctrl+H), Find Next (F3) and Find Previous (Shift+F3),
+        active wherever the focus is in the editor."""
+        commands = [
+            (self.tr("&Find…"), QKeySequence.StandardKey.Find, self.find_bar.open_find),
+            (self.tr("&Replace…"), QKeySequence("Ctrl+H"), self.find_bar.open_replace),
+            (self.tr("Find &Next"), QKeySequence("F3"), self.find_bar.find_next),
+            (self.tr("Find Pre&vious"), QKeySequence("Shift+F3"), self.find_bar.find_previous),
+        ]
+        self._find_actions = []
+        for text, shortcut, command in commands:
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(command)
+            self.addAction(action)
+            self._find_actions.append(action)
+
+    def find_actions(self) -> list[QAction]:
+        """Find, Replace, Find Next, Find Previous (for a menu)."""
+        return list(self._find_actions)
 
     def _build_layout(self) -> None:
         status_row = QHBoxLayout()
@@ -111,8 +164,10 @@ class ArticleEditor(QWidget):
         form.addRow(self.tr("Status"), status_row)
         form.addRow(self.tr("Dateline"), dateline_row)
         form.addRow(self.tr("Kicker"), self.kicker)
-        form.addRow(self.tr("Headline"), self.headline)
-        form.addRow(self.tr("Standfirst"), self.standfirst)
+        form.addRow(self.tr("Headline"), self._with_counter(self.headline, self.headline_counter))
+        form.addRow(
+            self.tr("Standfirst"), self._with_counter(self.standfirst, self.standfirst_counter)
+        )
         form.addRow(self.tr("Byline"), self.authors)
         form.addRow(self.tr("Keywords"), self.keywords)
 
@@ -120,14 +175,25 @@ class ArticleEditor(QWidget):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(form)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.related_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.related)
+
+    @staticmethod
+    def _with_counter(field: QWidget, counter: QLabel) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(field, 1)
+        row.addWidget(counter)
+        return row
 
     def _connect_edits(self) -> None:
         for line_edit in (self.edition, self.kicker, self.headline, self.authors, self.keywords):
             line_edit.textEdited.connect(self._changed)
-        for text_edit in (self.standfirst, self.body):
-            text_edit.textChanged.connect(self._changed)
+        self.standfirst.textChanged.connect(self._changed)
+        # Not textChanged: the highlighter's colouring emits that too.
+        self.body.content_edited.connect(self._changed)
+        self.headline.textChanged.connect(self._update_counters)
+        self.standfirst.textChanged.connect(self._update_counters)
         self.language.activated.connect(self._changed)
         self.status.activated.connect(self._changed)
         self.dateline_date.dateChanged.connect(self._changed)
@@ -137,6 +203,48 @@ class ArticleEditor(QWidget):
     def _changed(self, *_args: object) -> None:
         if not self._loading:
             self.edited.emit()
+
+    # ---- preferences, counters, figures ---------------------------------------------------
+
+    def set_preferences(self, preferences: Preferences) -> None:
+        """Limits for the counters and the reading speed, from the user's preferences."""
+        self._preferences = preferences
+        self.body_stats.words_per_minute = preferences.words_per_minute
+        self._update_counters()
+        self.body_stats.start_counting()
+
+    def preferences(self) -> Preferences:
+        return self._preferences
+
+    def _update_counters(self) -> None:
+        limits = self._preferences
+        self._show_count(
+            self.headline_counter, len(self.headline.text().strip()), limits.headline_limit
+        )
+        self._show_count(
+            self.standfirst_counter,
+            len(self.standfirst.toPlainText().strip()),
+            limits.standfirst_limit,
+        )
+
+    def _show_count(self, counter: QLabel, used: int, limit: int) -> None:
+        locale = QLocale()
+        counter.setText(f"{locale.toString(used)} / {locale.toString(limit)}")
+        over = used > limit
+        counter.setProperty("overLimit", over)
+        counter.setStyleSheet(f"color: {warning_colour(self.palette()).name()}" if over else "")
+
+    def _show_stats(self, stats: TextStats, of_selection: bool) -> None:
+        figures = " · ".join(
+            (
+                self.tr("%Ln word(s)", "", stats.words),
+                self.tr("%Ln character(s)", "", stats.characters),
+                self.tr("%Ln min read", "", stats.reading_minutes),
+            )
+        )
+        if of_selection:
+            figures = self.tr("Selection: %1").replace("%1", figures)
+        self.stats_label.setText(figures)
 
     def _clear_date(self) -> None:
         self.dateline_date.clear_value()
@@ -159,6 +267,10 @@ class ArticleEditor(QWidget):
         finally:
             self._loading = False
         self.setEnabled(record is not None)
+        self.outline.refresh()
+        self.body_stats.start_counting()
+        if record is None:
+            self.find_bar.setVisible(False)
 
     def _fill(self, content: ArticleContent) -> None:
         self.dateline_date.set_value(content.dateline_date)

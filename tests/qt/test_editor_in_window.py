@@ -1,0 +1,51 @@
+"""The body editor's commands in the full window: shortcuts reach the body, its menus list
+them, the outline sits beside the checks, and the preferences set the counters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from copydesk.qt.editor.plain_text import exact_text
+from tests.qt.conftest import MakeWindow
+
+
+def test_formatting_and_find_shortcuts_work_in_the_window(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path
+) -> None:
+    window = make_window(library_path)
+    body = window.editor.body
+    body.setFocus()
+    qtbot.waitUntil(body.hasFocus)
+    cursor = body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.NextWord)  # into "conseil"
+    body.setTextCursor(cursor)
+    qtbot.keyClick(body, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert exact_text(body).startswith("Le **conseil** municipal")
+    qtbot.keyClick(body, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.find_bar.isVisible()
+    menus = {action.text().replace("&", "") for action in window.menuBar().actions()}
+    assert {"File", "Edit", "Format", "View"} <= menus
+
+
+def test_the_outline_lists_the_articles_headings(
+    make_window: MakeWindow, library_path: Path
+) -> None:
+    window = make_window(library_path)
+    window.side_tabs.setCurrentWidget(window.editor.outline)
+    tab_names = [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]
+    assert tab_names == ["Checks", "Outline"]
+    assert window.editor.outline.isVisible()
+
+
+def test_the_headline_counter_follows_the_preferences(
+    make_window: MakeWindow, library_path: Path
+) -> None:
+    window = make_window(library_path)
+    length = len(window.editor.headline.text())
+    window.preferences.update(window.preferences.current().replace(headline_limit=120))
+    assert window.editor.headline_counter.text().replace("\u202f", " ") == f"{length} / 120"
