@@ -235,11 +235,13 @@ class ArticleEditor(QWidget):
         counter.setStyleSheet(f"color: {warning_colour(self.palette()).name()}" if over else "")
 
     def _show_stats(self, stats: TextStats, of_selection: bool) -> None:
+        # "Label: figure" wording reads right for every count without plural forms.
+        locale = QLocale()
         figures = " · ".join(
             (
-                self.tr("%Ln word(s)", "", stats.words),
-                self.tr("%Ln character(s)", "", stats.characters),
-                self.tr("%Ln min read", "", stats.reading_minutes),
+                self.tr("Words: %1").replace("%1", locale.toString(stats.words)),
+                self.tr("Characters: %1").replace("%1", locale.toString(stats.characters)),
+                self.tr("Reading: %1 min").replace("%1", locale.toString(stats.reading_minutes)),
             )
         )
         if of_selection:
