@@ -17,7 +17,7 @@ from copydesk.qt.checks_panel import ChecksPanel
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.editor.text_fixes import apply_text_fix, utf16_positions, widget_text
 from copydesk.qt.preferences_store import PreferencesStore
-from copydesk.qt.tasks import TaskRunner
+from copydesk.qt.tasks import LatestOnly
 from copydesk.records import ArticleContent
 
 CHECK_DELAY_MS = 250
@@ -29,14 +29,15 @@ class ChecksController(QObject):
         panel: ChecksPanel,
         editor: ArticleEditor,
         preferences: PreferencesStore,
-        runner: TaskRunner,
+        jobs: LatestOnly,
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(panel)
         self.panel = panel
         self.editor = editor
         self._preferences = preferences
-        self._runner = runner
+        self._jobs = jobs
+        self._stopped = False
         self._today = today
         self._count = 0  # only the latest check's result is shown
         self._timer = QTimer(self)
@@ -57,17 +58,23 @@ class ChecksController(QObject):
         if not self.editor.isEnabled():
             self.panel.set_problems([])
             return
+        self._jobs.request(self._check_job, self._show)
+
+    def _check_job(self) -> Callable[[], tuple[int, list[Problem]]]:
         count, content = self._count, self.editor.content()
         preferences, today = self._preferences.current(), self._today()
-        self._runner.run(
-            lambda: checks.check_article(content, preferences, today),
-            lambda problems: self._show(count, problems),
-            lambda _error: None,
-        )
+        return lambda: (count, checks.check_article(content, preferences, today))
 
-    def _show(self, count: int, problems: list[Problem]) -> None:
-        if count == self._count:
+    def _show(self, checked: tuple[int, list[Problem]]) -> None:
+        count, problems = checked
+        if count == self._count and not self._stopped:
             self.panel.set_problems(problems)
+
+    def stop(self) -> None:
+        """The window is closing: results still on their way are dropped."""
+        self._stopped = True
+        self._timer.stop()
+        self._jobs.close()
 
     # ---- jumping and fixing ------------------------------------------------------------------
 

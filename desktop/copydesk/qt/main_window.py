@@ -39,7 +39,7 @@ from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.history.history_panel import HistoryPanel
 from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.preview.preview_pane import PreviewPane
-from copydesk.qt.tasks import TaskRunner
+from copydesk.qt.tasks import LatestOnly, TaskRunner
 from copydesk.qt.window_state import WindowState
 from copydesk.records import (
     DEFAULT_LANGUAGE,
@@ -88,6 +88,11 @@ class MainWindow(QMainWindow):
         self.current: ArticleRecord | None = None
         self._state = state
         self._runner = runner
+        # Rendering and checking are pure computation: their own thread, so that a long
+        # document neither freezes typing nor makes saves wait behind it.
+        self._compute = runner.sibling("copydesk-compute")
+        self._renders = LatestOnly(self._compute)
+        self._shown_count = 0  # a render of an article no longer shown is dropped
         self._create_library = create_library
         self._open_slug = open_slug
         self._painted = False
@@ -117,7 +122,7 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPane(self)
         self.checks_panel = ChecksPanel(self)
         self.checks = ChecksController(
-            self.checks_panel, self.editor, self.preferences, self._runner
+            self.checks_panel, self.editor, self.preferences, LatestOnly(self._compute)
         )
         # Left column: the list above the tools that follow the article being edited.
         self.side_tabs = QTabWidget(self)
@@ -359,6 +364,7 @@ class MainWindow(QMainWindow):
         if self._loading_id is not None and record is not None and record.id != self._loading_id:
             return  # the user has since asked for another article
         self._loading_id = None
+        self._shown_count += 1
         self.autosave.flush()  # keystrokes typed while the article was loading
         if self.library is None:
             self.save_label.clear()  # shown early: the rest of the opening goes unnoticed
@@ -413,12 +419,28 @@ class MainWindow(QMainWindow):
         self._preview_timer.start(delay)
 
     def _render_preview(self) -> None:
-        from copydesk.rendering.article import page_title, render_article
+        """Render the editor's article on the compute thread; only the latest text counts."""
+        self._renders.request(self._render_job, self._show_rendered)
 
-        content = self.editor.content()
-        started = time.perf_counter()
-        html = render_article(content)
-        self._last_render_ms = (time.perf_counter() - started) * 1000
+    def _render_job(self) -> Callable[[], tuple[int, ArticleContent, str, float]]:
+        from copydesk.rendering.article import render_article
+
+        content, shown = self.editor.content(), self._shown_count
+
+        def render() -> tuple[int, ArticleContent, str, float]:
+            started = time.perf_counter()
+            html = render_article(content)
+            return shown, content, html, (time.perf_counter() - started) * 1000
+
+        return render
+
+    def _show_rendered(self, rendered: tuple[int, ArticleContent, str, float]) -> None:
+        from copydesk.rendering.article import page_title
+
+        shown, content, html, elapsed_ms = rendered
+        if self._shut_down or shown != self._shown_count:
+            return  # another article is in the editor now
+        self._last_render_ms = elapsed_ms
         self.preview.show_html(html, language=content.language, title=page_title(content))
         self._update_title()
 
@@ -837,6 +859,9 @@ class MainWindow(QMainWindow):
         self._state.set_bytes("window/splitter", self.splitter.saveState())
         self._state.set_bytes("window/left-splitter", self.left_splitter.saveState())
         self._state.sync()
+        self.checks.stop()
+        self._renders.close()
+        self._compute.shutdown(finish_queued=False)
         self._runner.shutdown()
         self._close_library()
 
