@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid as uuid_module
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from copydesk.errors import ConflictError, NotFoundError
@@ -27,16 +27,21 @@ from copydesk.records import (
 from copydesk.slugs import slugify, unique_slug
 
 
-def list_summaries(session: Session) -> list[ArticleSummary]:
-    """Every article, most recently changed first."""
-    query = select(
+def summary_query() -> Select[int, str, str, ArticleStatus, str, datetime]:
+    """The columns of an ``ArticleSummary``, in its order."""
+    return select(
         Article.id,
         Article.slug,
         Article.headline,
         Article.status,
         Article.language,
         Article.updated_at,
-    ).order_by(Article.updated_at.desc(), Article.id.desc())
+    )
+
+
+def list_summaries(session: Session) -> list[ArticleSummary]:
+    """Every article, most recently changed first."""
+    query = summary_query().order_by(Article.updated_at.desc(), Article.id.desc())
     return [ArticleSummary(*row) for row in session.execute(query)]
 
 

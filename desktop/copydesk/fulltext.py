@@ -17,6 +17,7 @@ from sqlalchemy import Select, column, select, table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from copydesk import articles
 from copydesk.models import Article
 from copydesk.records import ArticleStatus, ArticleSummary
 
@@ -107,14 +108,7 @@ def search_ids(
 
 def summaries_by_ids(session: Session, ids: Sequence[int]) -> list[ArticleSummary]:
     """The summaries of ``ids`` in that order; ids of deleted articles are left out."""
-    query = select(
-        Article.id,
-        Article.slug,
-        Article.headline,
-        Article.status,
-        Article.language,
-        Article.updated_at,
-    ).where(Article.id.in_(ids))
+    query = articles.summary_query().where(Article.id.in_(ids))
     found = {row.id: ArticleSummary(*row) for row in session.execute(query)}
     return [found[article_id] for article_id in ids if article_id in found]
 

@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchlib import Figure, report
-from tests.benchmarks.corpus import article_body
+from corpus import article_body
 
 from copydesk import articles, operations
 from copydesk.db import open_library

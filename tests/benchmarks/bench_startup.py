@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import Figure, report, x_display
+from benchlib import Figure, no_display, report, x_display
 
 from copydesk.db import open_library
 from copydesk.sample import add_sample_article
@@ -74,7 +74,7 @@ def main() -> int:
         folder = Path(tmp)
         library = folder / "bench.copydesk"
         open_library(library, create=True, on_create=add_sample_article).close()
-        with x_display() if args.platform == "xcb" else _no_display() as display:
+        with x_display() if args.platform == "xcb" else no_display() as display:
             env = environment(folder, library, display)
             for _ in range(WARM_UP_RUNS):
                 run_once(env)
@@ -101,14 +101,6 @@ def main() -> int:
         ],
     )
     return 0 if ok else 1
-
-
-class _no_display:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *_exc: object) -> None:
-        return None
 
 
 if __name__ == "__main__":

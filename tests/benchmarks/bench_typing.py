@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import Figure, report, x_display
+from benchlib import Figure, no_display, report, x_display
+from corpus import article_body
 
 TARGET_MS = 16
 BODY_WORDS = 50_000
@@ -31,59 +32,6 @@ WARM_UP_KEYS = 20
 # delay, some long enough for the figures (200 ms) to be counted again between keys.
 PAUSE_RANGE_MS = (40, 280)
 PAINT_TIMEOUT_MS = 2_000
-WORDS = [
-    "le",
-    "la",
-    "les",
-    "un",
-    "une",
-    "des",
-    "et",
-    "mais",
-    "donc",
-    "conseil",
-    "municipal",
-    "maire",
-    "habitants",
-    "village",
-    "ferry",
-    "port",
-    "navire",
-    "équipage",
-    "capitaine",
-    "tempête",
-    "vague",
-    "l’école",
-    "week-end",
-    "route",
-    "pont",
-    "élus",
-    "budget",
-    "projet",
-    "travaux",
-    "décision",
-    "semaine",
-    "commune",
-    "région",
-]
-
-
-def generated_body(words: int = BODY_WORDS, seed: int = 4) -> str:
-    """Markdown shaped like a long article: headings every dozen paragraphs, some emphasis,
-    some links."""
-    rnd = random.Random(seed)
-    parts: list[str] = []
-    written = 0
-    while written < words:
-        if len(parts) % 12 == 0:
-            parts.append(f"## Partie {len(parts) // 12 + 1}")
-        sentence = [rnd.choice(WORDS) for _ in range(rnd.randint(60, 140))]
-        sentence[3] = f"**{sentence[3]}**"
-        sentence[17] = f"*{sentence[17]}*"
-        sentence[29] = f"[{sentence[29]}](https://example.org/{len(parts)})"
-        parts.append(" ".join(sentence) + ".")
-        written += len(sentence)
-    return "\n\n".join(parts)
 
 
 def make_library(path: Path, body: str) -> None:
@@ -221,8 +169,8 @@ def main() -> int:
         for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
             os.environ[name] = str(folder / name.lower())
         library = folder / "typing.copydesk"
-        make_library(library, generated_body())
-        with x_display() if args.platform == "xcb" else _no_display() as display:
+        make_library(library, article_body(BODY_WORDS))
+        with x_display() if args.platform == "xcb" else no_display() as display:
             if display:
                 os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
             else:
@@ -241,14 +189,6 @@ def main() -> int:
         ],
     )
     return 0 if ok else 1
-
-
-class _no_display:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *_exc: object) -> None:
-        return None
 
 
 if __name__ == "__main__":

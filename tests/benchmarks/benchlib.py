@@ -73,3 +73,9 @@ def x_display() -> Iterator[str | None]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@contextmanager
+def no_display() -> Iterator[None]:
+    """Stands in for ``x_display`` when the offscreen platform is asked for."""
+    yield None

@@ -1,11 +1,12 @@
-"""Deterministic article text for the benchmarks: paragraphs and headings of prose-like
-French words, so Markdown, search and counting meet realistic input."""
+"""Deterministic article text for the benchmarks: Markdown shaped like a long article
+(headings every dozen paragraphs, some emphasis, some links), so that highlighting, search,
+counting and saving meet realistic input."""
 
 from __future__ import annotations
 
 import random
 
-_WORDS = [
+WORDS = [
     "le",
     "la",
     "les",
@@ -13,89 +14,48 @@ _WORDS = [
     "une",
     "des",
     "et",
-    "à",
-    "de",
-    "du",
-    "en",
-    "pour",
-    "sur",
-    "avec",
-    "dans",
-    "par",
-    "que",
-    "qui",
-    "ne",
-    "pas",
-    "plus",
-    "mairie",
+    "mais",
+    "donc",
     "conseil",
     "municipal",
-    "budget",
-    "école",
-    "toiture",
-    "panneaux",
-    "solaires",
-    "énergie",
-    "commune",
+    "maire",
     "habitants",
+    "village",
+    "ferry",
+    "port",
+    "navire",
+    "équipage",
+    "capitaine",
+    "tempête",
+    "vague",
+    "l’école",
+    "week-end",
+    "route",
+    "pont",
+    "élus",
+    "budget",
     "projet",
     "travaux",
-    "maire",
-    "adjointe",
-    "finances",
-    "réunion",
-    "vote",
-    "séance",
-    "région",
-    "département",
-    "État",
-    "année",
-    "mois",
+    "décision",
     "semaine",
-    "jeudi",
-    "lundi",
-    "prix",
-    "coût",
-    "euros",
-    "millions",
-    "chantier",
-    "entreprise",
-    "emploi",
-    "réseau",
-    "électricité",
-    "production",
-    "consommation",
-    "foyers",
-    "village",
-    "ville",
-    "quartier",
-    "rue",
-    "place",
-    "selon",
-    "explique",
-    "ajoute",
-    "rappelle",
-    "souligne",
-    "annonce",
-    "affirme",
-    "estime",
-    "précise",
-    "indique",
+    "commune",
+    "région",
 ]
 
 
-def article_body(words: int, *, seed: int = 0) -> str:
-    """About ``words`` words: paragraphs of 60 to 120 words, a heading every eight."""
-    rng = random.Random(seed)
-    paragraphs: list[str] = []
+def article_body(words: int, seed: int = 4) -> str:
+    """Markdown shaped like a long article: headings every dozen paragraphs, some emphasis,
+    some links."""
+    rnd = random.Random(seed)
+    parts: list[str] = []
     written = 0
     while written < words:
-        if len(paragraphs) % 9 == 8:
-            paragraphs.append("## " + " ".join(rng.choices(_WORDS, k=4)).capitalize())
-            written += 4
-            continue
-        count = min(rng.randint(60, 120), words - written)
-        text = " ".join(rng.choices(_WORDS, k=count))
-        paragraphs.append(text[0].upper() + text[1:] + ".")
-        written += count
-    return "\n\n".join(paragraphs) + "\n"
+        if len(parts) % 12 == 0:
+            parts.append(f"## Partie {len(parts) // 12 + 1}")
+        sentence = [rnd.choice(WORDS) for _ in range(rnd.randint(60, 140))]
+        sentence[3] = f"**{sentence[3]}**"
+        sentence[17] = f"*{sentence[17]}*"
+        sentence[29] = f"[{sentence[29]}](https://example.org/{len(parts)})"
+        parts.append(" ".join(sentence) + ".")
+        written += len(sentence)
+    return "\n\n".join(parts)
