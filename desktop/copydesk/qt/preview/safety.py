@@ -9,6 +9,7 @@ world.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 
 from PySide6.QtCore import QObject, QUrl
@@ -23,6 +24,7 @@ from PySide6.QtWebEngineCore import (
 from copydesk.qt.preview.schemes import MEDIA_SCHEME, PAGE_SCHEME, PAGE_URL
 
 ALLOWED_SCHEMES = frozenset({PAGE_SCHEME, MEDIA_SCHEME, "data"})
+_log = logging.getLogger(__name__)
 _REMEMBERED = 50  # blocked URLs kept for diagnostics; the count is exact
 
 
@@ -54,6 +56,17 @@ class PreviewPage(QWebEnginePage):
         self.refused_navigations: deque[str] = deque(maxlen=_REMEMBERED)
         self.refused_count = 0
         _harden(self.settings())
+
+    def javaScriptConsoleMessage(
+        self,
+        level: QWebEnginePage.JavaScriptConsoleMessageLevel,
+        message: str,
+        line: int,
+        source: str,
+    ) -> None:
+        # Qt's default turns these into qCritical: a hostile article blocked by the CSP would
+        # fill the terminal (and fail tests) with what is, for us, the expected outcome.
+        _log.debug("preview console (%s) %s:%s: %s", level.name, source, line, message)
 
     def acceptNavigationRequest(
         self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
