@@ -29,6 +29,10 @@ def application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    # Chromium must know the preview's URL schemes before the QApplication exists.
+    from copydesk.qt.preview.schemes import register_schemes
+
+    register_schemes()
     # Lets QtWebEngine start after the QApplication exists (the preview starts late).
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -1,50 +1,81 @@
 """The preview on the right: the article as readers will see it.
 
 QtWebEngine costs a few hundred milliseconds to start, so the pane first shows a plain
-placeholder and creates the web view only once the window has been painted. Article content
-is patched into the page from Copydesk's own isolated script world; the page's JavaScript is
-disabled, so nothing an article smuggles in can run.
+placeholder and creates the web view only once the window has been painted. The house page
+is served from memory by Copydesk's own URL scheme (no size limit, unlike ``setHtml``);
+article content is then put into it, or patched block by block, from Copydesk's isolated
+script world, so the page never reloads and keeps its scroll position. The page's own
+JavaScript is disabled and it can reach nothing but Copydesk's schemes (see ``safety``).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from copydesk.qt.preview.sync import ScrollSync
+from copydesk.qt.preview.toolbar import PreviewToolBar
+from copydesk.qt.preview.widths import ReadingWidth, WidthFrame
+from copydesk.rendering.body_patch import BodyPatch
 from copydesk.rendering.page import page_html
 
-_PATCH_SCRIPT = """(function () {
-  var page = document.getElementById("cd-page");
-  if (!page) { return "missing"; }
-  page.innerHTML = %(html)s;
-  document.title = %(title)s;
-  document.documentElement.lang = %(lang)s;
-  return "patched";
-})()"""
-# The script answers with a string: PySide6 6.12 mis-counts references to the True and
-# False it hands to runJavaScript callbacks, which crashes the interpreter at exit.
+if TYPE_CHECKING:
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from copydesk.qt.preview.safety import OfflineInterceptor, PreviewPage
+    from copydesk.qt.preview.schemes import MediaResolver
+
+PatchDone = Callable[[bool], None]
 
 
 class PreviewPane(QWidget):
-    """``rendered`` is emitted each time shown content has reached the page's DOM."""
+    """``rendered``: shown content (a full article or a patch) has reached the page's DOM;
+    ``patched``: a ``patch_body`` has. ``scrolled_to_line`` / ``block_clicked``: the reader
+    scrolled the preview / clicked a block (source lines of the body, see ``ScrollSync``)."""
 
     rendered = Signal()
+    patched = Signal()
+    scrolled_to_line = Signal(float)
+    block_clicked = Signal(int)
+    reading_width_changed = Signal(str)
+    sync_enabled_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QStackedLayout(self)
-        self._placeholder = QLabel(self)
+        self.view: QWebEngineView | None = None
+        self.interceptor: OfflineInterceptor | None = None
+        self.page: PreviewPage | None = None
+        self._page_ready = False
+        self._pending: tuple[str, str, str] | None = None
+        self._media_resolver: MediaResolver | None = None
+        self._reading_width = ReadingWidth.DESKTOP
+        self.sync = ScrollSync(self)
+        self.sync.scrolled_to_line.connect(self.scrolled_to_line)
+        self.sync.block_clicked.connect(self.block_clicked)
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.toolbar = PreviewToolBar(self)
+        self.toolbar.width_chosen.connect(self.set_reading_width)
+        self.toolbar.sync_toggled.connect(self.set_sync_enabled)
+        layout.addWidget(self.toolbar)
+        self._stack = QStackedWidget(self)
+        self._placeholder = QLabel(self._stack)
         self._placeholder.setAutoFillBackground(True)
         palette = self._placeholder.palette()
         palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
         self._placeholder.setPalette(palette)
-        self._layout.addWidget(self._placeholder)
-        self.view = None
-        self._page_ready = False
-        self._pending: tuple[str, str, str] | None = None
+        self._stack.addWidget(self._placeholder)
+        self._frame = WidthFrame(self._stack)
+        self._stack.addWidget(self._frame)
+        layout.addWidget(self._stack, 1)
 
     @property
     def started(self) -> bool:
@@ -54,22 +85,31 @@ class PreviewPane(QWidget):
         """Create the web view and load the empty house page."""
         if self.view is not None:
             return
-        from PySide6.QtWebEngineCore import QWebEngineSettings
         from PySide6.QtWebEngineWidgets import QWebEngineView
 
-        view = QWebEngineView(self)
+        from copydesk.qt.preview import safety, schemes
+
+        view = QWebEngineView(self._frame)
         view.setObjectName("preview")
-        settings = view.settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
-        settings.setAttribute(
-            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
-        )
-        settings.setAttribute(QWebEngineSettings.WebAttribute.AutoLoadImages, True)
+        # Created after the view, so deleted after it: Chromium wants pages gone first.
+        profile, self.interceptor = safety.preview_profile(self)
+        pages = schemes.PageSchemeHandler(profile)
+        self._media = schemes.MediaSchemeHandler(profile)
+        self._media.resolver = self._media_resolver
+        profile.installUrlSchemeHandler(QByteArray(schemes.PAGE_SCHEME.encode()), pages)
+        profile.installUrlSchemeHandler(QByteArray(schemes.MEDIA_SCHEME.encode()), self._media)
+        self.page = safety.PreviewPage(profile, view)
+        self.sync.attach(self.page)
+        view.setPage(self.page)
         view.loadFinished.connect(self._on_load_finished)
         self.view = view
-        view.setHtml(page_html("", language="fr", title=""), QUrl("about:blank"))
-        self._layout.addWidget(view)
-        self._layout.setCurrentWidget(view)
+        pages.publish(schemes.PAGE_URL, page_html("", language="fr", title=""))
+        view.load(schemes.PAGE_URL)
+        self._frame.set_view(view)
+        self._apply_width()
+        self._stack.setCurrentWidget(self._frame)
+
+    # ---- content ----------------------------------------------------------------------
 
     def show_html(self, article_html: str, *, language: str, title: str) -> None:
         """Put a rendered article fragment on the page, keeping the scroll position."""
@@ -77,29 +117,50 @@ class PreviewPane(QWidget):
         if self._page_ready:
             self._flush()
 
+    def patch_body(self, patch: BodyPatch, on_done: PatchDone | None = None) -> None:
+        """Apply an incremental renderer's patch to the shown body. ``on_done(True)`` once the
+        DOM has it; ``on_done(False)`` if the page is not ready or not the one the patch was
+        made against: show the full article then."""
+        done = on_done or (lambda _ok: None)
+        if not self._page_ready or self._pending is not None:
+            done(False)
+            return
+        if patch.empty:
+            done(True)
+            return
+        from copydesk.qt.preview.page_scripts import patch_script
+
+        self.run_in_page(patch_script(patch), lambda answer: self._on_body_patched(answer, done))
+
     def _on_load_finished(self, ok: bool) -> None:
         self._page_ready = ok
         if ok and self._pending is not None:
             self._flush()
 
     def _flush(self) -> None:
-        from PySide6.QtWebEngineCore import QWebEngineScript
+        from copydesk.qt.preview.page_scripts import show_script
 
-        assert self.view is not None and self._pending is not None
-        article_html, language, title = self._pending
+        assert self._pending is not None
+        script = show_script(*self._pending)
         self._pending = None
-        script = _PATCH_SCRIPT % {
-            "html": json.dumps(article_html),
-            "title": json.dumps(title),
-            "lang": json.dumps(language),
-        }
-        self.view.page().runJavaScript(
-            script, QWebEngineScript.ScriptWorldId.ApplicationWorld, self._on_patched
-        )
+        self.run_in_page(script, self._on_shown)
 
-    def _on_patched(self, answer: object) -> None:
+    def _on_shown(self, answer: object) -> None:
         if answer == "patched":
             self.rendered.emit()
+
+    def _on_body_patched(self, answer: object, done: PatchDone) -> None:
+        ok = answer == "patched"
+        if ok:
+            self.patched.emit()
+            self.rendered.emit()
+        done(ok)
+
+    def set_media_resolver(self, resolver: MediaResolver | None) -> None:
+        """Where ``copydesk-media:`` pictures come from (None: every picture is a 404)."""
+        self._media_resolver = resolver
+        if self.view is not None:
+            self._media.resolver = resolver
 
     def run_in_page(self, script: str, callback) -> None:  # type: ignore[no-untyped-def]
         """Evaluate ``script`` in Copydesk's isolated world (tests and diagnostics)."""
@@ -109,3 +170,38 @@ class PreviewPane(QWidget):
         self.view.page().runJavaScript(
             script, QWebEngineScript.ScriptWorldId.ApplicationWorld, callback
         )
+
+    # ---- reading width ----------------------------------------------------------------
+
+    def reading_width(self) -> str:
+        return self._reading_width.value
+
+    def set_reading_width(self, width: str | ReadingWidth) -> None:
+        chosen = ReadingWidth.parse(str(width))
+        self.toolbar.show_width(chosen)
+        if chosen is self._reading_width:
+            return
+        self._reading_width = chosen
+        self._apply_width()
+        self.reading_width_changed.emit(chosen.value)
+
+    def _apply_width(self) -> None:
+        zoom = self.view.zoomFactor() if self.view is not None else 1.0
+        self._frame.set_width(self._reading_width, zoom)
+
+    # ---- scroll sync ------------------------------------------------------------------
+
+    def sync_enabled(self) -> bool:
+        return self.sync.enabled
+
+    def set_sync_enabled(self, enabled: bool) -> None:
+        self.toolbar.show_sync(enabled)
+        if enabled == self.sync.enabled:
+            return
+        self.sync.enabled = enabled
+        self.sync_enabled_changed.emit(enabled)
+
+    def scroll_to_line(self, line: int, fraction: float = 0.0) -> None:
+        """Scroll so the body's source ``line`` sits at ``fraction`` of the view's height.
+        Cheap to call on every editor scroll: only the latest request runs."""
+        self.sync.scroll_to_line(line, fraction)
