@@ -39,6 +39,7 @@ from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.history.history_panel import HistoryPanel
 from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.preview.preview_pane import PreviewPane
+from copydesk.qt.scroll_sync import ScrollSync
 from copydesk.qt.tasks import LatestOnly, TaskRunner
 from copydesk.qt.window_state import WindowState
 from copydesk.records import (
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
+        self.scroll_sync = ScrollSync(self.editor.body, self.preview)
 
         self.history = HistoryPanel(self)
         self.history_dock = QDockWidget(self.tr("History"), self)
@@ -238,6 +240,10 @@ class MainWindow(QMainWindow):
         self.history.restore_requested.connect(self.restore_revision)
         self.history_dock.visibilityChanged.connect(self._on_history_visibility)
         self.preferences.changed.connect(self.editor.set_preferences)
+        self.preview.reading_width_changed.connect(
+            lambda width: self._state.set_text("preview/reading-width", width)
+        )
+        self.preview.sync_enabled_changed.connect(self._on_sync_toggled)
         self.splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
         self.left_splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
         self.installEventFilter(self)
@@ -249,6 +255,10 @@ class MainWindow(QMainWindow):
         splitter = self._state.bytes_value("window/splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([300, 560, 540])
+        self.preview.set_reading_width(self._state.text_value("preview/reading-width", "desktop"))
+        sync = self._state.text_value("preview/sync", "on") == "on"
+        self.preview.set_sync_enabled(sync)
+        self.scroll_sync.set_enabled(sync)
         left = self._state.bytes_value("window/left-splitter")
         if left is None or not self.left_splitter.restoreState(left):
             self.left_splitter.setSizes([420, 380])
@@ -673,6 +683,11 @@ class MainWindow(QMainWindow):
         message = describe(error)
         self.save_label.setText(message)
         QMessageBox.warning(self, self.tr("Copydesk"), message)
+
+    def _on_sync_toggled(self, enabled: bool) -> None:
+        if enabled != self.scroll_sync.enabled:
+            self.scroll_sync.set_enabled(enabled)
+        self._state.set_text("preview/sync", "on" if enabled else "off")
 
     def edit_preferences(self) -> None:
         from copydesk.qt.dialogs.preferences_dialog import PreferencesDialog

@@ -46,6 +46,13 @@ class WindowState:
     def set_bytes(self, key: str, value: QByteArray) -> None:
         self._set(key, value)
 
+    def text_value(self, key: str, default: str) -> str:
+        value = self._get(key)
+        return value if isinstance(value, str) and value else default
+
+    def set_text(self, key: str, value: str) -> None:
+        self._set(key, value)
+
     def last_article_id(self, library: Path) -> int | None:
         value = self._get(f"last-article/{_library_key(library)}")
         try:
