@@ -154,13 +154,17 @@ def _chunks(text: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]
     """Blank-line separated chunks outside protected spans: (start, end) offsets."""
     chunks: list[tuple[int, int]] = []
     start = 1
-    for blank in _BLANK_RUN.finditer(text):
+    # Markdown blanks whitespace-only lines after a newline, so not the first line: there
+    # it is content (four spaces make an empty code block).
+    first_end = _line_end(text, 1)
+    search_from = first_end if text[1:first_end].isspace() else 0
+    for blank in _BLANK_RUN.finditer(text, search_from):
         if protected and _inside(protected, blank.start()):
             continue
         if blank.start() > start:
             chunks.append((start, blank.start()))
         start = blank.end()
-    end = len(text.rstrip())
+    end = _line_end(text, len(text.rstrip()))  # trailing spaces of the last line count
     if end > start:
         chunks.append((start, end))
     return chunks
@@ -182,6 +186,8 @@ def _continues(
     text: str, start: int, previous: tuple[int, int], lists: list[int], quotes: list[int]
 ) -> bool:
     """Whether the chunk at ``start`` may join (or depend on) the block ``previous``."""
+    if previous[0] == 1 and text[1 : previous[1]].isspace():
+        return True  # a whitespace first line renders only as part of a document
     if text.startswith("    ", start):
         return True  # a list item's paragraph, more code, a footnote's continuation
     if _DEFINITION_START.match(text, start):
