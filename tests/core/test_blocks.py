@@ -42,12 +42,18 @@ def assert_like_whole_document(body: str, language: str = "fr") -> None:
         ("```\ncode\n\n\nmore\n```\n\nafter", [(0, "```\ncode\n\n\nmore\n```"), (7, "after")]),
         ("~~~~\n```\n\n~~~~\n\nx", [(0, "~~~~\n```\n\n~~~~"), (5, "x")]),
         ("```\nnever closed\n\ntext", [(0, "```\nnever closed"), (3, "text")]),
-        ("- a\n\n- b\n\n    more of b\n\nafter", [(0, "- a\n\n- b\n\n    more of b"), (6, "after")]),
+        (
+            "- a\n\n- b\n\n    more of b\n\nafter",
+            [(0, "- a\n\n- b\n\n    more of b"), (6, "after")],
+        ),
         ("1. a\n\n2. b\n\nend", [(0, "1. a\n\n2. b"), (4, "end")]),
         ("> one\n\n> two\n\nend", [(0, "> one\n\n> two"), (4, "end")]),
         ("Text\n\n    code\n\n    more code", [(0, "Text\n\n    code\n\n    more code")]),
         ("Text\n\n\tcode", [(0, "Text\n\n    code")]),
-        ("| a | b |\n|---|---|\n| 1 | 2 |\n\nx", [(0, "| a | b |\n|---|---|\n| 1 | 2 |"), (4, "x")]),
+        (
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nx",
+            [(0, "| a | b |\n|---|---|\n| 1 | 2 |"), (4, "x")],
+        ),
         ("<div>\n\ninside\n\n</div>\n\nafter", [(0, "<div>\n\ninside\n\n</div>"), (6, "after")]),
         ("<!-- a\n\nb -->\n\nafter", [(0, "<!-- a\n\nb -->"), (4, "after")]),
         ("Note[^1].\n\n[^1]: Text\n\n    more", [(0, "Note[^1].\n\n[^1]: Text\n\n    more")]),
@@ -64,7 +70,7 @@ def test_splitting(body: str, expected: list[tuple[int, str]]) -> None:
     "body",
     [
         "# T\n\npara\n\n# T\n\n## T\n\n- a\n\n- b\n\n    cont\n\n```\ncode\n\n```\n\n> q\n\n> r",
-        "See [x][id], [id] and [Multi\nword][].\n\nOther\n\n[id]: https://a.org \"t\"\n\n"
+        'See [x][id], [id] and [Multi\nword][].\n\nOther\n\n[id]: https://a.org "t"\n\n'
         "[multi word]: https://m.org\n\n[id]: https://b.org",
         "1. a\n\n2. b\n\n- c\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<div>\n\nx\n\n</div>\n\nz",
         "a\n\n[x]: http://x.org\n\n- b\n\n[y]: http://y.org\n\n- c",

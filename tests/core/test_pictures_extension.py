@@ -70,3 +70,8 @@ def test_the_lead_figure_sits_between_byline_and_body() -> None:
     assert '<span class="cd-credit">Photo : Ana Lima, CC BY 4.0</span>' in html
     missing = render_article(content, lead_picture=LeadPicture("gone", None, alt="x"))
     assert "Image introuvable dans la bibliothèque : gone" in missing
+
+
+def test_data_urls_are_for_images_only() -> None:
+    html = markdown_to_html("[x](data:text/html,hi) ![i](data:image/png;base64,AAAA)")
+    assert 'src="data:image/png;base64,AAAA"' in html and "data:text" not in html

@@ -125,7 +125,7 @@ def test_the_body_is_made_of_block_wrappers() -> None:
 
 
 def test_french_quotes_get_guillemets_and_no_break_spaces() -> None:
-    html = markdown_to_html("Il a dit \"oui\" et l'a répété.", "fr")
+    html = markdown_to_html('Il a dit "oui" et l\'a répété.', "fr")
     assert html == "<p>Il a dit «&nbsp;oui&nbsp;» et l’a répété.</p>"
 
 
@@ -140,7 +140,7 @@ def test_an_unknown_language_gets_english_typography() -> None:
 
 def test_code_keeps_straight_quotes() -> None:
     assert markdown_to_html('`"x"`\n\n```\n"y"\n```', "fr") == (
-        "<p><code>\"x\"</code></p>\n<pre><code>\"y\"\n</code></pre>"
+        '<p><code>"x"</code></p>\n<pre><code>"y"\n</code></pre>'
     )
 
 
@@ -158,6 +158,8 @@ def test_the_page_allows_library_pictures_and_nothing_remote() -> None:
 
 def test_hostile_markdown_is_sanitized_in_blocks_too() -> None:
     html = render_article(
-        ArticleContent(body="<script>x</script>\n\n[a](javascript:alert(1))\n\n<img src=x onerror=y>")
+        ArticleContent(
+            body="<script>x</script>\n\n[a](javascript:alert(1))\n\n<img src=x onerror=y>"
+        )
     )
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html

@@ -99,14 +99,16 @@ def _render_header(content: ArticleContent) -> str:
 
 def _render_lead(lead: LeadPicture, language: str) -> str:
     # Built from escaped strings, sanitized anyway: the src comes from the resolver.
-    return sanitize_html(figure_html(
-        lead.picture_id,
-        lead.picture,
-        alt=lead.alt,
-        caption=lead.caption,
-        language=language,
-        css_class="cd-lead",
-    ))
+    return sanitize_html(
+        figure_html(
+            lead.picture_id,
+            lead.picture,
+            alt=lead.alt,
+            caption=lead.caption,
+            language=language,
+            css_class="cd-lead",
+        )
+    )
 
 
 def _render_dateline(content: ArticleContent) -> str:

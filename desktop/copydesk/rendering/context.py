@@ -15,7 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from markdown import Extension, Markdown
-from markdown.extensions.toc import remove_fnrefs, render_inner_html, strip_tags, unique
+from markdown.extensions.toc import (
+    TocTreeprocessor,
+    remove_fnrefs,
+    render_inner_html,
+    strip_tags,
+    unique,
+)
 from markdown.treeprocessors import Treeprocessor
 
 from copydesk.rendering.pictures import RESOLVER_ATTRIBUTE, PictureResolver
@@ -69,6 +75,7 @@ class _HeadingIdsTreeprocessor(Treeprocessor):
         context: BlockContext = getattr(self.md, _CONTEXT_ATTRIBUTE, BlockContext())
         findings: BlockFindings = getattr(self.md, _FINDINGS_ATTRIBUTE, BlockFindings())
         toc = self.md.treeprocessors["toc"]
+        assert isinstance(toc, TocTreeprocessor)  # registered by the "toc" extension
         for element in root.iter():
             if not (isinstance(element.tag, str) and toc.header_rgx.match(element.tag)):
                 continue
@@ -82,7 +89,7 @@ class _HeadingIdsTreeprocessor(Treeprocessor):
 
 
 class DocumentContextExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_HeadingIdsTreeprocessor(md), "cd-heading-ids", 6)
 
 
@@ -92,7 +99,8 @@ def convert_block(md: Markdown, text: str, context: BlockContext) -> tuple[str, 
     setattr(md, _CONTEXT_ATTRIBUTE, context)
     setattr(md, _FINDINGS_ATTRIBUTE, findings)
     setattr(md, RESOLVER_ATTRIBUTE, context.resolve)
-    md.references = _References(context.references, findings)
+    # Python-Markdown stores a definition without a title as (url, None).
+    md.references = _References(context.references, findings)  # type: ignore[assignment]
     try:
         return md.convert(text), findings
     finally:
@@ -104,6 +112,8 @@ def convert_block(md: Markdown, text: str, context: BlockContext) -> tuple[str, 
         setattr(md, RESOLVER_ATTRIBUTE, None)
 
 
-def document_heading_ids(slugs: Sequence[str], used: set[str], counters: dict[str, int]) -> list[str]:
+def document_heading_ids(
+    slugs: Sequence[str], used: set[str], counters: dict[str, int]
+) -> list[str]:
     """The ids ``toc`` gives these slugs when they follow the ids already in ``used``."""
     return [unique(slug, used, counters) for slug in slugs]

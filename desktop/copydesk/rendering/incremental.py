@@ -197,7 +197,9 @@ class IncrementalRenderer:
         if len(self._html) > 2 * block_count + 256:
             current = set(self._children)
             self._html = {key: html for key, html in self._html.items() if html in current}
-            self._facts = {key[0]: self._facts[key[0]] for key in self._html if key[0] in self._facts}
+            self._facts = {
+                key[0]: self._facts[key[0]] for key in self._html if key[0] in self._facts
+            }
             self._relevant.clear()
 
     # ---- whole document ----------------------------------------------------------------
@@ -243,9 +245,7 @@ def _probe(ref_id: str) -> str:
     return words[0] if words else ref_id
 
 
-def _resolver_from(
-    pictures: _Pictures, fallback: PictureResolver | None
-) -> PictureResolver | None:
+def _resolver_from(pictures: _Pictures, fallback: PictureResolver | None) -> PictureResolver | None:
     if not pictures:
         return fallback
     table = dict(pictures)

@@ -44,7 +44,8 @@ for _tag, _extra in {
     "time": {"datetime"},
 }.items():
     _ALLOWED_ATTRIBUTES[_tag] = _ALLOWED_ATTRIBUTES.get(_tag, set()) | _extra
-_URL_SCHEMES = {"http", "https", "mailto", MEDIA_SCHEME}
+_URL_SCHEMES = {"http", "https", "mailto", MEDIA_SCHEME, "data"}
+_IMAGE_ONLY_PREFIXES = (MEDIA_SCHEME + ":", "data:")
 
 _local = threading.local()
 
@@ -84,10 +85,12 @@ def converter(language: str) -> markdown.Markdown:
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    # Media URLs name pictures of the library: fine as an image source, never as a link
-    # (a link would let a reader "open" an internal resource).
-    if value.strip().lower().startswith(MEDIA_SCHEME + ":"):
-        return value if (tag, attribute) == ("img", "src") else None
+    # Media URLs name pictures of the library and data URLs carry thumbnails: fine as an
+    # image source, never as a link (a link would open an internal resource or a payload).
+    lowered = value.strip().lower()
+    if lowered.startswith(_IMAGE_ONLY_PREFIXES):
+        is_image = (tag, attribute) == ("img", "src")
+        return value if is_image and not lowered.startswith("data:text") else None
     return value
 
 

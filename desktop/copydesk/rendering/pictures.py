@@ -153,6 +153,6 @@ class PicturesExtension(Extension):
         super().__init__()
         self.language = language
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After the inline patterns (20) have made the <img> elements.
         md.treeprocessors.register(PicturesTreeprocessor(md, self.language), "cd-pictures", 15)
