@@ -43,6 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print JSON instead of lines")
     check.set_defaults(handler=_check_article)
 
+    render = commands.add_parser(
+        "render",
+        help="write an article as a standalone HTML page (what the preview shows)",
+        description="Render the article with the house template and CSS. Without --out, "
+        "the page goes to standard output.",
+    )
+    render.add_argument("slug", metavar="SLUG", help="the article to render")
+    render.add_argument("--out", metavar="FILE.html", help="where to write the page")
+    render.set_defaults(handler=_render_article)
+
     shot = commands.add_parser(
         "screenshot", help="render the main window offscreen and save it as a PNG"
     )
@@ -139,6 +149,48 @@ def _check_article(args: argparse.Namespace) -> int:
         for p in problems:
             print(f"{p.severity.value:<7}  {p.field:<{width}}  {p.line}:{p.column}  {p.message}")
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
+
+
+def _render_article(args: argparse.Namespace) -> int:
+    from copydesk import articles, db, quickread
+    from copydesk.errors import NotFoundError
+    from copydesk.rendering.article import render_page
+
+    # Read-only first, as ``check`` does; the full open only for libraries it cannot read.
+    path = _library_path(args)
+    view = quickread.read_view(path, slug=args.slug, for_writing=False)
+    record = view[1] if view is not None else None
+    if view is None:
+        library = db.open_library(path)
+        try:
+            with library.read() as session:
+                record = articles.find_by_slug(session, args.slug)
+        finally:
+            library.close()
+    if record is None:
+        raise NotFoundError.for_slug(args.slug)
+    page = render_page(record.content)
+    if args.out is None:
+        sys.stdout.write(page)
+    else:
+        _write_atomically(Path(args.out), page)
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename: a failure leaves
+    either the old file or nothing, never half a page."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

@@ -113,3 +113,53 @@ def test_dates_and_bylines_follow_the_language() -> None:
     assert join_names(("A", "B", "C"), "fr") == "A, B et C"
     assert join_names(("A", "B"), "en") == "A and B"
     assert join_names(("A",), "en") == "A"
+
+
+# ---- block wrappers, languages, sanitizing --------------------------------------------
+
+
+def test_the_body_is_made_of_block_wrappers() -> None:
+    html = render_article(sample_content())
+    assert '<div id="cd-body" class="cd-body">\n<div class="cd-block" data-line="0"><p>' in html
+    assert '<div class="cd-block" data-line="4"><h2 id="un-bail-de-trente-ans">' in html
+
+
+def test_french_quotes_get_guillemets_and_no_break_spaces() -> None:
+    html = markdown_to_html('Il a dit "oui" et l\'a répété.', "fr")
+    assert html == "<p>Il a dit «&nbsp;oui&nbsp;» et l’a répété.</p>"
+
+
+def test_english_quotes_are_curly() -> None:
+    html = markdown_to_html("She said \"yes\" and 'maybe', it's fine.", "en")
+    assert html == "<p>She said “yes” and ‘maybe’, it’s fine.</p>"
+
+
+def test_an_unknown_language_gets_english_typography() -> None:
+    assert markdown_to_html('"a"', "de") == "<p>“a”</p>"
+
+
+def test_code_keeps_straight_quotes() -> None:
+    assert markdown_to_html('`"x"`\n\n```\n"y"\n```', "fr") == (
+        '<p><code>"x"</code></p>\n<pre><code>"y"\n</code></pre>'
+    )
+
+
+def test_footnote_backlinks_speak_the_article_language() -> None:
+    assert "Revenir à l’appel de note 1" in markdown_to_html("A[^1]\n\n[^1]: n", "fr")
+
+
+def test_the_page_allows_library_pictures_and_nothing_remote() -> None:
+    page = render_page(sample_content())
+    assert "img-src data: copydesk-media:;" in page
+    assert "<script" not in page and "http" not in page.split("<body>")[0].replace(
+        'http-equiv="Content-Security-Policy"', ""
+    )
+
+
+def test_hostile_markdown_is_sanitized_in_blocks_too() -> None:
+    html = render_article(
+        ArticleContent(
+            body="<script>x</script>\n\n[a](javascript:alert(1))\n\n<img src=x onerror=y>"
+        )
+    )
+    assert "<script" not in html and "javascript:" not in html and "onerror" not in html

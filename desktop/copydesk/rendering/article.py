@@ -7,8 +7,10 @@ from html import escape
 from urllib.parse import urlsplit
 
 from copydesk.records import ArticleContent
-from copydesk.rendering.markdown import markdown_to_html
+from copydesk.rendering.incremental import IncrementalRenderer
+from copydesk.rendering.markdown import sanitize_html
 from copydesk.rendering.page import page_html
+from copydesk.rendering.pictures import LeadPicture, PictureResolver, figure_html
 
 _MONTHS_EN: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July")
 _MONTHS_EN += ("August", "September", "October", "November", "December")
@@ -37,21 +39,43 @@ def join_names(names: tuple[str, ...], language: str) -> str:
     return f"{', '.join(names[:-1])} {_labels(language)['and']} {names[-1]}"
 
 
-def render_article(content: ArticleContent) -> str:
-    """The article as an HTML fragment (``<article>…</article>``)."""
+def render_article(
+    content: ArticleContent,
+    *,
+    lead_picture: LeadPicture | None = None,
+    resolver: PictureResolver | None = None,
+    renderer: IncrementalRenderer | None = None,
+) -> str:
+    """The article as an HTML fragment (``<article>…</article>``).
+
+    The body is ``#cd-body`` with one wrapper per block (``rendering.body_patch``).
+    ``resolver`` names the body's ``image:ID`` pictures. Pass the preview's ``renderer``
+    to render the body through it: it then holds the page's blocks, and its next
+    ``update()`` patches them (its language and resolver are used, not ``resolver``).
+    """
+    if renderer is None:
+        renderer = IncrementalRenderer(content.language, resolver)
+    renderer.update(content.body)
     parts = [
         f'<article class="cd-article" lang="{escape(content.language)}">',
         _render_header(content),
-        f'<div class="cd-body">\n{markdown_to_html(content.body)}\n</div>',
+        _render_lead(lead_picture, content.language) if lead_picture else "",
+        renderer.body_html(),
         _render_related(content),
         "</article>",
     ]
     return "\n".join(part for part in parts if part)
 
 
-def render_page(content: ArticleContent) -> str:
+def render_page(
+    content: ArticleContent,
+    *,
+    lead_picture: LeadPicture | None = None,
+    resolver: PictureResolver | None = None,
+) -> str:
     """A standalone HTML page: the article with the house CSS inlined."""
-    return page_html(render_article(content), language=content.language, title=page_title(content))
+    article = render_article(content, lead_picture=lead_picture, resolver=resolver)
+    return page_html(article, language=content.language, title=page_title(content))
 
 
 def page_title(content: ArticleContent) -> str:
@@ -71,6 +95,20 @@ def _render_header(content: ArticleContent) -> str:
         lines.append(_render_byline(content))
     lines.append("</header>")
     return "\n".join(lines)
+
+
+def _render_lead(lead: LeadPicture, language: str) -> str:
+    # Built from escaped strings, sanitized anyway: the src comes from the resolver.
+    return sanitize_html(
+        figure_html(
+            lead.picture_id,
+            lead.picture,
+            alt=lead.alt,
+            caption=lead.caption,
+            language=language,
+            css_class="cd-lead",
+        )
+    )
 
 
 def _render_dateline(content: ArticleContent) -> str:

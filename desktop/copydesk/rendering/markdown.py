@@ -1,16 +1,34 @@
-"""Markdown → sanitized HTML fragment."""
+"""Markdown → sanitized HTML fragment, in the typography of the article's language."""
 
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import markdown
 import nh3
 
-_EXTENSIONS = ["tables", "footnotes", "sane_lists", "toc"]
-_EXTENSION_CONFIGS = {
-    "tables": {"use_align_attribute": True},  # an attribute, so no inline style is allowed
-    "toc": {"permalink": False},
+from copydesk.rendering.context import BlockContext, DocumentContextExtension, convert_block
+from copydesk.rendering.pictures import PictureResolver, PicturesExtension
+
+MEDIA_SCHEME = "copydesk-media"
+
+# Smart quotes follow the article's language (smarty's defaults are English). French puts a
+# no-break space inside guillemets, and a straight single quote in French text is nearly
+# always an apostrophe, so both single quotes become "’".
+_QUOTES: dict[str, dict[str, str]] = {
+    "fr": {
+        "left-double-quote": "&laquo;&nbsp;",
+        "right-double-quote": "&nbsp;&raquo;",
+        "left-single-quote": "&rsquo;",
+        "right-single-quote": "&rsquo;",
+    },
+    "en": {},
+}
+DEFAULT_RENDER_LANGUAGE = "en"
+_BACKLINK_TITLES = {
+    "fr": "Revenir à l’appel de note %d",
+    "en": "Jump back to footnote %d in the text",
 }
 
 _ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "aside", "time"}
@@ -26,20 +44,54 @@ for _tag, _extra in {
     "time": {"datetime"},
 }.items():
     _ALLOWED_ATTRIBUTES[_tag] = _ALLOWED_ATTRIBUTES.get(_tag, set()) | _extra
-_URL_SCHEMES = {"http", "https", "mailto"}
+_URL_SCHEMES = {"http", "https", "mailto", MEDIA_SCHEME, "data"}
+_IMAGE_ONLY_PREFIXES = (MEDIA_SCHEME + ":", "data:")
 
 _local = threading.local()
 
 
-def _converter() -> markdown.Markdown:
-    """One converter per thread: a Markdown instance is reusable but not thread-safe."""
-    converter: markdown.Markdown | None = getattr(_local, "converter", None)
-    if converter is None:
-        converter = markdown.Markdown(
-            extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS, output_format="html"
+def quote_language(language: str) -> str:
+    """The language whose typography is used for ``language`` (English when unknown)."""
+    return language if language in _QUOTES else DEFAULT_RENDER_LANGUAGE
+
+
+def _extensions(language: str) -> tuple[list[Any], dict[str, dict[str, Any]]]:
+    extensions: list[Any] = ["tables", "footnotes", "sane_lists", "toc", "fenced_code", "smarty"]
+    extensions += [PicturesExtension(language=language), DocumentContextExtension()]
+    configs: dict[str, dict[str, Any]] = {
+        "tables": {"use_align_attribute": True},  # an attribute, so no inline style is allowed
+        "toc": {"permalink": False},
+        "smarty": {"substitutions": _QUOTES[language]},
+        "footnotes": {"BACKLINK_TITLE": _BACKLINK_TITLES[language]},
+    }
+    return extensions, configs
+
+
+def converter(language: str) -> markdown.Markdown:
+    """This thread's converter for ``language``: a Markdown instance is reusable (after
+    ``reset()``) but not thread-safe, and building one costs milliseconds."""
+    language = quote_language(language)
+    converters: dict[str, markdown.Markdown] | None = getattr(_local, "converters", None)
+    if converters is None:
+        converters = _local.converters = {}
+    md = converters.get(language)
+    if md is None:
+        extensions, configs = _extensions(language)
+        md = markdown.Markdown(
+            extensions=extensions, extension_configs=configs, output_format="html"
         )
-        _local.converter = converter
-    return converter
+        converters[language] = md
+    return md
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    # Media URLs name pictures of the library and data URLs carry thumbnails: fine as an
+    # image source, never as a link (a link would open an internal resource or a payload).
+    lowered = value.strip().lower()
+    if lowered.startswith(_IMAGE_ONLY_PREFIXES):
+        is_image = (tag, attribute) == ("img", "src")
+        return value if is_image and not lowered.startswith("data:text") else None
+    return value
 
 
 def sanitize_html(html: str) -> str:
@@ -50,12 +102,13 @@ def sanitize_html(html: str) -> str:
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_attribute_filter,
     )
 
 
-def markdown_to_html(text: str) -> str:
-    converter = _converter()
-    try:
-        return sanitize_html(converter.convert(text))
-    finally:
-        converter.reset()
+def markdown_to_html(
+    text: str, language: str = "fr", resolve: PictureResolver | None = None
+) -> str:
+    """A whole Markdown document as one sanitized fragment (no block wrappers)."""
+    html, _ = convert_block(converter(language), text, BlockContext(resolve=resolve))
+    return sanitize_html(html)

@@ -1,0 +1,158 @@
+"""Pictures of the library in articles: ``![alt](image:ID "caption")`` and the lead figure.
+
+The Markdown names a picture by its library ID; a resolver (given by whoever renders: the
+picture-credit feature provides the real one) turns the ID into a source URL, a credit
+line and a size. A picture alone in its paragraph becomes a ``<figure>`` with caption and
+credit; an unknown ID becomes a visible placeholder, never a broken ``<img>``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+IMAGE_PREFIX = "image:"
+# Every ``image:ID`` a block may name (a superset: the renderer keys its cache on them).
+PICTURE_ID_RE = re.compile(r"image:([^\s)\"'<>\]]+)")
+# The attribute of a Markdown instance holding the resolver for the current conversion.
+RESOLVER_ATTRIBUTE = "cd_picture_resolver"
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """What the renderer needs of a library picture (hashable: it is part of cache keys)."""
+
+    src: str
+    credit: str = ""
+    width: int | None = None
+    height: int | None = None
+
+
+PictureResolver = Callable[[str], Picture | None]
+
+
+@dataclass(frozen=True, slots=True)
+class LeadPicture:
+    """The article's lead picture: ``picture`` is None when the library lacks it."""
+
+    picture_id: str
+    picture: Picture | None
+    alt: str = ""
+    caption: str = ""
+
+
+_MISSING = {
+    "fr": "Image introuvable dans la bibliothèque : {id}",
+    "en": "Picture missing from the library: {id}",
+}
+
+
+def missing_label(picture_id: str, language: str) -> str:
+    return _MISSING.get(language, _MISSING["en"]).format(id=picture_id)
+
+
+def figure_html(
+    picture_id: str,
+    picture: Picture | None,
+    *,
+    alt: str,
+    caption: str,
+    language: str,
+    css_class: str = "cd-figure",
+) -> str:
+    """``<figure>`` with the image (or a placeholder), the caption and the credit line."""
+    if picture is None:
+        media = f'<div class="cd-missing">{escape(missing_label(picture_id, language))}</div>'
+        css_class += " cd-figure-missing"
+    else:
+        media = _img_html(picture, alt)
+    return f'<figure class="{css_class}">{media}{_figcaption_html(picture, caption)}</figure>'
+
+
+def _img_html(picture: Picture, alt: str) -> str:
+    size = "".join(
+        f' {name}="{value}"'
+        for name, value in (("width", picture.width), ("height", picture.height))
+        if value
+    )
+    return f'<img src="{escape(picture.src)}" alt="{escape(alt)}"{size}>'
+
+
+def _figcaption_html(picture: Picture | None, caption: str) -> str:
+    parts = [escape(caption.strip())] if caption.strip() else []
+    if picture is not None and picture.credit.strip():
+        parts.append(f'<span class="cd-credit">{escape(picture.credit.strip())}</span>')
+    return f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
+
+
+class PicturesTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, language: str) -> None:
+        super().__init__(md)
+        self.language = language
+
+    def run(self, root: etree.Element) -> None:
+        resolve: PictureResolver | None = getattr(self.md, RESOLVER_ATTRIBUTE, None)
+        for parent in list(root.iter()):
+            for img in [child for child in parent if _is_library_image(child)]:
+                picture_id = img.get("src", "")[len(IMAGE_PREFIX) :]
+                picture = resolve(picture_id) if resolve is not None else None
+                if _alone_in_paragraph(parent, img):
+                    self._make_figure(parent, img, picture_id, picture)
+                else:
+                    self._make_inline(img, picture_id, picture)
+
+    def _make_figure(
+        self, paragraph: etree.Element, img: etree.Element, picture_id: str, picture: Picture | None
+    ) -> None:
+        # Stashed raw HTML replaces the whole ``<p>``: a figure may not sit inside a paragraph.
+        html = figure_html(
+            picture_id,
+            picture,
+            alt=img.get("alt", ""),
+            caption=img.get("title", ""),
+            language=self.language,
+        )
+        paragraph.remove(img)
+        paragraph.text = self.md.htmlStash.store(html)
+
+    def _make_inline(self, img: etree.Element, picture_id: str, picture: Picture | None) -> None:
+        if picture is None:
+            img.tag = "span"
+            img.attrib.clear()
+            img.set("class", "cd-missing")
+            img.text = f"[{missing_label(picture_id, self.language)}]"
+            return
+        img.set("src", picture.src)
+        img.set("class", "cd-inline-picture")
+        for name, value in (("width", picture.width), ("height", picture.height)):
+            if value:
+                img.set(name, str(value))
+
+
+def _is_library_image(element: etree.Element) -> bool:
+    return element.tag == "img" and element.get("src", "").startswith(IMAGE_PREFIX)
+
+
+def _alone_in_paragraph(parent: etree.Element, img: etree.Element) -> bool:
+    return (
+        parent.tag == "p"
+        and len(parent) == 1
+        and not (parent.text or "").strip()
+        and not (img.tail or "").strip()
+    )
+
+
+class PicturesExtension(Extension):
+    def __init__(self, language: str = "en") -> None:
+        super().__init__()
+        self.language = language
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After the inline patterns (20) have made the <img> elements.
+        md.treeprocessors.register(PicturesTreeprocessor(md, self.language), "cd-pictures", 15)
