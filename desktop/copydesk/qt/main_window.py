@@ -55,12 +55,10 @@ from copydesk.resources import resource_path
 if TYPE_CHECKING:
     from copydesk.db import Library
     from copydesk.records import RevisionSummary
+    from copydesk.rendering.preview_document import PreviewDocument, PreviewUpdate
 
 T = TypeVar("T")
 
-# A full render slower than this waits for a pause in typing instead of running per keystroke.
-SLOW_RENDER_MS = 20.0
-SLOW_RENDER_DELAY_MS = 300
 HISTORY_WIDTH = 400  # room for a readable diff
 
 
@@ -102,7 +100,7 @@ class MainWindow(QMainWindow):
         self._loading_id: int | None = None
         self._open_count = 0  # results of an earlier open are ignored once another started
         self._listing_count = 0  # likewise for the list: only the latest search is shown
-        self._last_render_ms = 0.0
+        self._document = _DocumentSlot()  # touched only by jobs on the compute thread
         self.preferences = preferences or PreferencesStore.ephemeral()
         self.versions = operations.KnownVersions()
         self._resolving: set[int] = set()  # articles whose conflict dialog is open
@@ -217,7 +215,8 @@ class MainWindow(QMainWindow):
     def _build_timers(self) -> None:
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
-        self._preview_timer.timeout.connect(self._render_preview)
+        self._preview_timer.timeout.connect(self._render_if_edited_again)
+        self._edited_again = False
         self._splitter_timer = QTimer(self)
         self._splitter_timer.setSingleShot(True)
         self._splitter_timer.setInterval(500)
@@ -399,6 +398,8 @@ class MainWindow(QMainWindow):
         else:
             language = record.content.language if record else DEFAULT_LANGUAGE
             self.preview.show_html(shown.html, language=language, title=self._article_title())
+            if record is not None:
+                self._prime_preview()
 
     def _show_nothing(self) -> None:
         """Empty views while no library is open: nothing can be typed where it would be lost."""
@@ -425,34 +426,52 @@ class MainWindow(QMainWindow):
         self.autosave.note_edit()
         self.checks.schedule()
         self.setWindowModified(True)
-        delay = SLOW_RENDER_DELAY_MS if self._last_render_ms > SLOW_RENDER_MS else 0
-        self._preview_timer.start(delay)
+        # The first edit is rendered at once, before the window repaints; edits that follow
+        # in the same turn of the event loop (a replace-all, a paste) are rendered once after.
+        if self._preview_timer.isActive():
+            self._edited_again = True
+        else:
+            self._preview_timer.start(0)
+            self._render_preview()
+
+    def _render_if_edited_again(self) -> None:
+        if self._edited_again:
+            self._edited_again = False
+            self._render_preview()
 
     def _render_preview(self) -> None:
-        """Render the editor's article on the compute thread; only the latest text counts."""
-        self._renders.request(self._render_job, self._show_rendered)
+        """Bring the preview up to the editor: the changed body blocks are rendered and
+        patched into the page. A patch that took a few milliseconds last time is made at
+        once, here; anything slower runs on the compute thread, latest text only."""
+        if not self._renders.busy and self._document.quick:
+            self._show_rendered(self._render_job()())
+        else:
+            self._renders.request(self._render_job, self._show_rendered)
 
-    def _render_job(self) -> Callable[[], tuple[int, ArticleContent, str, float]]:
-        from copydesk.rendering.article import render_article
+    def _render_job(self) -> Callable[[], PreviewUpdate]:
+        content, generation, document = self.editor.content(), self._shown_count, self._document
+        return lambda: document.update(content, generation)
 
-        content, shown = self.editor.content(), self._shown_count
+    def _prime_preview(self) -> None:
+        """The page shows a freshly opened article: let the document hold the same blocks,
+        so that the first keystroke is already a patch."""
+        content, generation, document = self.editor.content(), self._shown_count, self._document
+        self._renders.request(lambda: lambda: document.full(content, generation), lambda _: None)
 
-        def render() -> tuple[int, ArticleContent, str, float]:
-            started = time.perf_counter()
-            html = render_article(content)
-            return shown, content, html, (time.perf_counter() - started) * 1000
-
-        return render
-
-    def _show_rendered(self, rendered: tuple[int, ArticleContent, str, float]) -> None:
-        from copydesk.rendering.article import page_title
-
-        shown, content, html, elapsed_ms = rendered
-        if self._shut_down or shown != self._shown_count:
+    def _show_rendered(self, update: PreviewUpdate) -> None:
+        if self._shut_down or update.generation != self._shown_count:
             return  # another article is in the editor now
-        self._last_render_ms = elapsed_ms
-        self.preview.show_html(html, language=content.language, title=page_title(content))
+        if update.html is not None:
+            self.preview.show_html(update.html, language=update.language, title=update.title)
+        elif update.patch is not None and not update.patch.empty:
+            self.preview.patch_body(update.patch, self._on_patch_applied)
         self._update_title()
+
+    def _on_patch_applied(self, applied: bool) -> None:
+        if not applied and not self._shut_down:
+            # The page did not hold what the patch expected: show the whole article again.
+            self._shown_count += 1
+            self._render_preview()
 
     def has_unsaved_changes(self) -> bool:
         return self.autosave.has_unsaved()
@@ -904,3 +923,38 @@ def _summary_of(record: ArticleRecord) -> ArticleSummary:
         language=record.content.language,
         updated_at=record.updated_at,
     )
+
+
+class _DocumentSlot:
+    """The preview's document, created by the first compute job that needs it (importing
+    the renderer takes tens of milliseconds the start-up should not wait for), and how long
+    its last body patch took."""
+
+    QUICK_MS = 6.0
+
+    def __init__(self) -> None:
+        self._document: PreviewDocument | None = None
+        self._last_patch_ms: float | None = None
+
+    @property
+    def quick(self) -> bool:
+        """The last update was a body patch made in a few milliseconds."""
+        return self._last_patch_ms is not None and self._last_patch_ms < self.QUICK_MS
+
+    def get(self) -> PreviewDocument:
+        if self._document is None:
+            from copydesk.rendering.preview_document import PreviewDocument
+
+            self._document = PreviewDocument()
+        return self._document
+
+    def update(self, content: ArticleContent, generation: int) -> PreviewUpdate:
+        started = time.perf_counter()
+        update = self.get().update(content, generation)
+        elapsed = (time.perf_counter() - started) * 1000
+        self._last_patch_ms = elapsed if update.patch is not None else None
+        return update
+
+    def full(self, content: ArticleContent, generation: int) -> PreviewUpdate:
+        self._last_patch_ms = None
+        return self.get().full(content, generation)

@@ -3,23 +3,20 @@ cursor on the source of a block clicked in the preview.
 
 The editor side speaks in source lines: the body's QTextBlocks are its lines. The preview
 side maps lines to its block wrappers (``data-line``). A scroll that one side makes because
-the other moved is not echoed back.
+the other moved is not echoed back: the page does not report the scrolls it was asked for,
+and the editor's own follow-up scroll is made with the echo switched off.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 if TYPE_CHECKING:
     from copydesk.qt.preview.preview_pane import PreviewPane
-
-# After the preview moved the editor (or the reverse), the echo of that move is ignored
-# for this long.
-ECHO_MS = 150
 
 
 class ScrollSync(QObject):
@@ -28,12 +25,7 @@ class ScrollSync(QObject):
         self._body = body
         self._preview = preview
         self._enabled = True
-        self._following_preview = QTimer(self)  # active: the editor moves because of the page
-        self._following_preview.setSingleShot(True)
-        self._following_preview.setInterval(ECHO_MS)
-        self._following_editor = QTimer(self)
-        self._following_editor.setSingleShot(True)
-        self._following_editor.setInterval(ECHO_MS)
+        self._following_preview = False  # the editor is being moved because the page moved
         body.verticalScrollBar().valueChanged.connect(self._on_editor_scrolled)
         preview.scrolled_to_line.connect(self._on_preview_scrolled)
         preview.block_clicked.connect(self.put_cursor_on_line)
@@ -59,17 +51,18 @@ class ScrollSync(QObject):
         return block.blockNumber() + min(max(-geometry.top() / height, 0.0), 1.0)
 
     def _on_editor_scrolled(self, *_value: object) -> None:
-        if not self._enabled or self._following_preview.isActive():
+        if not self._enabled or self._following_preview:
             return
-        line = self.top_line()
-        self._following_editor.start()
-        self._preview.scroll_to_line(int(line), 0.0)
+        self._preview.scroll_to_line(int(self.top_line()), 0.0)
 
     def _on_preview_scrolled(self, line: float) -> None:
-        if not self._enabled or self._following_editor.isActive():
+        if not self._enabled:
             return
-        self._following_preview.start()
-        self.scroll_editor_to_line(line)
+        self._following_preview = True
+        try:
+            self.scroll_editor_to_line(line)
+        finally:
+            self._following_preview = False
 
     def scroll_editor_to_line(self, line: float) -> None:
         """Put source line ``line`` (fractions included) at the top of the editor."""

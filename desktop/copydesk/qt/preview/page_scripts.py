@@ -13,6 +13,10 @@ from copydesk.rendering.body_patch import BodyPatch
 # After the DOM changed, the next scroll event is the page settling, not the reader: say so
 # to the sync script so it does not echo back to the editor.
 _SETTLED = "if (window.copydesk) { window.copydesk.ignoreY = window.scrollY; }"
+# After a patch, the same without reading scrollY: that read forces a layout of the whole
+# page inside the patch, which costs milliseconds on a long article. The next scroll event,
+# if any, is taken as the page settling.
+_PATCH_SETTLED = 'if (window.copydesk) { window.copydesk.ignoreY = "next"; }'
 
 _SHOW = """(function () {
   var page = document.getElementById("cd-page");
@@ -44,8 +48,9 @@ _PATCH = """(function (patch) {
     }
   }
   if (blocks.length !== patch.lines.length) { return "mismatch"; }
-  for (var j = 0; j < blocks.length; j++) {
-    blocks[j].setAttribute("data-line", String(patch.lines[j]));
+  for (var j = 0; j < blocks.length; j++) {  // lines shift after an Enter: set what moved
+    var line = String(patch.lines[j]);
+    if (blocks[j].getAttribute("data-line") !== line) { blocks[j].setAttribute("data-line", line); }
   }
   %(settled)s
   return "patched";
@@ -65,7 +70,7 @@ def show_script(article_html: str, language: str, title: str) -> str:
 def patch_script(patch: BodyPatch) -> str:
     """Apply a renderer's patch to ``#cd-body``; "mismatch" if the page was not the one the
     patch was computed against (the caller then shows the full article)."""
-    return _PATCH % {"patch": patch.to_json(), "settled": _SETTLED}
+    return _PATCH % {"patch": patch.to_json(), "settled": _PATCH_SETTLED}
 
 
 def scroll_script(line: int, fraction: float) -> str:
@@ -131,6 +136,7 @@ SYNC_SCRIPT = """(function () {
   // Chromium sends at most one scroll event per frame. No timers to coalesce them further:
   // with the page's JavaScript off, setTimeout never fires, even in this world.
   window.addEventListener("scroll", function () {
+    if (cd.ignoreY === "next") { cd.ignoreY = null; return; }
     if (cd.ignoreY !== null && Math.abs(window.scrollY - cd.ignoreY) < 2) { return; }
     cd.ignoreY = null;
     if (cd.bridge) { cd.bridge.report_scroll(cd.lineAtTop()); }
