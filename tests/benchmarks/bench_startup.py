@@ -11,6 +11,7 @@ monotonic clock the application prints its markers with. Targets (issue 3): (a) 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import subprocess
@@ -22,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import Figure, no_display, report, x_display
 
+import copydesk
 from copydesk.db import open_library
 from copydesk.sample import add_sample_article
 
@@ -70,6 +72,9 @@ def main() -> int:
     parser.add_argument("--platform", choices=["xcb", "offscreen"], default="xcb")
     args = parser.parse_args()
 
+    # An installed application starts from compiled bytecode (pip compiles a wheel's
+    # modules); the warm-up runs cannot write it when PYTHONDONTWRITEBYTECODE is set.
+    compileall.compile_dir(Path(copydesk.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory(prefix="copydesk-bench-") as tmp:
         folder = Path(tmp)
         library = folder / "bench.copydesk"

@@ -14,7 +14,7 @@ loop runs once per blank-line-separated chunk, not per line or word.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
@@ -100,10 +100,16 @@ _BLOCK_TAGS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A top-level block: its source text and the 0-based line of its first line."""
+    """A top-level block: its source text, the 0-based line of its first line and the
+    offset of its first character in the (normalized) body."""
 
     text: str
     line: int
+    start: int = 0
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 def normalize(body: str) -> str:
@@ -265,5 +271,115 @@ def _blocks(text: str, spans: list[tuple[int, int]]) -> list[Block]:
     for start, end in spans:
         line += text.count("\n", counted, start)
         counted = start
-        blocks.append(Block(text[start:end], line))
+        blocks.append(Block(text[start:end], line, start - 1))  # text has a leading "\n"
     return blocks
+
+
+# ---- successive versions ---------------------------------------------------------------
+
+# What fenced code and raw HTML blocks are made of: an edit whose lines hold none of these
+# cannot open, close or move a span that may hold blank lines. (Not ">" alone: typing in a
+# quote stays quick, and a tag that ">" would end starts with "<".)
+_SPAN_CHARACTER = re.compile(r"[`~<]|-->")
+# How many more blocks a window may take in when the edit joins the blocks after it.
+_EXTRA_BLOCKS = 4
+
+
+class BlockSplitter:
+    """Splits successive versions of one body as ``split_blocks`` does, re-splitting only
+    the blocks around what changed since the previous version.
+
+    The window re-split starts one block before the edit (the edited text may now join
+    that block: a list item, an indented paragraph) and ends one block after it; that last
+    block must come out as it was (then the blocks after it cannot have changed), else the
+    window grows by a block, a few times. An edit whose lines hold fence or HTML characters
+    falls back to a full split: it may open or close a span far from it.
+    """
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._blocks: list[Block] = []
+
+    def split(self, text: str) -> list[Block]:
+        """The blocks of ``text`` (normalized with ``normalize``)."""
+        blocks = self._resplit(text) if self._text is not None else None
+        if blocks is None:
+            blocks = split_blocks(text)
+        self._text, self._blocks = text, blocks
+        return blocks
+
+    def _resplit(self, new: str) -> list[Block] | None:
+        old, blocks = self._text, self._blocks
+        assert old is not None
+        if new == old:
+            return blocks
+        if not blocks:
+            return None
+        prefix = common_prefix_length(old, new)
+        suffix = common_suffix_length(old, new, min(len(old), len(new)) - prefix)
+        first_line = old.rfind("\n", 0, prefix) + 1
+        old_last = _line_end(old, len(old) - suffix)
+        new_last = _line_end(new, len(new) - suffix)
+        if _SPAN_CHARACTER.search(old, first_line, old_last) or _SPAN_CHARACTER.search(
+            new, first_line, new_last
+        ):
+            return None
+        starts = [block.start for block in blocks]
+        first = max(0, bisect_right(starts, first_line) - 2)
+        after = bisect_right(starts, old_last)  # the first block wholly after the edit
+        for last in range(after, min(after + _EXTRA_BLOCKS, len(blocks)) + 1):
+            window = self._window(new, first, last)
+            if window is not None:
+                return window
+        return None
+
+    def _window(self, new: str, first: int, last: int) -> list[Block] | None:
+        """The blocks when blocks ``first`` to ``last`` are split again (``last`` past the
+        end: to the end of the text), or None when block ``last`` did not survive."""
+        blocks = self._blocks
+        shift = len(new) - len(self._text or "")
+        window_start = blocks[first].start if first else 0
+        window_end = blocks[last].end + shift if last < len(blocks) else len(new)
+        line_offset = blocks[first].line if first else 0
+        window = [
+            Block(block.text, block.line + line_offset, block.start + window_start)
+            for block in split_blocks(new[window_start:window_end])
+        ]
+        if last == len(blocks):
+            return blocks[:first] + window
+        kept = blocks[last]
+        if not window or window[-1].text != kept.text or window[-1].start != kept.start + shift:
+            return None  # the edit reached block ``last``: a wider window may still do
+        line_shift = window[-1].line - kept.line
+        if shift == 0 and line_shift == 0:
+            return blocks[:first] + window + blocks[last + 1 :]
+        moved = [
+            Block(block.text, block.line + line_shift, block.start + shift)
+            for block in blocks[last + 1 :]
+        ]
+        return blocks[:first] + window + moved
+
+
+def common_prefix_length(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share (slices compare at C speed)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:  # a[:low] == b[:low]
+        middle = (low + high + 1) // 2
+        if a.startswith(b[low:middle], low):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def common_suffix_length(a: str, b: str, limit: int) -> int:
+    """How many trailing characters ``a`` and ``b`` share, at most ``limit``."""
+    low, high = 0, limit
+    end_a, end_b = len(a), len(b)
+    while low < high:  # the last ``low`` characters agree
+        middle = (low + high + 1) // 2
+        if a.endswith(b[end_b - middle : end_b - low], 0, end_a - low):
+            low = middle
+        else:
+            high = middle - 1
+    return low

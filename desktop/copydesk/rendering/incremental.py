@@ -29,7 +29,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from copydesk.rendering.blocks import Block, normalize, split_blocks
+from copydesk.rendering.blocks import Block, BlockSplitter, normalize
 from copydesk.rendering.body_patch import BlockOp, BodyPatch, block_wrapper
 from copydesk.rendering.context import (
     BlockContext,
@@ -82,7 +82,9 @@ class IncrementalRenderer:
     def __init__(self, language: str = "fr", resolver: PictureResolver | None = None) -> None:
         self.language = language
         self.resolver = resolver
+        self._splitter = BlockSplitter()
         self._facts: dict[str, _Facts] = {}
+        self._whole_needed: dict[str, bool] = {}
         self._html: dict[_Key, str] = {}
         self._relevant: dict[str, _References] = {}
         self._relevant_for: dict[str, Reference] = {}
@@ -103,8 +105,8 @@ class IncrementalRenderer:
     def update(self, body: str) -> BodyPatch:
         """Render ``body`` and return the patch from the previous children to the new."""
         text = normalize(body)
-        blocks = split_blocks(text)
-        if _needs_whole_document(text):
+        blocks = self._splitter.split(text)
+        if self._needs_whole_document(blocks):
             children = self._render_whole(text, blocks)
         else:
             self._whole = None
@@ -118,6 +120,7 @@ class IncrementalRenderer:
     def invalidate(self) -> None:
         """Forget every rendered block (after a change the cache keys cannot see)."""
         self._facts.clear()
+        self._whole_needed.clear()
         self._html.clear()
         self._relevant.clear()
         self._whole = None
@@ -201,8 +204,23 @@ class IncrementalRenderer:
                 key[0]: self._facts[key[0]] for key in self._html if key[0] in self._facts
             }
             self._relevant.clear()
+            self._whole_needed = {
+                text: needed for text, needed in self._whole_needed.items() if text in self._facts
+            }
 
     # ---- whole document ----------------------------------------------------------------
+
+    def _needs_whole_document(self, blocks: list[Block]) -> bool:
+        """Whether a block defines a footnote or holds the ``[TOC]`` marker (Markdown sees
+        neither across a blank line, so block by block finds them all)."""
+        known = self._whole_needed
+        for block in blocks:
+            needed = known.get(block.text)
+            if needed is None:
+                needed = known[block.text] = _needs_whole_document(block.text)
+            if needed:
+                return True
+        return False
 
     def _render_whole(self, text: str, blocks: list[Block]) -> list[str]:
         if self._whole is not None and self._whole[0] == text:
