@@ -1,0 +1,95 @@
+"""Plain records for pictures: what the photo desk knows about a picture, and the picture as
+stored in the library. Like ``records``, they carry no SQLAlchemy state and cross threads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+# The metadata fields read from IPTC IIM / XMP on import, in the order the credit editor
+# shows them. Each is a plain string ("" when absent).
+EMBEDDED_FIELDS = (
+    "creator",
+    "creator_job_title",
+    "credit_line",
+    "copyright_notice",
+    "source",
+    "description",
+    "headline",
+    "web_statement",
+    "usage_terms",
+    "licensor",
+    "digital_source_type",
+    "alt_text",
+    "city",
+    "country",
+    "date_created",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PictureMetadata:
+    """Everything a desk can set about a picture's content and rights.
+
+    The embedded fields (``EMBEDDED_FIELDS``) come from the file's IPTC IIM and XMP on
+    import; the others are Copydesk's own: the licence chosen from the catalogue, the page the
+    picture was taken from (attribution link), when the rights end, whether the picture was
+    cropped (derivatives), and a credit line typed by hand instead of the composed one.
+    """
+
+    creator: str = ""  # IPTC By-line / dc:creator (several creators joined with ", ")
+    creator_job_title: str = ""  # By-line Title / photoshop:AuthorsPosition
+    credit_line: str = ""  # Credit / photoshop:Credit
+    copyright_notice: str = ""  # Copyright Notice / dc:rights
+    source: str = ""  # Source / photoshop:Source
+    description: str = ""  # Caption-Abstract / dc:description
+    headline: str = ""  # Headline / photoshop:Headline
+    web_statement: str = ""  # xmpRights:WebStatement (a URL)
+    usage_terms: str = ""  # xmpRights:UsageTerms
+    licensor: str = ""  # plus:Licensor name (and URL when only that is given)
+    digital_source_type: str = ""  # Iptc4xmpExt:DigitalSourceType (an IPTC NewsCodes URI)
+    alt_text: str = ""  # Iptc4xmpCore:AltTextAccessibility
+    city: str = ""  # City / photoshop:City
+    country: str = ""  # Country-PrimaryLocationName / photoshop:Country
+    date_created: str = ""  # ISO 8601 date or date-time, as found
+    licence_id: str = ""  # a catalogue id such as "cc-by-4.0"; "" = not chosen
+    source_url: str = ""  # the page the picture comes from
+    rights_expiry: date | None = None
+    cropped: bool = False
+    credit_override: str = ""  # used instead of the composed credit line when set
+
+    def replace(self, **changes: object) -> PictureMetadata:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+class PictureStatus(StrEnum):
+    """The badge of a picture: the worst of its compliance problems."""
+
+    COMPLETE = "complete"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class PictureFile:
+    """The stored file: named by its SHA-256 in the library's media store."""
+
+    sha256: str
+    file_name: str  # the name it was imported under (shown to the desk)
+    media_type: str  # "image/jpeg", "image/png", ...
+    width: int
+    height: int
+    byte_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class PictureRecord:
+    id: int
+    uuid: str
+    file: PictureFile
+    metadata: PictureMetadata
+    imported_at: datetime
+    updated_at: datetime
