@@ -14,14 +14,18 @@ from copydesk.models import (
     Article,
     ArticleAuthor,
     ArticleKeyword,
+    Picture,
+    PictureUse,
     RelatedLinkRow,
     utc_now,
 )
+from copydesk.picture_refs import body_picture_ids
 from copydesk.records import (
     ArticleContent,
     ArticleRecord,
     ArticleStatus,
     ArticleSummary,
+    LeadPictureUse,
     RelatedLink,
 )
 from copydesk.slugs import slugify, unique_slug
@@ -66,6 +70,7 @@ def create_article(
         updated_at=now,
     )
     _apply_content(article, content)
+    _apply_picture_uses(session, article, content)
     session.add(article)
     session.flush()
     return _record(article)
@@ -110,6 +115,7 @@ def save_content(
     if content.status is ArticleStatus.DRAFT and slugify(content.headline) != article.slug:
         article.slug = _free_slug(session, content.headline, exclude_id=article.id)
     _apply_content(article, content)
+    _apply_picture_uses(session, article, content)
     article.updated_at = now or utc_now()
     article.version += 1
     session.flush()
@@ -166,6 +172,37 @@ def _apply_content(article: Article, content: ArticleContent) -> None:
         ]
 
 
+def _apply_picture_uses(session: Session, article: Article, content: ArticleContent) -> None:
+    """Keep the rows saying which pictures the article uses: its lead picture (with that
+    use's caption and alt text) and the library pictures its body shows (``image:ID``)."""
+    wanted: list[tuple[int, str, str, str, bool]] = []
+    lead = content.lead_picture
+    if lead is not None:
+        wanted.append((lead.picture_id, "lead", lead.caption, lead.alt_text, lead.illustrative))
+    in_body = body_picture_ids(content.body)
+    if in_body:
+        existing = set(session.scalars(select(Picture.id).where(Picture.id.in_(in_body))))
+        wanted += [(pid, "body", "", "", False) for pid in in_body if pid in existing]
+    current = [
+        (use.picture_id, use.role, use.caption, use.alt_text, use.illustrative)
+        for use in article.picture_uses
+    ]
+    if current != wanted:
+        article.picture_uses = [
+            PictureUse(
+                picture_id=pid, role=role, caption=caption, alt_text=alt, illustrative=flag
+            )
+            for pid, role, caption, alt, flag in wanted
+        ]
+
+
+def _lead_of(article: Article) -> LeadPictureUse | None:
+    for use in article.picture_uses:
+        if use.role == "lead":
+            return LeadPictureUse(use.picture_id, use.caption, use.alt_text, use.illustrative)
+    return None
+
+
 def _links_of(article: Article) -> tuple[RelatedLink, ...]:
     return tuple(RelatedLink(row.title, row.url) for row in article.related_links)
 
@@ -184,6 +221,7 @@ def _content_of(article: Article) -> ArticleContent:
         related_title=article.related_title,
         related_links=_links_of(article),
         status=article.status,
+        lead_picture=_lead_of(article),
     )
 
 

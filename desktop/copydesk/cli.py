@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--size", default="1400x900", type=_parse_size, help="window size, WIDTHxHEIGHT"
     )
     shot.set_defaults(handler=_screenshot)
+
+    from copydesk.cli_images import add_image_commands
+
+    add_image_commands(commands, _library_path)
     return parser
 
 

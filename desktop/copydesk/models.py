@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     Enum,
@@ -113,6 +114,11 @@ class Article(Base):
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
+    picture_uses: Mapped[list[PictureUse]] = relationship(
+        order_by="PictureUse.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
     revisions: Mapped[list[Revision]] = relationship(
         order_by="Revision.id",
         cascade="all, delete-orphan",
@@ -174,3 +180,73 @@ class Revision(Base):
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     # The article's fields as JSON (``copydesk.revisions.content_to_json``).
     content: Mapped[str] = mapped_column(Text)
+
+
+class Picture(Base):
+    """A picture of the library: its file in the media store (named by its SHA-256) and what
+    the desk knows of it (``copydesk.picture_records.PictureMetadata``, one column each)."""
+
+    __tablename__ = "pictures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(50))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    byte_size: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, index=True)
+
+    creator: Mapped[str] = mapped_column(Text, default="")
+    creator_job_title: Mapped[str] = mapped_column(Text, default="")
+    credit_line: Mapped[str] = mapped_column(Text, default="")
+    copyright_notice: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    headline: Mapped[str] = mapped_column(Text, default="")
+    web_statement: Mapped[str] = mapped_column(Text, default="")
+    usage_terms: Mapped[str] = mapped_column(Text, default="")
+    licensor: Mapped[str] = mapped_column(Text, default="")
+    digital_source_type: Mapped[str] = mapped_column(Text, default="")
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    city: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str] = mapped_column(Text, default="")
+    date_created: Mapped[str] = mapped_column(String(40), default="")
+    licence_id: Mapped[str] = mapped_column(String(40), default="", index=True)
+    source_url: Mapped[str] = mapped_column(Text, default="")
+    rights_expiry: Mapped[date | None] = mapped_column(Date)
+    cropped: Mapped[bool] = mapped_column(Boolean, default=False)
+    credit_override: Mapped[str] = mapped_column(Text, default="")
+
+
+class PictureUse(Base):
+    """Where an article shows a picture: its lead picture (with the caption, alt text and
+    illustrative flag of that use) or a picture in its body (``image:ID`` in the Markdown,
+    which holds that use's caption and alt text; the row says where the picture is used)."""
+
+    __tablename__ = "picture_uses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    # No cascade: a picture an article uses cannot be deleted from under it.
+    picture_id: Mapped[int] = mapped_column(ForeignKey("pictures.id"), index=True)
+    role: Mapped[str] = mapped_column(String(10))  # "lead" or "body"
+    caption: Mapped[str] = mapped_column(Text, default="")
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PicturePreset(Base):
+    """A named set of picture fields a desk applies to many pictures at once: each field with
+    its value and whether it overwrites or only fills an empty field (JSON)."""
+
+    __tablename__ = "picture_presets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    fields: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

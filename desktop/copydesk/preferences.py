@@ -22,6 +22,8 @@ class Preferences:
     # Who is named in the history; empty means the computer's login name.
     author_name: str = ""
     words_per_minute: int = DEFAULT_WORDS_PER_MINUTE
+    # A commercial publication may not use NC (non-commercial) licensed pictures.
+    commercial_publication: bool = True
 
     def replace(self, **changes: object) -> Preferences:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -31,6 +31,7 @@ from copydesk.records import (
     ArticleRecord,
     ArticleStatus,
     ArticleSummary,
+    LeadPictureUse,
     RelatedLink,
     choose_article_id,
 )
@@ -166,6 +167,7 @@ def _record(connection: sqlite3.Connection, article_id: int) -> ArticleRecord:
             )
         ),
         status=ArticleStatus(status),
+        lead_picture=_lead_picture(connection, article_id),
     )
     return ArticleRecord(
         id=article_id,
@@ -176,6 +178,18 @@ def _record(connection: sqlite3.Connection, article_id: int) -> ArticleRecord:
         updated_at=_timestamp(updated_at),
         version=version,
     )
+
+
+def _lead_picture(connection: sqlite3.Connection, article_id: int) -> LeadPictureUse | None:
+    row = connection.execute(
+        "SELECT picture_id, caption, alt_text, illustrative FROM picture_uses"
+        " WHERE article_id = ? AND role = 'lead' ORDER BY id LIMIT 1",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    picture_id, caption, alt_text, illustrative = row
+    return LeadPictureUse(picture_id, caption, alt_text, bool(illustrative))
 
 
 def _column(connection: sqlite3.Connection, select: str, article_id: int) -> tuple[str, ...]:

@@ -34,6 +34,17 @@ class RelatedLink:
 
 
 @dataclass(frozen=True, slots=True)
+class LeadPictureUse:
+    """The article's lead picture: which library picture, and this use's caption, alt text
+    (for readers who cannot see it) and whether it only illustrates the story."""
+
+    picture_id: int
+    caption: str = ""
+    alt_text: str = ""
+    illustrative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleContent:
     """Everything an editor can change in an article."""
 
@@ -49,6 +60,7 @@ class ArticleContent:
     related_title: str = ""
     related_links: tuple[RelatedLink, ...] = ()
     status: ArticleStatus = ArticleStatus.DRAFT
+    lead_picture: LeadPictureUse | None = None
 
     def replace(self, **changes: object) -> ArticleContent:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from copydesk.records import (
     ArticleContent,
     ArticleRecord,
     ArticleStatus,
+    LeadPictureUse,
     RelatedLink,
     RevisionKind,
     RevisionRecord,
@@ -176,6 +177,14 @@ def content_to_json(content: ArticleContent) -> str:
         "related_links": [[link.title, link.url] for link in content.related_links],
         "status": content.status.value,
     }
+    lead = content.lead_picture
+    if lead is not None:
+        data["lead_picture"] = {
+            "picture_id": lead.picture_id,
+            "caption": lead.caption,
+            "alt_text": lead.alt_text,
+            "illustrative": lead.illustrative,
+        }
     return json.dumps(data, ensure_ascii=False)
 
 
@@ -197,6 +206,18 @@ def content_from_json(text: str) -> ArticleContent:
             RelatedLink(title, url) for title, url in data.get("related_links", ())
         ),
         status=ArticleStatus(data.get("status", ArticleStatus.DRAFT.value)),
+        lead_picture=_lead_from(data.get("lead_picture")),
+    )
+
+
+def _lead_from(data: dict[str, Any] | None) -> LeadPictureUse | None:
+    if not data:
+        return None
+    return LeadPictureUse(
+        int(data["picture_id"]),
+        data.get("caption", ""),
+        data.get("alt_text", ""),
+        bool(data.get("illustrative", False)),
     )
 
 

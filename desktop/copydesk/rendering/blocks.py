@@ -236,7 +236,7 @@ def _join_chunks(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, in
     quotes = [m.start() + 1 for m in _QUOTE_LINE.finditer(text)] if ">" in text else []
     spans: list[tuple[int, int]] = []
     for start, end in chunks:
-        if spans and _continues(text, start, spans[-1], lists, quotes):
+        if spans and _continues(text, (start, end), spans[-1], lists, quotes):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -244,14 +244,19 @@ def _join_chunks(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _continues(
-    text: str, start: int, previous: tuple[int, int], lists: list[int], quotes: list[int]
+    text: str,
+    chunk: tuple[int, int],
+    previous: tuple[int, int],
+    lists: list[int],
+    quotes: list[int],
 ) -> bool:
-    """Whether the chunk at ``start`` may join (or depend on) the block ``previous``."""
+    """Whether ``chunk`` may join (or depend on) the block ``previous``."""
+    start, end = chunk
     if previous[0] == 1 and text[1 : previous[1]].isspace():
         return True  # a whitespace first line renders only as part of a document
     if text.startswith("    ", start):
         return True  # a list item's paragraph, more code, a footnote's continuation
-    if _DEFINITION_START.match(text, start):
+    if _DEFINITION_START.match(text, start, end):  # Markdown reads it within its chunk
         return True  # renders nothing: the next chunk's neighbour is the previous block
     if _LIST_START.match(text, start):
         return _any_between(lists, previous)  # a loose list goes on

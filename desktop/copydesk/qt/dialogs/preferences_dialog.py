@@ -1,9 +1,10 @@
-"""Edit ▸ Preferences: the limits the checks apply, who the history names, and how often it
-records a revision while you write."""
+"""Edit ▸ Preferences: the limits the checks apply, who the history names, how often it
+records a revision while you write, and whether the publication is commercial (pictures)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +32,8 @@ class PreferencesDialog(QDialog):
         self.author_name = QLineEdit(preferences.author_name, self)
         self.author_name.setPlaceholderText(login_name())
         self.words_per_minute = self._spin(preferences.words_per_minute, 60, 600, "")
+        self.commercial = QCheckBox(self.tr("Commercial publication (no NC licences)"), self)
+        self.commercial.setChecked(preferences.commercial_publication)
 
         form = QFormLayout(self)
         form.addRow(self.tr("Headline limit"), self.headline_limit)
@@ -38,6 +41,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Your name in the history"), self.author_name)
         form.addRow(self.tr("Keep a revision every"), self.revision_interval)
         form.addRow(self.tr("Reading speed (words per minute)"), self.words_per_minute)
+        form.addRow(self.tr("Pictures"), self.commercial)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -63,6 +67,7 @@ class PreferencesDialog(QDialog):
         self.revision_interval.setValue(preferences.revision_interval_minutes)
         self.author_name.setText(preferences.author_name)
         self.words_per_minute.setValue(preferences.words_per_minute)
+        self.commercial.setChecked(preferences.commercial_publication)
 
     def preferences(self) -> Preferences:
         return Preferences(
@@ -71,4 +76,5 @@ class PreferencesDialog(QDialog):
             revision_interval_minutes=self.revision_interval.value(),
             author_name=self.author_name.text().strip(),
             words_per_minute=self.words_per_minute.value(),
+            commercial_publication=self.commercial.isChecked(),
         )

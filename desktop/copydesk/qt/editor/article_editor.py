@@ -37,6 +37,7 @@ from copydesk.records import (
     ArticleContent,
     ArticleRecord,
     ArticleStatus,
+    LeadPictureUse,
     split_list,
 )
 from copydesk.textstats import TextStats
@@ -51,6 +52,8 @@ class ArticleEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self._preferences = Preferences()
+        # Edited in the credits pane, not here: kept so every save carries it.
+        self._lead_picture: LeadPictureUse | None = None
         self._build_fields()
         self._build_body()
         self._build_layout()
@@ -286,6 +289,7 @@ class ArticleEditor(QWidget):
         self.keywords.setText(", ".join(content.keywords))
         self.body.setPlainText(content.body)
         self.related.set_links(content.related_title, content.related_links)
+        self._lead_picture = content.lead_picture
         self._update_related_toggle()
         for line_edit in (self.edition, self.kicker, self.headline, self.authors, self.keywords):
             line_edit.setCursorPosition(0)  # show the start of long text, not its end
@@ -313,4 +317,14 @@ class ArticleEditor(QWidget):
             related_title=self.related.title(),
             related_links=self.related.links(),
             status=ArticleStatus(self.status.currentData()),
+            lead_picture=self._lead_picture,
         )
+
+    def lead_picture(self) -> LeadPictureUse | None:
+        return self._lead_picture
+
+    def set_lead_picture(self, lead: LeadPictureUse | None) -> None:
+        """Change the lead picture (or its caption, alt text, flag) as an edit of the article."""
+        if lead != self._lead_picture:
+            self._lead_picture = lead
+            self._changed()

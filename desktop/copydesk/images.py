@@ -1,0 +1,186 @@
+"""Picture use cases. Each takes a Session and never commits: the caller's transaction does.
+
+The picture files themselves are in the media store (``copydesk.media_store``); these
+functions only handle their rows, where articles use them, and the credit presets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from copydesk.errors import CopydeskError, NotFoundError
+from copydesk.models import Article, Picture, PicturePreset, PictureUse, utc_now
+from copydesk.picture_records import PictureFile, PictureMetadata, PictureRecord
+from copydesk.presets import Preset, preset_from_json, preset_to_json
+
+_METADATA_FIELDS = tuple(field.name for field in dataclasses.fields(PictureMetadata))
+
+
+class PictureInUseError(CopydeskError):
+    """A picture an article uses cannot be deleted."""
+
+
+@dataclass(frozen=True, slots=True)
+class PictureUsage:
+    """One place a picture appears: an article's lead picture or its body."""
+
+    article_id: int
+    slug: str
+    headline: str
+    role: str  # "lead" or "body"
+
+
+def add_picture(
+    session: Session, file: PictureFile, metadata: PictureMetadata, *, now: datetime | None = None
+) -> PictureRecord:
+    when = now or utc_now()
+    row = Picture(
+        uuid=str(uuid.uuid4()),
+        sha256=file.sha256,
+        file_name=file.file_name,
+        media_type=file.media_type,
+        width=file.width,
+        height=file.height,
+        byte_size=file.byte_size,
+        imported_at=when,
+        updated_at=when,
+    )
+    _set_metadata(row, metadata)
+    session.add(row)
+    session.flush()
+    return to_record(row)
+
+
+def find_by_sha256(session: Session, sha256: str) -> PictureRecord | None:
+    row = session.scalars(select(Picture).where(Picture.sha256 == sha256)).one_or_none()
+    return to_record(row) if row is not None else None
+
+
+def get_picture(session: Session, picture_id: int) -> PictureRecord:
+    return to_record(_row(session, picture_id))
+
+
+def list_pictures(session: Session) -> list[PictureRecord]:
+    """Every picture, most recently changed first."""
+    rows = session.scalars(select(Picture).order_by(Picture.updated_at.desc(), Picture.id.desc()))
+    return [to_record(row) for row in rows]
+
+
+def known_hashes(session: Session) -> set[str]:
+    return set(session.scalars(select(Picture.sha256)))
+
+
+def pictures_by_ids(session: Session, ids: set[int]) -> dict[int, PictureRecord]:
+    if not ids:
+        return {}
+    rows = session.scalars(select(Picture).where(Picture.id.in_(ids)))
+    return {row.id: to_record(row) for row in rows}
+
+
+def update_metadata(
+    session: Session, picture_id: int, metadata: PictureMetadata, *, now: datetime | None = None
+) -> PictureRecord:
+    row = _row(session, picture_id)
+    if _metadata_of(row) != metadata:
+        _set_metadata(row, metadata)
+        row.updated_at = now or utc_now()
+        session.flush()
+    return to_record(row)
+
+
+def delete_picture(session: Session, picture_id: int) -> PictureRecord:
+    """Delete the row (the caller removes the file once the transaction commits)."""
+    row = _row(session, picture_id)
+    usages = usages_of(session, picture_id)
+    if usages:
+        where = ", ".join(dict.fromkeys(usage.slug for usage in usages))
+        raise PictureInUseError(f"{row.file_name} is used by {where}: it cannot be deleted.")
+    record = to_record(row)
+    session.delete(row)
+    session.flush()
+    return record
+
+
+def usages_of(session: Session, picture_id: int) -> list[PictureUsage]:
+    return usages_by_picture(session, {picture_id}).get(picture_id, [])
+
+
+def usages_by_picture(session: Session, ids: set[int] | None = None) -> dict[int, list[PictureUsage]]:
+    """Where each picture (all of them, or ``ids``) is used, lead uses first."""
+    query = (
+        select(PictureUse.picture_id, Article.id, Article.slug, Article.headline, PictureUse.role)
+        .join(Article, Article.id == PictureUse.article_id)
+        .order_by(PictureUse.picture_id, PictureUse.role.desc(), Article.slug)
+    )
+    if ids is not None:
+        query = query.where(PictureUse.picture_id.in_(ids))
+    usages: dict[int, list[PictureUsage]] = {}
+    for picture_id, article_id, slug, headline, role in session.execute(query):
+        usages.setdefault(picture_id, []).append(PictureUsage(article_id, slug, headline, role))
+    return usages
+
+
+def picture_count(session: Session) -> int:
+    return session.scalar(select(func.count(Picture.id))) or 0
+
+
+# ---- presets ---------------------------------------------------------------------------
+
+
+def save_preset(session: Session, preset: Preset, *, now: datetime | None = None) -> Preset:
+    """Create the preset, or replace the one of the same name."""
+    row = session.scalars(select(PicturePreset).where(PicturePreset.name == preset.name)).first()
+    if row is None:
+        row = PicturePreset(name=preset.name)
+        session.add(row)
+    row.fields = preset_to_json(preset)
+    row.updated_at = now or utc_now()
+    session.flush()
+    return preset
+
+
+def list_presets(session: Session) -> list[Preset]:
+    rows = session.scalars(select(PicturePreset).order_by(PicturePreset.name))
+    return [preset_from_json(row.name, row.fields) for row in rows]
+
+
+def delete_preset(session: Session, name: str) -> None:
+    row = session.scalars(select(PicturePreset).where(PicturePreset.name == name)).first()
+    if row is None:
+        raise NotFoundError(f"There is no preset named {name!r}.")
+    session.delete(row)
+    session.flush()
+
+
+# ---- rows and records -----------------------------------------------------------------
+
+
+def _row(session: Session, picture_id: int) -> Picture:
+    row = session.get(Picture, picture_id)
+    if row is None:
+        raise NotFoundError(f"There is no picture with id {picture_id}.")
+    return row
+
+
+def _metadata_of(row: Picture) -> PictureMetadata:
+    return PictureMetadata(**{name: getattr(row, name) for name in _METADATA_FIELDS})
+
+
+def _set_metadata(row: Picture, metadata: PictureMetadata) -> None:
+    for name in _METADATA_FIELDS:
+        setattr(row, name, getattr(metadata, name))
+
+
+def to_record(row: Picture) -> PictureRecord:
+    file = PictureFile(
+        row.sha256, row.file_name, row.media_type, row.width, row.height, row.byte_size
+    )
+    return PictureRecord(
+        row.id, row.uuid, file, _metadata_of(row), row.imported_at, row.updated_at
+    )
