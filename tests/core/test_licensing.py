@@ -60,8 +60,9 @@ def test_urls_are_canonical_https_deeds_and_only_cc_entries_have_one() -> None:
             assert entry.url is not None and deed.fullmatch(entry.url), entry.id
         else:
             assert entry.url is None, entry.id
-    assert licence("cc0-1.0").url == "https://creativecommons.org/publicdomain/zero/1.0/"  # type: ignore[union-attr]
-    assert licence("pdm-1.0").url == "https://creativecommons.org/publicdomain/mark/1.0/"  # type: ignore[union-attr]
+    cc0, pdm = licence("cc0-1.0"), licence("pdm-1.0")
+    assert cc0 is not None and cc0.url == "https://creativecommons.org/publicdomain/zero/1.0/"
+    assert pdm is not None and pdm.url == "https://creativecommons.org/publicdomain/mark/1.0/"
 
 
 def test_the_file_holds_every_field_with_its_type() -> None:
