@@ -152,11 +152,15 @@ def import_pictures(
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    store_one: Callable[[PreparedPicture], ImportItem] | None = None,
 ) -> ImportReport:
     """Import files and folders, preparing several files at once (decoding and hashing
     release the GIL) and storing them in order. A file that fails is reported and the batch
-    goes on; ``cancelled`` is asked between files."""
+    goes on; ``cancelled`` is asked between files. ``store_one`` stores a prepared picture
+    (by default ``store_prepared`` on this thread; the window hands it to its database
+    thread)."""
     files = collect_files(paths)
+    store_one = store_one or (lambda prepared: store_prepared(library, store, prepared))
     with library.read() as session:
         store.sweep(images.known_hashes(session))
     items: list[ImportItem] = []
@@ -174,7 +178,7 @@ def import_pictures(
             future = pending.pop(0)
             for path in _take(queue, 1):
                 pending.append(pool.submit(prepare_picture, path, max_bytes=max_bytes))
-            items.append(_finish(library, store, future, files[len(items)]))
+            items.append(_finish(store_one, future, files[len(items)]))
             if progress is not None:
                 progress(len(items), len(files))
     return ImportReport(tuple(items))
@@ -185,10 +189,12 @@ def _take(queue: Iterator[Path], count: int) -> list[Path]:
 
 
 def _finish(
-    library: Library, store: MediaStore, future: Future[PreparedPicture], path: Path
+    store_one: Callable[[PreparedPicture], ImportItem],
+    future: Future[PreparedPicture],
+    path: Path,
 ) -> ImportItem:
     try:
-        return store_prepared(library, store, future.result())
+        return store_one(future.result())
     except CopydeskError as error:
         return ImportItem(str(path), ImportOutcome.REFUSED, reason=str(error))
     except Exception as error:  # a hostile file must not stop the batch: report it

@@ -1,0 +1,1 @@
+"""The photo desk's screens: the picture library, the credit editor, the credits pane."""

@@ -1,0 +1,296 @@
+"""The credit editor: every field of a picture, the credit line as it will print (live),
+and what the compliance engine says of it, each problem with its suggested fix.
+
+Typing updates the credit and the problems at once; a field's change is *committed* (one
+undo step, one save) when the field is left or Enter is pressed, a choice is made or a box
+is ticked: ``committed(old, new)``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copydesk import compliance, credits
+from copydesk.checks import Severity
+from copydesk.licensing import catalogue
+from copydesk.picture_records import PictureMetadata
+
+_LINE_FIELDS = (
+    "creator",
+    "creator_job_title",
+    "credit_line",
+    "copyright_notice",
+    "source",
+    "source_url",
+    "usage_terms",
+    "web_statement",
+    "licensor",
+    "headline",
+    "city",
+    "country",
+    "date_created",
+    "credit_override",
+)
+_TEXT_FIELDS = ("description", "alt_text")
+_DIGITAL_SOURCE_TYPES = (
+    "digitalCapture",
+    "negativeFilm",
+    "positiveFilm",
+    "print",
+    "minorHumanEdits",
+    "compositeCapture",
+    "algorithmicallyEnhanced",
+    "dataDrivenMedia",
+    "digitalArt",
+    "virtualRecording",
+    "compositeSynthetic",
+    "trainedAlgorithmicMedia",
+    "compositeWithTrainedAlgorithmicMedia",
+    "algorithmicMedia",
+)
+DIGITAL_SOURCE_PREFIX = "http://cv.iptc.org/newscodes/digitalsourcetype/"
+
+
+class CreditEditor(QWidget):
+    committed = Signal(object, object)  # PictureMetadata before, after
+    fix_requested = Signal(object)  # dict[str, str]: field values to apply
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._metadata = PictureMetadata()
+        self._language = "fr"
+        self._commercial = True
+        self._today: date | None = None
+        self._filling = False
+        self.lines: dict[str, QLineEdit] = {}
+        self.texts: dict[str, QPlainTextEdit] = {}
+        self._build()
+
+    # ---- building --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("pictureTitle")
+        self.credit_label = QLabel(self)
+        self.credit_label.setObjectName("composedCredit")
+        self.credit_label.setWordWrap(True)
+        self.credit_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems = QListWidget(self)
+        self.problems.setObjectName("creditProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setMaximumHeight(140)
+        self.fix_button = QPushButton(self.tr("Apply Suggested Fix"), self)
+        self.fix_button.setEnabled(False)
+        self.fix_button.clicked.connect(self._apply_fix)
+        self.problems.currentRowChanged.connect(self._update_fix_button)
+
+        form_host = QWidget(self)
+        form = QFormLayout(form_host)
+        for name in _LINE_FIELDS:
+            edit = QLineEdit(form_host)
+            edit.setObjectName(name)
+            edit.textEdited.connect(self._refresh)
+            edit.editingFinished.connect(self._commit)
+            self.lines[name] = edit
+        for name in _TEXT_FIELDS:
+            text = QPlainTextEdit(form_host)
+            text.setObjectName(name)
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(64)
+            text.textChanged.connect(self._refresh)
+            text.installEventFilter(self)
+            self.texts[name] = text
+        self.licence = QComboBox(form_host)
+        self.licence.setObjectName("licence")
+        self.licence.addItem(self.tr("(not chosen)"), "")
+        for item in catalogue():
+            self.licence.addItem(item.name, item.id)
+        self.licence.activated.connect(self._commit)
+        self.digital_source = QComboBox(form_host)
+        self.digital_source.setObjectName("digitalSourceType")
+        self.digital_source.addItem(self.tr("(not given)"), "")
+        for code in _DIGITAL_SOURCE_TYPES:
+            self.digital_source.addItem(code, DIGITAL_SOURCE_PREFIX + code)
+        self.digital_source.activated.connect(self._commit)
+        self.expires = QCheckBox(self.tr("Rights expire on"), form_host)
+        self.expiry = QDateEdit(form_host)
+        self.expiry.setCalendarPopup(True)
+        self.expiry.setDisplayFormat("yyyy-MM-dd")
+        self.expires.toggled.connect(self._commit)
+        self.expires.toggled.connect(self.expiry.setEnabled)
+        self.expiry.dateChanged.connect(self._commit)
+        self.cropped = QCheckBox(self.tr("Cropped or otherwise changed"), form_host)
+        self.cropped.toggled.connect(self._commit)
+
+        rows = [
+            (self.tr("Creator"), self.lines["creator"]),
+            (self.tr("Creator's job title"), self.lines["creator_job_title"]),
+            (self.tr("Credit line"), self.lines["credit_line"]),
+            (self.tr("Source"), self.lines["source"]),
+            (self.tr("Source page (link)"), self.lines["source_url"]),
+            (self.tr("Licence"), self.licence),
+            (self.tr("Copyright notice"), self.lines["copyright_notice"]),
+            (self.tr("Usage terms"), self.lines["usage_terms"]),
+            (self.tr("Web statement of rights"), self.lines["web_statement"]),
+            (self.tr("Licensor"), self.lines["licensor"]),
+            (self.tr("Caption"), self.texts["description"]),
+            (self.tr("Alt text"), self.texts["alt_text"]),
+            (self.tr("Headline"), self.lines["headline"]),
+            (self.tr("Digital source type"), self.digital_source),
+            (self.tr("City"), self.lines["city"]),
+            (self.tr("Country"), self.lines["country"]),
+            (self.tr("Date created"), self.lines["date_created"]),
+            (self.expires, self.expiry),
+            ("", self.cropped),
+            (self.tr("Credit typed by hand"), self.lines["credit_override"]),
+        ]
+        for label, field in rows:
+            form.addRow(label, field)
+        self.lines["credit_override"].setPlaceholderText(
+            self.tr("Leave empty to use the composed credit")
+        )
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.credit_label)
+        fixes = QHBoxLayout()
+        fixes.addWidget(self.problems, 1)
+        layout.addLayout(fixes)
+        layout.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(scroll, 1)
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if isinstance(watched, QPlainTextEdit) and getattr(event, "type", lambda: None)() == (
+            QEvent.Type.FocusOut
+        ):
+            self._commit()
+        return False
+
+    # ---- showing ---------------------------------------------------------------------
+
+    def set_judgement(self, language: str, commercial: bool, today: date | None = None) -> None:
+        self._language, self._commercial, self._today = language, commercial, today
+        self._refresh()
+
+    def show_picture(self, title: str, metadata: PictureMetadata) -> None:
+        self._filling = True
+        try:
+            self.title.setText(title)
+            self._metadata = metadata
+            for name, edit in self.lines.items():
+                edit.setText(getattr(metadata, name))
+                edit.setCursorPosition(0)
+            for name, text in self.texts.items():
+                text.setPlainText(getattr(metadata, name))
+            _select(self.licence, metadata.licence_id)
+            _select(self.digital_source, metadata.digital_source_type)
+            self.expires.setChecked(metadata.rights_expiry is not None)
+            self.expiry.setEnabled(metadata.rights_expiry is not None)
+            expiry = metadata.rights_expiry or date.today()
+            self.expiry.setDate(QDate(expiry.year, expiry.month, expiry.day))
+            self.cropped.setChecked(metadata.cropped)
+        finally:
+            self._filling = False
+        self._refresh()
+
+    def metadata(self) -> PictureMetadata:
+        """The fields as they are shown now (committed or not)."""
+        values: dict[str, object] = {name: edit.text().strip() for name, edit in self.lines.items()}
+        values.update({name: text.toPlainText().strip() for name, text in self.texts.items()})
+        expiry = self.expiry.date()
+        return self._metadata.replace(
+            **values,
+            licence_id=str(self.licence.currentData() or ""),
+            digital_source_type=str(self.digital_source.currentData() or ""),
+            rights_expiry=date(expiry.year(), expiry.month(), expiry.day())
+            if self.expires.isChecked()
+            else None,
+            cropped=self.cropped.isChecked(),
+        )
+
+    def current_problems(self) -> list[compliance.CreditProblem]:
+        return compliance.check_picture(
+            self.metadata(),
+            language=self._language,
+            commercial=self._commercial,
+            today=self._today or date.today(),
+        )
+
+    # ---- live feedback and commits --------------------------------------------------------
+
+    def _refresh(self, *_args: object) -> None:
+        if self._filling:
+            return
+        metadata = self.metadata()
+        credit = credits.credit_for(metadata, self._language)
+        self.credit_label.setText(credit or self.tr("(no credit yet)"))
+        self.problems.clear()
+        for problem in self.current_problems():
+            item = QListWidgetItem(_problem_text(problem))
+            item.setData(Qt.ItemDataRole.UserRole, problem.fix)
+            item.setForeground(
+                Qt.GlobalColor.darkRed
+                if problem.severity is Severity.ERROR
+                else Qt.GlobalColor.darkYellow
+            )
+            self.problems.addItem(item)
+        if not self.problems.count():
+            self.problems.addItem(self.tr("The credit meets its licence."))
+        self._update_fix_button()
+
+    def _commit(self, *_args: object) -> None:
+        if self._filling:
+            return
+        self._refresh()
+        new = self.metadata()
+        if new != self._metadata:
+            old, self._metadata = self._metadata, new
+            self.committed.emit(old, new)
+
+    def _update_fix_button(self, *_args: object) -> None:
+        item = self.problems.currentItem()
+        self.fix_button.setEnabled(bool(item and item.data(Qt.ItemDataRole.UserRole)))
+
+    def _apply_fix(self) -> None:
+        item = self.problems.currentItem()
+        fix = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if fix:
+            self.fix_requested.emit(dict(fix))
+
+
+def _problem_text(problem: compliance.CreditProblem) -> str:
+    text = problem.message
+    if problem.suggestion:
+        text += "\n→ " + problem.suggestion
+    return text
+
+
+def _select(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    if index < 0 and value:  # a value this version does not list: keep it
+        combo.addItem(value, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))

@@ -1,0 +1,415 @@
+"""The picture library: every picture with its thumbnail, credit, licence and status; search
+and filters; import by dialog, folder or drag and drop; the credit editor for the selected
+picture; presets applied to the whole selection as one undoable step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
+
+from copydesk.db import Library
+from copydesk.licensing import catalogue
+from copydesk.picture_import import ImportOutcome, ImportReport
+from copydesk.picture_operations import Judgement, PictureListing
+from copydesk.picture_records import PictureMetadata
+from copydesk.presets import PRESET_FIELDS, FillMode, Preset, PresetField, apply_preset
+from copydesk.qt.credits.credit_editor import CreditEditor
+from copydesk.qt.credits.importer import PictureImporter
+from copydesk.qt.credits.picture_model import (
+    Column,
+    Filter,
+    PictureFilterModel,
+    PictureTableModel,
+)
+from copydesk.qt.credits.picture_service import PictureService
+from copydesk.qt.tasks import TaskRunner
+
+
+class SetMetadata(QUndoCommand):
+    """New metadata for one or many pictures: one undo step."""
+
+    def __init__(
+        self,
+        window: PictureLibraryWindow,
+        changes: dict[int, tuple[PictureMetadata, PictureMetadata]],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._window = window
+        self._changes = changes
+        self._first = True
+
+    def redo(self) -> None:
+        self._window.service.save({pid: new for pid, (_old, new) in self._changes.items()})
+
+    def undo(self) -> None:
+        self._window.service.save({pid: old for pid, (old, _new) in self._changes.items()})
+
+
+class PictureLibraryWindow(QMainWindow):
+    def __init__(
+        self,
+        library: Library,
+        database: TaskRunner,
+        compute: TaskRunner,
+        judgement: Judgement,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Picture Library"))
+        self.setObjectName("pictureLibrary")
+        self.setAcceptDrops(True)
+        self.service = PictureService(library, database, compute, judgement, self)
+        self.importer = PictureImporter(library, database, self)
+        self.undo_stack = QUndoStack(self)
+        self.presets: list[Preset] = []
+        self._build()
+        self._connect()
+        self.editor.set_judgement(judgement.language, judgement.commercial, judgement.today)
+        self.service.load()
+        self.load_presets()
+
+    # ---- building --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.model = PictureTableModel(self.service.request_thumbnail, self)
+        self.proxy = PictureFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("pictureTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setIconSize(QSize(96, 72))
+        self.table.verticalHeader().setDefaultSectionSize(76)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.CREDIT, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(Column.PICTURE, 104)
+        self.table.setColumnWidth(Column.FILE, 160)
+        self.table.setColumnWidth(Column.CREATOR, 140)
+        self.editor = CreditEditor(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(splitter)
+
+        toolbar = self.addToolBar(self.tr("Pictures"))
+        toolbar.setObjectName("pictureToolbar")
+        toolbar.setMovable(False)
+        self.import_files_action = QAction(self.tr("Import Files…"), self)
+        self.import_folder_action = QAction(self.tr("Import Folder…"), self)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.save_preset_action = QAction(self.tr("Save as Preset…"), self)
+        for action in (self.import_files_action, self.import_folder_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        self.preset_menu = QMenu(self.tr("Apply Preset"), self)
+        self.preset_button = QToolButton(self)
+        self.preset_button.setText(self.tr("Apply Preset"))
+        self.preset_button.setMenu(self.preset_menu)
+        self.preset_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar.addWidget(self.preset_button)
+        toolbar.addAction(self.save_preset_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("pictureSearch")
+        self.search.setPlaceholderText(self.tr("Search file, creator, credit, caption…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(280)
+        toolbar.addWidget(self.search)
+        self.filter = QComboBox(self)
+        for label, kind in (
+            (self.tr("All pictures"), Filter.ALL),
+            (self.tr("With errors"), Filter.ERRORS),
+            (self.tr("With warnings"), Filter.WARNINGS),
+            (self.tr("Missing credit"), Filter.MISSING_CREDIT),
+            (self.tr("Not used in any article"), Filter.UNUSED),
+        ):
+            self.filter.addItem(label, kind.value)
+        toolbar.addWidget(self.filter)
+        self.licence_filter = QComboBox(self)
+        self.licence_filter.addItem(self.tr("Any licence"), "")
+        for item in catalogue():
+            self.licence_filter.addItem(item.name, item.id)
+        toolbar.addWidget(self.licence_filter)
+        self.count_label = self.statusBar()
+
+    def _connect(self) -> None:
+        self.import_files_action.triggered.connect(self.choose_files)
+        self.import_folder_action.triggered.connect(self.choose_folder)
+        self.save_preset_action.triggered.connect(self.save_preset_from_selection)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._show_count)
+        self.filter.currentIndexChanged.connect(
+            lambda _i: (
+                self.proxy.set_filter(Filter(self.filter.currentData())),
+                self._show_count(),
+            )
+        )
+        self.licence_filter.currentIndexChanged.connect(
+            lambda _i: (
+                self.proxy.set_licence(str(self.licence_filter.currentData())),
+                self._show_count(),
+            )
+        )
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
+        self.service.listings_loaded.connect(self._show_listings)
+        self.service.listing_changed.connect(self._update_listing)
+        self.service.thumbnail_ready.connect(self.model.set_thumbnail)
+        self.service.failed.connect(self._report)
+        self.editor.committed.connect(self._commit_edit)
+        self.editor.fix_requested.connect(self._apply_fix)
+        self.importer.failed.connect(self._report)
+
+    # ---- listings ----------------------------------------------------------------------
+
+    def _show_listings(self, listings: list[PictureListing]) -> None:
+        self.model.set_listings(listings)
+        self._show_count()
+        if listings and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def _update_listing(self, listing: PictureListing) -> None:
+        self.model.replace_listing(listing)
+        selected = self.selected_listings()
+        if selected and selected[0].record.id == listing.record.id:
+            self.editor.show_picture(listing.record.file.file_name, listing.record.metadata)
+        self._show_count()
+
+    def _show_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.showMessage(
+            self.tr("%1 of %2 pictures").replace("%1", str(shown)).replace("%2", str(total))
+        )
+
+    def selected_listings(self) -> list[PictureListing]:
+        rows = sorted(
+            {
+                self.proxy.mapToSource(index).row()
+                for index in self.table.selectionModel().selectedRows()
+            }
+        )
+        return [self.model.listing(row) for row in rows]
+
+    def select_picture(self, picture_id: int) -> None:
+        row = self.model.row_of(picture_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _show_selected(self, *_args: object) -> None:
+        selected = self.selected_listings()
+        self.editor.setEnabled(bool(selected))
+        if selected:
+            listing = selected[0]
+            title = listing.record.file.file_name
+            if len(selected) > 1:
+                title += self.tr(" (and %n more)", "", len(selected) - 1)
+            self.editor.show_picture(title, listing.record.metadata)
+
+    # ---- edits ---------------------------------------------------------------------------
+
+    def _commit_edit(self, old: PictureMetadata, new: PictureMetadata) -> None:
+        selected = self.selected_listings()
+        if not selected:
+            return
+        picture_id = selected[0].record.id
+        self.undo_stack.push(SetMetadata(self, {picture_id: (old, new)}, self.tr("Edit Credit")))
+
+    def _apply_fix(self, fix: dict[str, str]) -> None:
+        selected = self.selected_listings()
+        if not selected:
+            return
+        listing = selected[0]
+        old = listing.record.metadata
+        new = old.replace(**fix)
+        self.undo_stack.push(
+            SetMetadata(self, {listing.record.id: (old, new)}, self.tr("Apply Fix"))
+        )
+
+    def apply_preset(self, preset: Preset) -> None:
+        changes = {}
+        for listing in self.selected_listings():
+            old = listing.record.metadata
+            new = apply_preset(old, preset)
+            if new != old:
+                changes[listing.record.id] = (old, new)
+        if changes:
+            text = self.tr("Apply Preset “%1”").replace("%1", preset.name)
+            self.undo_stack.push(SetMetadata(self, changes, text))
+
+    # ---- presets ----------------------------------------------------------------------------
+
+    def load_presets(self) -> None:
+        from copydesk import images
+
+        library = self.service.library
+        self.service.database.run(
+            lambda: _list_presets(library, images),
+            self._show_presets,
+            lambda e: self._report(str(e)),
+        )
+
+    def _show_presets(self, presets: list[Preset]) -> None:
+        self.presets = presets
+        self.preset_menu.clear()
+        for preset in presets:
+            action = self.preset_menu.addAction(preset.name)
+            action.triggered.connect(lambda _checked=False, p=preset: self.apply_preset(p))
+        self.preset_button.setEnabled(bool(presets))
+
+    def save_preset_from_selection(self) -> None:
+        selected = self.selected_listings()
+        if not selected:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Save as Preset"), self.tr("Preset name:"))
+        if ok and name.strip():
+            self.save_preset(preset_from_metadata(name, selected[0].record.metadata))
+
+    def save_preset(self, preset: Preset) -> None:
+        from copydesk import images
+
+        library = self.service.library
+
+        def work() -> list[Preset]:
+            with library.write() as session:
+                images.save_preset(session, preset)
+                return images.list_presets(session)
+
+        self.service.database.run(work, self._show_presets, lambda e: self._report(str(e)))
+
+    # ---- import -------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import Pictures"),
+            "",
+            self.tr("Pictures (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.gif);;All files (*)"),
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Pictures"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if self.importer.running:
+            return
+        self.progress = QProgressDialog(
+            self.tr("Importing pictures…"), self.tr("Cancel"), 0, 0, self
+        )
+        self.progress.setWindowTitle(self.tr("Import"))
+        self.progress.setMinimumDuration(300)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.importer.cancel)
+        self.importer.progressed.connect(self._show_progress)
+        self.importer.finished.connect(self._imported)
+        self.importer.start(paths)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setLabelText(
+            self.tr("Importing pictures… %1 of %2")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+
+    def _imported(self, report: ImportReport) -> None:
+        self.importer.progressed.disconnect(self._show_progress)
+        self.importer.finished.disconnect(self._imported)
+        self.progress.close()
+        self.last_report = report
+        self.service.load()
+        refused = [item for item in report.items if item.outcome is ImportOutcome.REFUSED]
+        summary = self.tr("%1 imported, %2 already in the library, %3 refused.")
+        summary = (
+            summary.replace("%1", str(report.count(ImportOutcome.IMPORTED)))
+            .replace("%2", str(report.count(ImportOutcome.DUPLICATE)))
+            .replace("%3", str(len(refused)))
+        )
+        if report.cancelled:
+            summary = self.tr("Import cancelled.") + " " + summary
+        self.statusBar().showMessage(summary, 10_000)
+        if refused:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), summary, parent=self)
+            box.setDetailedText("\n".join(f"{Path(i.path).name}: {i.reason}" for i in refused))
+            box.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def _report(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Picture Library"), message)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.importer.shutdown()
+        super().closeEvent(event)
+
+
+def _list_presets(library: Library, images) -> list[Preset]:  # type: ignore[no-untyped-def]
+    with library.read() as session:
+        return list(images.list_presets(session))
+
+
+def preset_from_metadata(name: str, metadata: PictureMetadata) -> Preset:
+    """A preset of the picture's rights fields that are filled: credit, source and licence
+    overwrite; the rest fill only empty fields."""
+    overwrite = {"credit_line", "copyright_notice", "source", "licence_id", "usage_terms"}
+    fields = {
+        field: PresetField(value, FillMode.OVERWRITE if field in overwrite else FillMode.FILL_EMPTY)
+        for field in PRESET_FIELDS
+        if (value := str(getattr(metadata, field)).strip())
+    }
+    return Preset.of(name, fields)

@@ -1,0 +1,234 @@
+"""The picture library's table: one row per picture, filtered by search and by what needs
+the desk's attention. Thumbnails are made off the GUI thread and arrive when ready."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import IntEnum, StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QPixmap
+
+from copydesk.picture_operations import PictureListing
+from copydesk.picture_records import PictureStatus
+
+_Index = QModelIndex | QPersistentModelIndex
+ThumbnailRequest = Callable[[PictureListing], None]
+
+LISTING_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_COLORS = {
+    PictureStatus.COMPLETE: QColor("#2e7d32"),
+    PictureStatus.WARNING: QColor("#b26a00"),
+    PictureStatus.ERROR: QColor("#c62828"),
+}
+
+
+class Column(IntEnum):
+    PICTURE = 0
+    FILE = 1
+    CREATOR = 2
+    CREDIT = 3
+    LICENCE = 4
+    STATUS = 5
+    USED_IN = 6
+
+
+class Filter(StrEnum):
+    ALL = "all"
+    ERRORS = "errors"
+    WARNINGS = "warnings"
+    MISSING_CREDIT = "missing_credit"
+    UNUSED = "unused"
+
+
+class PictureTableModel(QAbstractTableModel):
+    def __init__(self, request_thumbnail: ThumbnailRequest, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._listings: list[PictureListing] = []
+        self._rows: dict[int, int] = {}
+        self._thumbnails: dict[str, QPixmap] = {}
+        self._requested: set[str] = set()
+        self._request_thumbnail = request_thumbnail
+
+    def set_listings(self, listings: list[PictureListing]) -> None:
+        self.beginResetModel()
+        self._listings = list(listings)
+        self._rows = {listing.record.id: row for row, listing in enumerate(self._listings)}
+        self.endResetModel()
+
+    def replace_listing(self, listing: PictureListing) -> None:
+        row = self._rows.get(listing.record.id)
+        if row is None:
+            self.beginInsertRows(QModelIndex(), len(self._listings), len(self._listings))
+            self._rows[listing.record.id] = len(self._listings)
+            self._listings.append(listing)
+            self.endInsertRows()
+            return
+        self._listings[row] = listing
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def listing(self, row: int) -> PictureListing:
+        return self._listings[row]
+
+    def listing_by_id(self, picture_id: int) -> PictureListing | None:
+        row = self._rows.get(picture_id)
+        return self._listings[row] if row is not None else None
+
+    def row_of(self, picture_id: int) -> int | None:
+        return self._rows.get(picture_id)
+
+    def set_thumbnail(self, sha256: str, pixmap: QPixmap) -> None:
+        self._thumbnails[sha256] = pixmap
+        for row, listing in enumerate(self._listings):
+            if listing.record.file.sha256 == sha256:
+                index = self.index(row, Column.PICTURE)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    def thumbnail(self, sha256: str) -> QPixmap | None:
+        return self._thumbnails.get(sha256)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._listings)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            Column.PICTURE: self.tr("Picture"),
+            Column.FILE: self.tr("File"),
+            Column.CREATOR: self.tr("Creator"),
+            Column.CREDIT: self.tr("Credit line"),
+            Column.LICENCE: self.tr("Licence"),
+            Column.STATUS: self.tr("Status"),
+            Column.USED_IN: self.tr("Used in"),
+        }[Column(section)]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        listing = self._listings[index.row()]
+        column = Column(index.column())
+        if role == LISTING_ROLE:
+            return listing
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(listing, column)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.PICTURE:
+            return self._thumbnail_for(listing)
+        if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS:
+            return STATUS_COLORS[listing.status]
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.STATUS:
+            return "\n".join(problem.message for problem in listing.problems) or None
+        return None
+
+    def _text(self, listing: PictureListing, column: Column) -> str:
+        metadata = listing.record.metadata
+        if column is Column.FILE:
+            return listing.record.file.file_name
+        if column is Column.CREATOR:
+            return metadata.creator
+        if column is Column.CREDIT:
+            return listing.credit
+        if column is Column.LICENCE:
+            return licence_name(metadata.licence_id)
+        if column is Column.STATUS:
+            return status_label(self, listing)
+        if column is Column.USED_IN:
+            return ", ".join(dict.fromkeys(usage.slug for usage in listing.usages))
+        return ""
+
+    def _thumbnail_for(self, listing: PictureListing) -> QPixmap | None:
+        sha256 = listing.record.file.sha256
+        pixmap = self._thumbnails.get(sha256)
+        if pixmap is None and sha256 not in self._requested:
+            self._requested.add(sha256)
+            self._request_thumbnail(listing)
+        return pixmap
+
+
+def licence_name(licence_id: str) -> str:
+    from copydesk.licensing import licence
+
+    found = licence(licence_id) if licence_id else None
+    return found.name if found is not None else licence_id
+
+
+def status_label(context: QObject, listing: PictureListing) -> str:
+    errors = sum(1 for p in listing.problems if p.severity.value == "error")
+    warnings = len(listing.problems) - errors
+    if listing.status is PictureStatus.ERROR:
+        return context.tr("%n error(s)", "", errors)
+    if listing.status is PictureStatus.WARNING:
+        return context.tr("%n warning(s)", "", warnings)
+    return context.tr("Complete")
+
+
+class PictureFilterModel(QSortFilterProxyModel):
+    """Search over file name, creator, credit, caption and source; and a filter."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._filter = Filter.ALL
+        self._licence = ""
+
+    def set_search(self, text: str) -> None:
+        self._words = text.casefold().split()
+        self.invalidateFilter()
+
+    def set_filter(self, kind: Filter) -> None:
+        self._filter = kind
+        self.invalidateFilter()
+
+    def set_licence(self, licence_id: str) -> None:
+        self._licence = licence_id
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, PictureTableModel)
+        listing = model.listing(source_row)
+        if self._licence and listing.record.metadata.licence_id != self._licence:
+            return False
+        return _matches(listing, self._filter) and _contains(listing, self._words)
+
+
+def _matches(listing: PictureListing, kind: Filter) -> bool:
+    metadata = listing.record.metadata
+    if kind is Filter.ERRORS:
+        return listing.status is PictureStatus.ERROR
+    if kind is Filter.WARNINGS:
+        return listing.status is PictureStatus.WARNING
+    if kind is Filter.MISSING_CREDIT:
+        return not (metadata.creator or metadata.credit_line or metadata.credit_override).strip()
+    if kind is Filter.UNUSED:
+        return not listing.usages
+    return True
+
+
+def _contains(listing: PictureListing, words: list[str]) -> bool:
+    if not words:
+        return True
+    metadata = listing.record.metadata
+    haystack = " ".join(
+        (
+            listing.record.file.file_name,
+            metadata.creator,
+            listing.credit,
+            metadata.description,
+            metadata.source,
+            metadata.headline,
+        )
+    ).casefold()
+    return all(word in haystack for word in words)

@@ -1,0 +1,93 @@
+"""The picture library's work off the GUI thread: listings, saves and thumbnails, each
+delivered back to the GUI thread. Database work goes to the one database thread; decoding
+thumbnails to the compute thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPixmap
+
+from copydesk import images
+from copydesk.db import Library
+from copydesk.media_store import MediaStore
+from copydesk.picture_operations import Judgement, PictureListing, judge, list_pictures
+from copydesk.picture_records import PictureMetadata
+from copydesk.qt.tasks import TaskRunner
+
+
+class PictureService(QObject):
+    listings_loaded = Signal(list)  # list[PictureListing]
+    listing_changed = Signal(object)  # PictureListing
+    thumbnail_ready = Signal(str, QPixmap)  # sha256, thumbnail
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        database: TaskRunner,
+        compute: TaskRunner,
+        judgement: Judgement,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.store = MediaStore.beside(library.path)
+        self.database = database
+        self.compute = compute
+        self.judgement = judgement
+
+    def load(self) -> None:
+        library, judgement = self.library, self.judgement
+        self._run(
+            self.database, lambda: list_pictures(library, judgement), self.listings_loaded.emit
+        )
+
+    def save(self, changes: dict[int, PictureMetadata]) -> None:
+        """Store new metadata for pictures (one transaction) and report each new listing."""
+        library, judgement = self.library, self.judgement
+
+        def work() -> list[PictureListing]:
+            with library.write() as session:
+                records = [images.update_metadata(session, pid, m) for pid, m in changes.items()]
+                usages = images.usages_by_picture(session, set(changes))
+            return [judge(r, judgement, usages.get(r.id, ())) for r in records]
+
+        self._run(
+            self.database, work, lambda listings: [self.listing_changed.emit(x) for x in listings]
+        )
+
+    def refresh(self, picture_ids: list[int]) -> None:
+        library, judgement = self.library, self.judgement
+
+        def work() -> list[PictureListing]:
+            with library.read() as session:
+                records = images.pictures_by_ids(session, set(picture_ids))
+                usages = images.usages_by_picture(session, set(picture_ids))
+            return [judge(r, judgement, usages.get(r.id, ())) for r in records.values()]
+
+        self._run(
+            self.database, work, lambda listings: [self.listing_changed.emit(x) for x in listings]
+        )
+
+    def request_thumbnail(self, listing: PictureListing) -> None:
+        from copydesk.image_files import make_thumbnail
+
+        store, file = self.store, listing.record.file
+
+        def work() -> bytes:
+            return make_thumbnail(store.read(file.sha256, file.media_type), size=96)
+
+        def show(data: bytes) -> None:
+            pixmap = QPixmap()
+            if pixmap.loadFromData(data):
+                self.thumbnail_ready.emit(file.sha256, pixmap)
+
+        self.compute.run(work, show, lambda _error: None)  # a missing file shows no thumbnail
+
+    def _run(
+        self, runner: TaskRunner, job: Callable[[], Any], on_done: Callable[[Any], Any]
+    ) -> None:
+        runner.run(job, on_done, lambda error: self.failed.emit(str(error)))
