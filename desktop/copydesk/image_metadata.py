@@ -23,7 +23,9 @@ Reading never raises on odd metadata: a missing, unreadable or garbled field is 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,6 +36,12 @@ import pyexiv2
 from copydesk.errors import MetadataWriteError
 from copydesk.iptc_digest import DigestState, digest_state, refresh_digest
 from copydesk.picture_records import EMBEDDED_FIELDS, PictureMetadata
+
+# pyexiv2 keeps global state between the calls of one operation: exiv2's log level (which
+# _exiv2_image sets per operation) and the error log it turns into exceptions. So one
+# operation at a time, whatever the thread.
+_EXIV2_LOCK = threading.Lock()
+_LOG_ERRORS, _LOG_MUTE = 3, 4  # pyexiv2.set_log_level() levels
 
 UTF8_CHARACTER_SET = "\x1b%G"  # ISO 2022 escape sequence for UTF-8 (IIM dataset 1:90)
 
@@ -111,6 +119,23 @@ class _Embedded:
     iim_is_newer: bool = False
 
 
+@contextmanager
+def _exiv2_image(data: bytes, *, strict: bool) -> Iterator[Any]:
+    """pyexiv2's image of ``data``, opened whatever exiv2 logged while reading it.
+
+    exiv2 logs the damage it recovers from (an EXIF directory it skips, say) and pyexiv2
+    turns any logged error into an exception, losing the IPTC and XMP read fine: muted while
+    opening. ``strict`` restores the errors afterwards, so that a write never half-succeeds
+    in silence. Warnings stay muted: pyexiv2 prints them on stdout, where they would garble
+    the CLI's JSON output.
+    """
+    with _EXIV2_LOCK:
+        pyexiv2.set_log_level(_LOG_MUTE)
+        with pyexiv2.ImageData(data) as image:
+            pyexiv2.set_log_level(_LOG_ERRORS if strict else _LOG_MUTE)
+            yield image
+
+
 # -- reading -------------------------------------------------------------------------------
 
 
@@ -124,7 +149,7 @@ def read_metadata(source: bytes | Path) -> PictureMetadata:
 
 def _read_embedded(data: bytes) -> _Embedded:
     try:
-        with pyexiv2.ImageData(data) as image:
+        with _exiv2_image(data, strict=False) as image:
             # Latin-1 maps bytes to characters one to one: the real decoding is ours.
             iim = _quietly(lambda: image.read_iptc(encoding="latin-1"))
             xmp = _quietly(lambda: image.read_xmp(encoding="latin-1"))
@@ -295,7 +320,7 @@ def write_metadata(data: bytes, metadata: PictureMetadata, *, credit: str) -> by
     values = {name: str(getattr(metadata, name)).strip() for name in EMBEDDED_FIELDS}
     values["credit_line"] = credit.strip()
     try:
-        with pyexiv2.ImageData(data) as image:
+        with _exiv2_image(data, strict=True) as image:
             written = _write(image, values)
     except MetadataWriteError:
         raise

@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -263,6 +264,25 @@ def test_data_that_is_no_picture_cannot_be_written() -> None:
         write_metadata(b"not a picture", FULL, credit=CREDIT)
 
 
+def test_threads_can_read_and_write_at_once() -> None:
+    """pyexiv2 keeps global state between the calls of one operation (the log level this
+    module sets for reading or writing, exiv2's error log), so operations take turns. A smoke
+    test: the race it guards against is rare by nature (pyexiv2 holds the GIL in C++)."""
+    damaged = with_segment(
+        with_iptc(jpeg(), {"Iptc.Application2.Credit": "IIM credit"}), 0xE1, BROKEN_XMP
+    )
+
+    def work(number: int) -> str:
+        if number % 2:
+            return read_metadata(damaged).credit_line  # needs exiv2's errors muted
+        written = write_metadata(jpeg(), PictureMetadata(city=f"Ville {number} é"), credit="")
+        return read_metadata(written).city
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(work, range(200)))
+    assert results == ["IIM credit" if number % 2 else f"Ville {number} é" for number in range(200)]
+
+
 # -- IIM encodings -------------------------------------------------------------------------
 
 
@@ -467,7 +487,36 @@ def test_a_truncated_jpeg_still_gives_its_metadata() -> None:
     assert read_metadata(data[: len(data) * 3 // 4]).creator == FULL.creator
 
 
-def test_structs_where_text_belongs_give_empty_fields() -> None:
+def with_segment(data: bytes, marker: int, body: bytes) -> bytes:
+    """``data`` (a JPEG) with an APPn segment inserted after SOI."""
+    return data[:2] + bytes([0xFF, marker]) + (len(body) + 2).to_bytes(2, "big") + body + data[2:]
+
+
+BROKEN_EXIF = b"Exif\x00\x00II*\x00\x08\x00\x00\x00\xff\xff" + b"\x01" * 40  # 65,535 entries
+BROKEN_XMP = b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF><bro"
+
+
+def test_a_broken_exif_block_does_not_hide_iim_and_xmp() -> None:
+    """pyexiv2 raises on any error exiv2 logs, though exiv2 read the rest fine."""
+    data = with_segment(write_metadata(jpeg(), FULL, credit=CREDIT), 0xE1, BROKEN_EXIF)
+    assert fields(read_metadata(data)) == fields(FULL.replace(credit_line=CREDIT))
+    written = write_metadata(data, FULL.replace(city="Lyon"), credit=CREDIT)
+    assert read_metadata(written).city == "Lyon"
+
+
+def test_a_broken_xmp_packet_leaves_the_iim(capfd: pytest.CaptureFixture[str]) -> None:
+    data = with_iptc(jpeg(), {"Iptc.Application2.Credit": "IIM credit"})
+    data = with_segment(data, 0xE1, BROKEN_XMP)
+    assert read_metadata(data).credit_line == "IIM credit"
+    written = write_metadata(data, PictureMetadata(source="Agence"), credit="New credit")
+    assert (read_metadata(written).credit_line, read_metadata(written).source) == (
+        "New credit",
+        "Agence",
+    )
+    assert capfd.readouterr().out == ""  # exiv2's "[warn] …" lines stay off stdout
+
+
+def test_lists_where_text_belongs_are_joined_without_repeats() -> None:
     data = with_xmp(
         jpeg(),
         {"Xmp.photoshop.Credit": ["one", "two", "one"], "Xmp.dc.creator": ["A", "", "B", "A"]},
