@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -162,7 +162,7 @@ def _read_embedded(data: bytes) -> _Embedded:
     )
 
 
-def _quietly(read: Any) -> dict[str, Any]:
+def _quietly(read: Callable[[], object]) -> dict[str, Any]:
     try:
         result = read()
     except Exception:  # one damaged block must not hide the other
@@ -259,7 +259,7 @@ def iso_date(text: str) -> str:
     Accepts the EXIF-style colons some tools put in XMP dates (``2017:07:13 17:01:00``).
     """
     match = _ISO_DATE.fullmatch(text.strip())
-    if not match or not _valid_day(match):
+    if not match or not _valid(match):
         return ""
     result = match["year"]
     for part, separator in (("month", "-"), ("day", "-"), ("time", "T")):
@@ -272,12 +272,13 @@ def iso_date(text: str) -> str:
     return result + zone
 
 
-def _valid_day(match: re.Match[str]) -> bool:
+def _valid(match: re.Match[str]) -> bool:
     try:
         date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
     except ValueError:
         return False
-    return True
+    hours, minutes, *seconds = (match["time"] or "0:0").split(":")
+    return int(hours) < 24 and int(minutes) < 60 and float((seconds or ["0"])[0]) < 61
 
 
 def _strings(value: Any) -> list[str]:
@@ -317,8 +318,9 @@ def write_metadata(data: bytes, metadata: PictureMetadata, *, credit: str) -> by
     Formats without IIM (WebP) get XMP only; formats without XMP (GIF, BMP) are refused
     with ``MetadataWriteError``.
     """
-    values = {name: str(getattr(metadata, name)).strip() for name in EMBEDDED_FIELDS}
-    values["credit_line"] = credit.strip()
+    # Control characters cannot go into XMP (XML) and mean nothing in IIM: cleaned away.
+    values = {name: _clean(str(getattr(metadata, name))) for name in EMBEDDED_FIELDS}
+    values["credit_line"] = _clean(credit)
     try:
         with _exiv2_image(data, strict=True) as image:
             written = _write(image, values)

@@ -200,6 +200,18 @@ def test_empty_fields_are_removed_from_the_file() -> None:
     assert not raw_xmp(written)
 
 
+def test_control_characters_are_not_written() -> None:
+    metadata = PictureMetadata(description="Ligne\x0b un\r\nligne deux\x00", headline="\x1bTitre")
+    written = write_metadata(jpeg(), metadata, credit="Crédit\x07")
+    result = read_metadata(written)
+    assert (result.description, result.headline, result.credit_line) == (
+        "Ligne un\nligne deux",
+        "Titre",
+        "Crédit",
+    )
+    assert raw_xmp(written)["Xmp.photoshop.Headline"] == "Titre"
+
+
 def test_a_licensor_given_as_a_url_goes_in_licensor_url() -> None:
     metadata = PictureMetadata(licensor="https://agence.example/été")
     written = write_metadata(jpeg(), metadata, credit="")
@@ -536,6 +548,8 @@ def test_lists_where_text_belongs_are_joined_without_repeats() -> None:
         ("2017", "2017"),
         ("2017-02-30", ""),
         ("2017-13", ""),
+        ("2017-07-13T24:00", ""),
+        ("2017-07-13T12:60", ""),
         ("13/07/2017", ""),
         ("", ""),
     ],
