@@ -6,11 +6,13 @@ an exported rendition could not carry its credit (convert it to PNG). HEIC, AVIF
 the rest are refused as well (convert them to JPEG). Only the accepted formats' decoders ever
 see the data; the others are named from their first bytes, for the message.
 
-Limits: ``DEFAULT_MAX_BYTES`` (200 MB) of file, and ``MAX_PIXELS`` (100 megapixels) of image,
-a 12,000 × 8,000 scan, beyond any camera sold: a small file declaring more is a decompression
-bomb, whose decoding would take gigabytes. Pillow's own limit (``Image.MAX_IMAGE_PIXELS``) is
-set to the same figure for every Pillow use in the process: it warns above it (and this module
-refuses) and raises ``DecompressionBombError`` above twice it.
+Limits: ``DEFAULT_MAX_BYTES`` (200 MB) of file, and ``MAX_PIXELS`` (160 megapixels) of image:
+the largest camera sensors give 151 MP (Phase One IQ4), and common medium-format ones 102 MP
+(Fujifilm GFX100, Hasselblad X2D), which a 100-MP limit would refuse. A small file declaring
+more is a decompression bomb, whose decoding would take gigabytes; up to the limit a full
+decode takes at most 640 MB (RGBA), and a JPEG's check a 64th of that. Pillow's own limit
+(``Image.MAX_IMAGE_PIXELS``) is set to the same figure for every Pillow use in the process: it
+warns above it (and this module refuses) and raises ``DecompressionBombError`` above twice it.
 
 A picture is accepted only if it decodes in full: a JPEG cut in half still opens, and exiv2
 reads its metadata without complaint, but Pillow's ``load()`` reports the missing data.
@@ -35,7 +37,7 @@ ACCEPTED_FORMATS = {
     "TIFF": "image/tiff",
 }
 DEFAULT_MAX_BYTES = 200 * 1000 * 1000
-MAX_PIXELS = 100 * 1000 * 1000
+MAX_PIXELS = 160 * 1000 * 1000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 _ACCEPTED_NAMES = "JPEG, PNG, WebP and TIFF"

@@ -103,8 +103,8 @@ def test_the_size_is_as_displayed(orientation: int, size: tuple[int, int]) -> No
 
 
 def test_the_pixel_limit_itself_is_accepted() -> None:
-    assert MAX_PIXELS == 100_000_000
-    assert inspect_image(png_of_zeros(10_000, 10_000)).width == 10_000
+    assert MAX_PIXELS == 160_000_000  # a 151-megapixel Phase One IQ4 picture is taken
+    assert inspect_image(png_of_zeros(16_000, 10_000)).width == 16_000
 
 
 # -- refused -------------------------------------------------------------------------------
@@ -219,11 +219,11 @@ def test_a_png_with_a_damaged_chunk_is_refused() -> None:
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 def test_a_decompression_bomb_is_refused_with_its_size() -> None:
-    data = png_of_zeros(12_000, 10_000)  # 120 megapixels
+    data = png_of_zeros(20_000, 10_000)  # 200 megapixels
     assert len(data) < 50_000
     assert refused(data) == (
-        "The picture has 120 megapixels (12,000 × 10,000): Copydesk refuses pictures above "
-        "100 megapixels, whose decoding could exhaust the memory (a decompression bomb)."
+        "The picture has 200 megapixels (20,000 × 10,000): Copydesk refuses pictures above "
+        "160 megapixels, whose decoding could exhaust the memory (a decompression bomb)."
     )
 
 
@@ -231,14 +231,14 @@ def test_a_bomb_beyond_pillows_own_limit_is_refused_too() -> None:
     data = png_of_zeros(20_000, 20_000)  # 400 megapixels: Pillow raises before any check
     assert len(data) < 100_000
     assert refused(data).startswith(
-        "The picture has 400 megapixels: Copydesk refuses pictures above 100 megapixels"
+        "The picture has 400 megapixels: Copydesk refuses pictures above 160 megapixels"
     )
 
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 def test_a_bomb_gets_no_thumbnail() -> None:
     with pytest.raises(InvalidPicture, match="decompression bomb"):
-        make_thumbnail(png_of_zeros(12_000, 10_000))
+        make_thumbnail(png_of_zeros(20_000, 10_000))
 
 
 # -- thumbnails ----------------------------------------------------------------------------
