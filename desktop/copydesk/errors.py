@@ -33,3 +33,14 @@ class ConflictError(CopydeskError):
         )
         self.theirs = theirs
         self.mine = mine
+
+
+class InvalidPicture(CopydeskError):
+    """A file offered as a picture cannot be taken: empty, not an image, a format Copydesk
+    does not accept, truncated or corrupt, too large, or a decompression bomb. The message
+    names the problem."""
+
+
+class MetadataWriteError(CopydeskError):
+    """Credit metadata cannot be written into a picture (its format holds no IPTC/XMP, or
+    the metadata library refused the data)."""
