@@ -189,9 +189,7 @@ def _apply_picture_uses(session: Session, article: Article, content: ArticleCont
     ]
     if current != wanted:
         article.picture_uses = [
-            PictureUse(
-                picture_id=pid, role=role, caption=caption, alt_text=alt, illustrative=flag
-            )
+            PictureUse(picture_id=pid, role=role, caption=caption, alt_text=alt, illustrative=flag)
             for pid, role, caption, alt, flag in wanted
         ]
 

@@ -64,7 +64,9 @@ def _import(args: argparse.Namespace, path: Path) -> int:
         print(json.dumps(_report_json(report), ensure_ascii=False, indent=2))
     else:
         for item in report.items:
-            detail = item.reason if item.outcome is ImportOutcome.REFUSED else f"id {item.picture_id}"
+            detail = (
+                item.reason if item.outcome is ImportOutcome.REFUSED else f"id {item.picture_id}"
+            )
             print(f"{item.outcome.value:<9}  {item.path}  {detail}")
         counts = ", ".join(f"{report.count(o)} {o.value}" for o in ImportOutcome)
         print(f"{len(report.items)} files: {counts}", file=sys.stderr)

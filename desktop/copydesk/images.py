@@ -111,7 +111,9 @@ def usages_of(session: Session, picture_id: int) -> list[PictureUsage]:
     return usages_by_picture(session, {picture_id}).get(picture_id, [])
 
 
-def usages_by_picture(session: Session, ids: set[int] | None = None) -> dict[int, list[PictureUsage]]:
+def usages_by_picture(
+    session: Session, ids: set[int] | None = None
+) -> dict[int, list[PictureUsage]]:
     """Where each picture (all of them, or ``ids``) is used, lead uses first."""
     query = (
         select(PictureUse.picture_id, Article.id, Article.slug, Article.headline, PictureUse.role)
@@ -181,6 +183,4 @@ def to_record(row: Picture) -> PictureRecord:
     file = PictureFile(
         row.sha256, row.file_name, row.media_type, row.width, row.height, row.byte_size
     )
-    return PictureRecord(
-        row.id, row.uuid, file, _metadata_of(row), row.imported_at, row.updated_at
-    )
+    return PictureRecord(row.id, row.uuid, file, _metadata_of(row), row.imported_at, row.updated_at)

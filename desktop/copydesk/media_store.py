@@ -82,7 +82,9 @@ class MediaStore:
         try:
             return path.read_bytes()
         except FileNotFoundError as error:
-            raise MediaStoreError(f"The picture file {path.name} is missing from {self.root}.") from error
+            raise MediaStoreError(
+                f"The picture file {path.name} is missing from {self.root}."
+            ) from error
         except OSError as error:
             raise MediaStoreError(f"Cannot read {path}: {error.strerror or error}.") from error
 

@@ -74,7 +74,8 @@ def test_the_lead_picture_and_body_pictures_are_uses(library_path: Path) -> None
             use = LeadPictureUse(
                 lead.id, "Poutine et Trump, photo illustrative", "Deux hommes", True
             )
-            body = f"Texte.\n\n{picture_markdown(inline.id, 'Une salle', 'La salle')}\n\n![x](image:999)"
+            shown = picture_markdown(inline.id, "Une salle", "La salle")
+            body = f"Texte.\n\n{shown}\n\n![x](image:999)"
             record = articles.create_article(
                 session, ArticleContent(headline="Sommet", body=body, lead_picture=use)
             )

@@ -202,9 +202,13 @@ class MainWindow(QMainWindow):
         self.history_action.setText(self.tr("&History"))
         self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         view.addAction(self.history_action)
+        self.pictures_action = self._action(
+            view, self.tr("&Picture Library"), QKeySequence("Ctrl+Shift+L")
+        )
+        self.pictures_action.triggered.connect(self.open_picture_library)
 
     def _action(
-        self, menu: Any, text: str, shortcut: QKeySequence.StandardKey | None = None
+        self, menu: Any, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None = None
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -716,6 +720,25 @@ class MainWindow(QMainWindow):
             self.preferences.update(dialog.preferences())
 
     # ---- history and conflicts --------------------------------------------------------------
+
+    def open_picture_library(self) -> None:
+        """The picture library of this window's library, as its own window."""
+        library = self._library_for_writing()
+        if library is None:
+            return
+        window = getattr(self, "picture_library", None)
+        if window is None or window.service.library is not library:
+            from copydesk.picture_operations import Judgement
+            from copydesk.qt.credits.library_window import PictureLibraryWindow
+
+            judgement = Judgement.from_preferences(self.preferences.current(), "fr")
+            window = PictureLibraryWindow(library, self._runner, self._compute, judgement, self)
+            window.setWindowFlag(Qt.WindowType.Window)
+            window.resize(1300, 800)
+            self.picture_library = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _on_history_visibility(self, visible: bool) -> None:
         if visible:

@@ -112,14 +112,17 @@ class PictureLibraryWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.CREDIT, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(Column.PICTURE, 104)
-        self.table.setColumnWidth(Column.FILE, 160)
-        self.table.setColumnWidth(Column.CREATOR, 140)
+        self.table.setColumnWidth(Column.FILE, 150)
+        self.table.setColumnWidth(Column.CREATOR, 120)
+        self.table.setColumnWidth(Column.LICENCE, 90)
+        self.table.setColumnWidth(Column.STATUS, 90)
         self.editor = CreditEditor(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 480])
         self.setCentralWidget(splitter)
 
         toolbar = self.addToolBar(self.tr("Pictures"))
@@ -249,12 +252,15 @@ class PictureLibraryWindow(QMainWindow):
 
     # ---- edits ---------------------------------------------------------------------------
 
-    def _commit_edit(self, old: PictureMetadata, new: PictureMetadata) -> None:
+    def _commit_edit(self, _shown: PictureMetadata, new: PictureMetadata) -> None:
         selected = self.selected_listings()
         if not selected:
             return
-        picture_id = selected[0].record.id
-        self.undo_stack.push(SetMetadata(self, {picture_id: (old, new)}, self.tr("Edit Credit")))
+        listing = selected[0]
+        old = listing.record.metadata  # what is stored: undo goes back to it
+        if new != old:
+            changes = {listing.record.id: (old, new)}
+            self.undo_stack.push(SetMetadata(self, changes, self.tr("Edit Credit")))
 
     def _apply_fix(self, fix: dict[str, str]) -> None:
         selected = self.selected_listings()
