@@ -43,6 +43,7 @@ FIELD_ORDER = (
     "standfirst",
     "authors",
     "keywords",
+    "lead_picture",
     "body",
 )
 TYPOGRAPHY_FIELDS = ("kicker", "headline", "standfirst", "body")
@@ -88,8 +89,13 @@ def check_article(content: ArticleContent, preferences: Preferences, today: date
     ]
     for name in TYPOGRAPHY_FIELDS:
         problems += typography_problems(name, getattr(content, name), content.language)
-    problems.sort(key=lambda problem: (FIELD_ORDER.index(problem.field), problem.start))
+    problems.sort(key=problem_order)
     return problems
+
+
+def problem_order(problem: Problem) -> tuple[int, int]:
+    """Problems are listed by field, as the editor shows them, then by position."""
+    return FIELD_ORDER.index(problem.field), problem.start
 
 
 # ---------------------------------------------------------------------------------------------

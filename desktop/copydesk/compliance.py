@@ -497,6 +497,15 @@ _ILLUSTRATIVE_MARK = re.compile(
 )
 
 
+def marks_illustrative(caption: str) -> bool:
+    """Whether the caption ends with an illustrative mark ("…, photo illustrative")."""
+    return _ILLUSTRATIVE_MARK.search(caption.strip()) is not None
+
+
+def strip_illustrative_mark(caption: str) -> str:
+    return _ILLUSTRATIVE_MARK.sub("", caption.strip())
+
+
 def check_use(alt_text: str, caption: str, *, illustrative: bool) -> list[CreditProblem]:
     """Problems of one use of a picture: its alt text against its caption. When the picture
     is marked ``illustrative``, the caption's "photo illustrative" mark is not compared."""
@@ -555,6 +564,8 @@ __all__ = [
     "check_use",
     "discloses_ai",
     "is_ai_generated",
+    "marks_illustrative",
     "picture_status",
     "sort_problems",
+    "strip_illustrative_mark",
 ]

@@ -353,7 +353,31 @@ def check_article(
     record = view[1] if view is not None else _find_by_slug(path, slug)
     if record is None:
         raise NotFoundError.for_slug(slug)
-    return checks.check_article(record.content, preferences or DEFAULTS, today or date.today())
+    preferences = preferences or DEFAULTS
+    today = today or date.today()
+    problems = checks.check_article(record.content, preferences, today)
+    problems += _picture_problems(path, record.content, preferences, today)
+    problems.sort(key=checks.problem_order)
+    return problems
+
+
+def _picture_problems(
+    path: Path, content: ArticleContent, preferences: Preferences, today: date
+) -> list[Problem]:
+    """The problems of the pictures the article shows (none read when it shows none)."""
+    from copydesk import article_pictures, db
+    from copydesk.picture_operations import Judgement
+
+    ids = article_pictures.picture_ids(content)
+    if not ids:
+        return []
+    judgement = Judgement(content.language, preferences.commercial_publication, today)
+    library = db.open_library(path)
+    try:
+        pictures = article_pictures.load_article_pictures(library, ids, judgement)
+    finally:
+        library.close()
+    return article_pictures.check_pictures(content, pictures)
 
 
 def _find_by_slug(path: Path, slug: str) -> ArticleRecord | None:

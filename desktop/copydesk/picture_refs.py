@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # The renderer takes any id (``copydesk.rendering.pictures.PICTURE_ID_RE``); library pictures
 # have numeric ids.
@@ -18,8 +19,61 @@ def body_picture_ids(body: str) -> list[int]:
 
 def picture_markdown(picture_id: int, alt_text: str, caption: str = "") -> str:
     """The Markdown that shows a library picture in the body."""
-    alt = alt_text.replace("\\", "\\\\").replace("]", "\\]").replace("\n", " ")
+    alt = _escape(alt_text, "[]`").replace("\n", " ")
     if not caption:
         return f"![{alt}](image:{picture_id})"
-    title = caption.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return f'![{alt}](image:{picture_id} "{title}")'
+    title = _escape(caption, "`").replace("\n", " ")
+    # Python-Markdown does not unescape quotes in a title, but takes the title up to the
+    # last quote before ")": a caption with " is quoted with ' when it has none of those.
+    quote = "'" if '"' in title and "'" not in title else '"'
+    return f"![{alt}](image:{picture_id} {quote}{title}{quote})"
+
+
+def _escape(text: str, specials: str) -> str:
+    escaped = text.replace("\\", "\\\\")
+    for char in specials:
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
+
+
+# ``![alt](image:12 "caption")``: the alt text may hold escaped brackets, the title is quoted
+# with " or ' (Python-Markdown accepts both) and the destination may sit in angle brackets.
+_REFERENCE = re.compile(
+    r"""!\[(?P<alt>(?:\\.|[^\]\\\n])*)\]
+        \(\s*(?P<open><)?image:(?P<id>\d+)(?(open)>)
+        (?:\s+(?:"(?P<dq>[^\n]*?)"|'(?P<sq>[^\n]*?)'))?\s*\)""",
+    re.VERBOSE,
+)
+# Python-Markdown's backslash escapes (``markdown.inlinepatterns.ESCAPED_CHARS``).
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+
+
+@dataclass(frozen=True, slots=True)
+class PictureReference:
+    """One library picture shown in the body: ``body[start:end]`` is its Markdown."""
+
+    picture_id: int
+    alt_text: str
+    caption: str
+    start: int
+    end: int
+
+
+def find_picture_references(body: str) -> list[PictureReference]:
+    """Every ``![alt](image:ID "caption")`` of the body, in order, unescaped."""
+    if "image:" not in body:
+        return []
+    return [
+        PictureReference(
+            int(found["id"]),
+            _unescape(found["alt"]),
+            _unescape(found["dq"] if found["dq"] is not None else found["sq"] or ""),
+            found.start(),
+            found.end(),
+        )
+        for found in _REFERENCE.finditer(body)
+    ]
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text)

@@ -109,7 +109,7 @@ def test_body_picture_ids_and_markdown() -> None:
     assert body_picture_ids(body) == [3, 12, 7]
     assert body_picture_ids("no pictures") == []
     markdown = picture_markdown(5, "Un [crochet]", 'Il dit "oui"')
-    assert markdown == '![Un [crochet\\]](image:5 "Il dit \\"oui\\"")'
+    assert markdown == "![Un \\[crochet\\]](image:5 'Il dit \"oui\"')"
     assert body_picture_ids(markdown) == [5]
 
 

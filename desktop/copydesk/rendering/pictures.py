@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from html import escape
 
 from markdown import Extension, Markdown
-from markdown.treeprocessors import Treeprocessor
+from markdown.inlinepatterns import IMAGE_LINK_RE, ImageInlineProcessor
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 
 IMAGE_PREFIX = "image:"
 # Every ``image:ID`` a block may name (a superset: the renderer keys its cache on them).
@@ -111,11 +112,13 @@ class PicturesTreeprocessor(Treeprocessor):
         self, paragraph: etree.Element, img: etree.Element, picture_id: str, picture: Picture | None
     ) -> None:
         # Stashed raw HTML replaces the whole ``<p>``: a figure may not sit inside a paragraph.
+        # The figure goes to the stash, past Python-Markdown's own unescaping of ``\]`` etc.
+        unescape = UnescapeTreeprocessor().unescape
         html = figure_html(
             picture_id,
             picture,
-            alt=img.get("alt", ""),
-            caption=img.get("title", ""),
+            alt=unescape(img.get("alt", "")),
+            caption=unescape(img.get("title", "")),
             language=self.language,
         )
         paragraph.remove(img)
@@ -148,11 +151,20 @@ def _alone_in_paragraph(parent: etree.Element, img: etree.Element) -> bool:
     )
 
 
+class _ImageProcessor(ImageInlineProcessor):
+    """Python-Markdown's image pattern, except that a title (a caption) keeps its no-break
+    spaces: French captions need them before « : ; ! ? » and inside guillemets. Only ASCII
+    whitespace is folded into a space."""
+
+    RE_TITLE_CLEAN = re.compile(r"[ \t\n\r\f\v]")
+
+
 class PicturesExtension(Extension):
     def __init__(self, language: str = "en") -> None:
         super().__init__()
         self.language = language
 
     def extendMarkdown(self, md: Markdown) -> None:
+        md.inlinePatterns.register(_ImageProcessor(IMAGE_LINK_RE, md), "image_link", 150)
         # After the inline patterns (20) have made the <img> elements.
         md.treeprocessors.register(PicturesTreeprocessor(md, self.language), "cd-pictures", 15)

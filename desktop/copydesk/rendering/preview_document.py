@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from copydesk.records import ArticleContent
 from copydesk.rendering.article import page_title, render_article
 from copydesk.rendering.body_patch import BodyPatch
 from copydesk.rendering.incremental import IncrementalRenderer
+
+if TYPE_CHECKING:
+    from copydesk.article_pictures import ArticlePictures
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,26 +35,35 @@ class PreviewDocument:
     def __init__(self) -> None:
         self._renderer: IncrementalRenderer | None = None
         self._shown: ArticleContent | None = None
+        self._pictures: ArticlePictures | None = None
         self._generation = -1
 
-    def update(self, content: ArticleContent, generation: int) -> PreviewUpdate:
+    def update(
+        self, content: ArticleContent, generation: int, pictures: ArticlePictures | None = None
+    ) -> PreviewUpdate:
         """The change that brings the page from what it shows to ``content``.
 
         ``generation`` changes whenever the page was given something else (another article
-        opened, a patch refused): the whole article is rendered again then.
+        opened, a patch refused): the whole article is rendered again then, as it is when
+        ``pictures`` (what the library says of the article's pictures) changed.
         """
-        if self._needs_full_render(content, generation):
-            return self.full(content, generation)
+        if self._needs_full_render(content, generation) or pictures is not self._pictures:
+            return self.full(content, generation, pictures)
         assert self._renderer is not None
         patch = self._renderer.update(content.body)
         self._shown = content
         return PreviewUpdate(generation, content.language, page_title(content), patch=patch)
 
-    def full(self, content: ArticleContent, generation: int) -> PreviewUpdate:
-        self._renderer = IncrementalRenderer(content.language)
+    def full(
+        self, content: ArticleContent, generation: int, pictures: ArticlePictures | None = None
+    ) -> PreviewUpdate:
+        resolver = pictures.resolver() if pictures is not None else None
+        self._renderer = IncrementalRenderer(content.language, resolver)
         self._shown = content
+        self._pictures = pictures
         self._generation = generation
-        html = render_article(content, renderer=self._renderer)
+        lead = pictures.lead(content) if pictures is not None else None
+        html = render_article(content, renderer=self._renderer, lead_picture=lead)
         return PreviewUpdate(generation, content.language, page_title(content), html=html)
 
     def _needs_full_render(self, content: ArticleContent, generation: int) -> bool:
