@@ -42,6 +42,11 @@ def extension_for(media_type: str) -> str:
     return _EXTENSIONS.get(media_type, ".bin")
 
 
+def media_type_for_name(extension: str) -> str | None:
+    """The media type the store names with ``extension`` (".jpg"), if any."""
+    return next((kind for kind, known in _EXTENSIONS.items() if known == extension), None)
+
+
 class MediaStore:
     def __init__(self, root: Path) -> None:
         self.root = root

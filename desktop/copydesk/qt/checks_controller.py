@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from copydesk import checks
+from copydesk.article_pictures import ArticlePictures, check_pictures
 from copydesk.checks import Problem
 from copydesk.qt.checks_panel import ChecksPanel
 from copydesk.qt.editor.article_editor import ArticleEditor
@@ -31,6 +32,7 @@ class ChecksController(QObject):
         preferences: PreferencesStore,
         jobs: LatestOnly,
         today: Callable[[], date] = date.today,
+        pictures: Callable[[], ArticlePictures] | None = None,
     ) -> None:
         super().__init__(panel)
         self.panel = panel
@@ -39,6 +41,7 @@ class ChecksController(QObject):
         self._jobs = jobs
         self._stopped = False
         self._today = today
+        self._pictures = pictures
         self._count = 0  # only the latest check's result is shown
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -63,7 +66,16 @@ class ChecksController(QObject):
     def _check_job(self) -> Callable[[], tuple[int, list[Problem]]]:
         count, content = self._count, self.editor.content()
         preferences, today = self._preferences.current(), self._today()
-        return lambda: (count, checks.check_article(content, preferences, today))
+        pictures = self._pictures() if self._pictures is not None else None
+
+        def check() -> tuple[int, list[Problem]]:
+            problems = checks.check_article(content, preferences, today)
+            if pictures is not None:
+                problems += check_pictures(content, pictures)
+                problems.sort(key=checks.problem_order)
+            return count, problems
+
+        return check
 
     def _show(self, checked: tuple[int, list[Problem]]) -> None:
         count, problems = checked

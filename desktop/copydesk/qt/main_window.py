@@ -35,6 +35,8 @@ from copydesk.qt.article_list import ArticleListPanel
 from copydesk.qt.autosave import Autosaver, SaveTarget, describe
 from copydesk.qt.checks_controller import ChecksController
 from copydesk.qt.checks_panel import ChecksPanel
+from copydesk.qt.credits.article_credits import ArticleCreditsPane
+from copydesk.qt.credits.article_pictures_controller import ArticlePicturesController
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.history.history_panel import HistoryPanel
 from copydesk.qt.preferences_store import PreferencesStore
@@ -53,7 +55,10 @@ from copydesk.records import (
 from copydesk.resources import resource_path
 
 if TYPE_CHECKING:
+    from copydesk.article_pictures import ArticlePictures
+    from copydesk.checks import Problem
     from copydesk.db import Library
+    from copydesk.picture_operations import PictureListing
     from copydesk.records import RevisionSummary
     from copydesk.rendering.preview_document import PreviewDocument, PreviewUpdate
 
@@ -120,8 +125,17 @@ class MainWindow(QMainWindow):
         self.editor = ArticleEditor(self)
         self.preview = PreviewPane(self)
         self.checks_panel = ChecksPanel(self)
+        self.credits_pane = ArticleCreditsPane(self)
+        self.article_pictures = ArticlePicturesController(
+            self.credits_pane, self.editor, self._runner, self._compute, self.preferences, self
+        )
+        self.preview.set_media_resolver(self.article_pictures.serve_media)
         self.checks = ChecksController(
-            self.checks_panel, self.editor, self.preferences, LatestOnly(self._compute)
+            self.checks_panel,
+            self.editor,
+            self.preferences,
+            LatestOnly(self._compute),
+            pictures=lambda: self.article_pictures.snapshot,
         )
         # Left column: the list above the tools that follow the article being edited.
         self.side_tabs = QTabWidget(self)
@@ -139,10 +153,11 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.left_splitter, self.editor, self.preview):
+        for widget in (self.left_splitter, self.editor, self.preview, self.credits_pane):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
+        self.splitter.setStretchFactor(3, 0)
         self.setCentralWidget(self.splitter)
         self.scroll_sync = ScrollSync(self.editor.body, self.preview)
 
@@ -196,6 +211,13 @@ class MainWindow(QMainWindow):
         text_format = self.menuBar().addMenu(self.tr("F&ormat"))
         for action in self.editor.body.format_actions():
             text_format.addAction(action)
+        text_format.addSeparator()
+        self.insert_picture_action = self._action(
+            text_format, self.tr("Insert &Picture…"), QKeySequence("Ctrl+Shift+P")
+        )
+        self.insert_picture_action.triggered.connect(self.choose_picture_to_insert)
+        self.lead_picture_action = self._action(text_format, self.tr("&Lead Picture…"))
+        self.lead_picture_action.triggered.connect(self.choose_lead_picture)
 
         view = self.menuBar().addMenu(self.tr("&View"))
         self.history_action = self.history_dock.toggleViewAction()
@@ -206,6 +228,12 @@ class MainWindow(QMainWindow):
             view, self.tr("&Picture Library"), QKeySequence("Ctrl+Shift+L")
         )
         self.pictures_action.triggered.connect(self.open_picture_library)
+        self.credits_action = self._action(
+            view, self.tr("Pictures and &Credits"), QKeySequence("Ctrl+Shift+K")
+        )
+        self.credits_action.setCheckable(True)
+        self.credits_action.setChecked(True)
+        self.credits_action.toggled.connect(self._show_credits_pane)
 
     def _action(
         self, menu: Any, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None = None
@@ -234,6 +262,11 @@ class MainWindow(QMainWindow):
         self.article_list.query_changed.connect(self.search_articles)
         self.article_list.model.summaries_needed.connect(self._fetch_summaries)
         self.editor.edited.connect(self._on_edited)
+        self.article_pictures.snapshot_changed.connect(self._on_pictures_read)
+        self.article_pictures.edit_credit_requested.connect(self.open_picture_library)
+        self.credits_pane.lead_requested.connect(self.choose_lead_picture)
+        self.credits_pane.insert_requested.connect(self.choose_picture_to_insert)
+        self.checks_panel.jump_requested.connect(self._jump_to_picture_problem)
         self.autosave.saving.connect(lambda: self.save_label.setText(self.tr("Saving…")))
         self.autosave.saved.connect(self._on_saved)
         self.autosave.failed.connect(self._on_save_failed)
@@ -257,7 +290,10 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         splitter = self._state.bytes_value("window/splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([300, 560, 540])
+            self.splitter.setSizes([280, 520, 480, 300])
+        credits_shown = self._state.text_value("window/credits-pane", "on") == "on"
+        self.credits_action.setChecked(credits_shown)
+        self.credits_pane.setVisible(credits_shown)
         self.preview.set_reading_width(self._state.text_value("preview/reading-width", "desktop"))
         sync = self._state.text_value("preview/sync", "on") == "on"
         self.preview.set_sync_enabled(sync)
@@ -330,6 +366,9 @@ class MainWindow(QMainWindow):
     def _on_library_opened(self, opened: operations.OpenedLibrary) -> None:
         self.library = opened.library
         self._opening = None
+        self.article_pictures.set_library(opened.library)
+        if opened.shown is None:  # the article was shown early: its pictures can be read now
+            self.article_pictures.refresh()
         self.save_label.clear()
         self._update_title()
         if opened.shown is not None:
@@ -397,7 +436,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._refresh_history()
         self.checks.check_now()
-        if unsaved is not None:
+        # An article with pictures is shown once they are read (a moment on the database
+        # thread), rather than first with every picture missing.
+        waits_for_pictures = self.article_pictures.article_shown(
+            self.editor.content() if record is not None else None
+        ) and self.article_pictures.library is not None
+        if waits_for_pictures:
+            pass  # _on_pictures_read renders it
+        elif unsaved is not None:
             self._render_preview()
         else:
             language = record.content.language if record else DEFAULT_LANGUAGE
@@ -429,6 +475,7 @@ class MainWindow(QMainWindow):
     def _on_edited(self) -> None:
         self.autosave.note_edit()
         self.checks.schedule()
+        self.article_pictures.note_edit()
         self.setWindowModified(True)
         # The first edit is rendered at once, before the window repaints; edits that follow
         # in the same turn of the event loop (a replace-all, a paste) are rendered once after.
@@ -454,13 +501,23 @@ class MainWindow(QMainWindow):
 
     def _render_job(self) -> Callable[[], PreviewUpdate]:
         content, generation, document = self.editor.content(), self._shown_count, self._document
-        return lambda: document.update(content, generation)
+        pictures = self.article_pictures.snapshot
+        return lambda: document.update(content, generation, pictures)
 
     def _prime_preview(self) -> None:
         """The page shows a freshly opened article: let the document hold the same blocks,
         so that the first keystroke is already a patch."""
         content, generation, document = self.editor.content(), self._shown_count, self._document
-        self._renders.request(lambda: lambda: document.full(content, generation), lambda _: None)
+        pictures = self.article_pictures.snapshot
+        self._renders.request(
+            lambda: lambda: document.full(content, generation, pictures), lambda _: None
+        )
+
+    def _on_pictures_read(self) -> None:
+        """The article's pictures were read (or read again): show them, check them."""
+        if self.current is not None and not self._shut_down:
+            self._render_preview()
+            self.checks.check_now()
 
     def _show_rendered(self, update: PreviewUpdate) -> None:
         if self._shut_down or update.generation != self._shown_count:
@@ -721,8 +778,9 @@ class MainWindow(QMainWindow):
 
     # ---- history and conflicts --------------------------------------------------------------
 
-    def open_picture_library(self) -> None:
-        """The picture library of this window's library, as its own window."""
+    def open_picture_library(self, picture_id: int | None = None) -> None:
+        """The picture library of this window's library, as its own window; with
+        ``picture_id``, that picture selected."""
         library = self._library_for_writing()
         if library is None:
             return
@@ -735,10 +793,73 @@ class MainWindow(QMainWindow):
             window = PictureLibraryWindow(library, self._runner, self._compute, judgement, self)
             window.setWindowFlag(Qt.WindowType.Window)
             window.resize(1300, 800)
+            # Credits edited or pictures imported there show here at once.
+            window.service.listing_changed.connect(
+                lambda listing: self.article_pictures.reload({listing.record.id})
+            )
+            window.importer.finished.connect(lambda _report: self.article_pictures.reload(set()))
             self.picture_library = window
         window.show()
         window.raise_()
         window.activateWindow()
+        if isinstance(picture_id, int) and not isinstance(picture_id, bool):
+            window.select_picture(picture_id)
+
+    # ---- pictures of the article ----------------------------------------------------------
+
+    def choose_lead_picture(self) -> None:
+        current = self.editor.lead_picture()
+        listing = self._choose_picture(
+            self.tr("Lead Picture"), current.picture_id if current is not None else None
+        )
+        if listing is not None:
+            self.article_pictures.set_lead(listing)
+
+    def choose_picture_to_insert(self) -> None:
+        listing = self._choose_picture(self.tr("Insert Picture"))
+        if listing is not None:
+            self.article_pictures.insert_in_body(listing)
+            self.editor.body.setFocus()
+
+    def _choose_picture(self, title: str, selected: int | None = None) -> PictureListing | None:
+        if self.current is None or self._library_for_writing() is None:
+            return None
+        from copydesk.qt.credits.picture_chooser import PictureChooser
+
+        language = self.editor.content().language
+        service = self.article_pictures.picture_service(language)
+        if service is None:
+            return None
+        chooser = PictureChooser(service, title, self)
+        if selected is not None:
+            service.listings_loaded.connect(lambda _listings: chooser.select_picture(selected))
+        try:
+            if chooser.exec() != PictureChooser.DialogCode.Accepted:
+                return None
+            return chooser.chosen()
+        finally:
+            chooser.deleteLater()
+            service.deleteLater()
+
+    def _show_credits_pane(self, shown: bool) -> None:
+        self.credits_pane.setVisible(shown)
+        self._state.set_text("window/credits-pane", "on" if shown else "off")
+
+    def _jump_to_picture_problem(self, problem: Problem) -> None:
+        """A problem of the lead picture: show it in the credits pane, in the field at fault."""
+        from copydesk.article_pictures import LEAD_FIELD
+
+        if problem.field != LEAD_FIELD:
+            return
+        self.credits_action.setChecked(True)
+        self.credits_pane.list.setCurrentRow(0)
+        field = problem.params.get("picture_field")
+        target = {"alt_text": self.credits_pane.alt_text, "caption": self.credits_pane.caption}
+        widget = target.get(str(field))
+        if widget is not None:
+            widget.setFocus()
+        elif problem.code != "picture.missing":
+            self.open_picture_library(int(problem.params["picture"]))
 
     def _on_history_visibility(self, visible: bool) -> None:
         if visible:
@@ -925,6 +1046,7 @@ class MainWindow(QMainWindow):
     def _close_library(self) -> None:
         library, self.library = self._library_for_writing(), None
         self._opening = None
+        self.article_pictures.set_library(None)
         if library is not None:
             self._runner.run(library.close)
 
@@ -971,13 +1093,17 @@ class _DocumentSlot:
             self._document = PreviewDocument()
         return self._document
 
-    def update(self, content: ArticleContent, generation: int) -> PreviewUpdate:
+    def update(
+        self, content: ArticleContent, generation: int, pictures: ArticlePictures | None = None
+    ) -> PreviewUpdate:
         started = time.perf_counter()
-        update = self.get().update(content, generation)
+        update = self.get().update(content, generation, pictures)
         elapsed = (time.perf_counter() - started) * 1000
         self._last_patch_ms = elapsed if update.patch is not None else None
         return update
 
-    def full(self, content: ArticleContent, generation: int) -> PreviewUpdate:
+    def full(
+        self, content: ArticleContent, generation: int, pictures: ArticlePictures | None = None
+    ) -> PreviewUpdate:
         self._last_patch_ms = None
-        return self.get().full(content, generation)
+        return self.get().full(content, generation, pictures)

@@ -57,8 +57,11 @@ class PreviewDocument:
     def full(
         self, content: ArticleContent, generation: int, pictures: ArticlePictures | None = None
     ) -> PreviewUpdate:
-        resolver = pictures.resolver() if pictures is not None else None
-        self._renderer = IncrementalRenderer(content.language, resolver)
+        renderer = self._renderer
+        if renderer is None or renderer.language != content.language or pictures is not self._pictures:
+            resolver = pictures.resolver() if pictures is not None else None
+            renderer = self._renderer = IncrementalRenderer(content.language, resolver)
+        # else: the blocks it holds are still right (a headline or a caption was edited)
         self._shown = content
         self._pictures = pictures
         self._generation = generation

@@ -86,6 +86,7 @@ class PictureLibraryWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.service = PictureService(library, database, compute, judgement, self)
         self.importer = PictureImporter(library, database, self)
+        self._wanted_selection: int | None = None
         self.undo_stack = QUndoStack(self)
         self.presets: list[Preset] = []
         self._build()
@@ -204,6 +205,8 @@ class PictureLibraryWindow(QMainWindow):
     def _show_listings(self, listings: list[PictureListing]) -> None:
         self.model.set_listings(listings)
         self._show_count()
+        if self._wanted_selection is not None:
+            self.select_picture(self._wanted_selection)
         if listings and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
@@ -230,10 +233,20 @@ class PictureLibraryWindow(QMainWindow):
         return [self.model.listing(row) for row in rows]
 
     def select_picture(self, picture_id: int) -> None:
+        """Select the picture (once the listings are read, if they are not yet); a search or
+        filter hiding it is cleared."""
         row = self.model.row_of(picture_id)
         if row is None:
+            self._wanted_selection = picture_id
             return
+        self._wanted_selection = None
         index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.search.clear()
+            self.filter.setCurrentIndex(0)
+            self.licence_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.scrollTo(index)
         self.table.selectionModel().select(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect

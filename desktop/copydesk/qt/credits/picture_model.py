@@ -167,10 +167,13 @@ def licence_name(licence_id: str) -> str:
 def status_label(context: QObject, listing: PictureListing) -> str:
     errors = sum(1 for p in listing.problems if p.severity.value == "error")
     warnings = len(listing.problems) - errors
+    # English has no plural forms file here: one is spelled out, translations use %n.
     if listing.status is PictureStatus.ERROR:
-        return context.tr("%n error(s)", "", errors)
+        return context.tr("1 error") if errors == 1 else context.tr("%n errors", "", errors)
     if listing.status is PictureStatus.WARNING:
-        return context.tr("%n warning(s)", "", warnings)
+        if warnings == 1:
+            return context.tr("1 warning")
+        return context.tr("%n warnings", "", warnings)
     return context.tr("Complete")
 
 
@@ -185,15 +188,15 @@ class PictureFilterModel(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         self._words = text.casefold().split()
-        self.invalidateFilter()
+        self.invalidateRowsFilter()  # (invalidateFilter is deprecated)
 
     def set_filter(self, kind: Filter) -> None:
         self._filter = kind
-        self.invalidateFilter()
+        self.invalidateRowsFilter()  # (invalidateFilter is deprecated)
 
     def set_licence(self, licence_id: str) -> None:
         self._licence = licence_id
-        self.invalidateFilter()
+        self.invalidateRowsFilter()  # (invalidateFilter is deprecated)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()

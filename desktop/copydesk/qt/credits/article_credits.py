@@ -1,0 +1,322 @@
+"""The credits pane beside the preview: the current article's pictures (its lead picture, then
+the pictures of its body) with their credit and status, and the editor of one use's caption,
+alt text and illustrative flag.
+
+The pane only shows and asks: ``use_edited`` carries the use as the user wants it now, and the
+controller puts it into the article (the lead into the editor, a body picture into the
+Markdown), so that every change is an ordinary, undoable edit of the article.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copydesk.article_pictures import LEAD, ArticlePictures, PictureUse, illustrative_label
+from copydesk.compliance import ALT_TEXT_LIMIT, CreditProblem, check_use
+from copydesk.picture_operations import PictureListing
+from copydesk.picture_records import PictureStatus
+from copydesk.qt.credits.picture_model import status_label
+
+THUMBNAIL_SIZE = 56
+UseRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ArticleCreditsPane(QWidget):
+    lead_requested = Signal()  # choose a lead picture
+    insert_requested = Signal()  # choose a picture to insert at the body's cursor
+    use_edited = Signal(int, object)  # (index of the use in the list, the PictureUse wanted)
+    remove_requested = Signal(int)  # index of the use
+    edit_credit_requested = Signal(int)  # picture id: open it in the picture library
+    thumbnail_needed = Signal(object)  # PictureListing
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("creditsPane")
+        self._uses: list[PictureUse] = []
+        self._pictures = ArticlePictures()
+        self._language = "fr"
+        self._thumbnails: dict[str, QPixmap] = {}
+        self._filling = False
+        self._build()
+        self.set_enabled_for_article(False)
+
+    # ---- building ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        title = QLabel(self.tr("Pictures and Credits"), self)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        buttons = QHBoxLayout()
+        self.lead_button = QPushButton(self.tr("Lead Picture…"), self)
+        self.lead_button.setToolTip(self.tr("Choose the article's lead picture from the library"))
+        self.lead_button.clicked.connect(self.lead_requested)
+        self.insert_button = QPushButton(self.tr("Insert Picture…"), self)
+        self.insert_button.setToolTip(
+            self.tr("Insert a picture of the library in the body, at the cursor")
+        )
+        self.insert_button.clicked.connect(self.insert_requested)
+        buttons.addWidget(self.lead_button)
+        buttons.addWidget(self.insert_button)
+        layout.addLayout(buttons)
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("articlePictures")
+        self.list.setIconSize(QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.currentRowChanged.connect(self._show_use)
+        layout.addWidget(self.list, 2)
+        self.empty_label = QLabel(
+            self.tr("No pictures yet. Choose a lead picture, or insert one in the body."), self
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        layout.addWidget(self.empty_label)
+
+        self.details = QWidget(self)
+        self._build_details(self.details)
+        layout.addWidget(self.details, 3)
+
+    def _build_details(self, host: QWidget) -> None:
+        form = QFormLayout(host)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.credit_label = QLabel(host)
+        self.credit_label.setObjectName("useCredit")
+        self.credit_label.setWordWrap(True)
+        self.credit_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel(host)
+        self.status_label.setObjectName("useStatus")
+        self.status_label.setWordWrap(True)
+        self.caption = self._text_field(host, "useCaption", 3)
+        self.alt_text = self._text_field(host, "useAltText", 3)
+        self.alt_counter = QLabel(host)
+        self.illustrative = QCheckBox(host)
+        self.illustrative.setObjectName("useIllustrative")
+        self.illustrative.toggled.connect(self._edited)
+        self.use_problems = QLabel(host)
+        self.use_problems.setObjectName("useProblems")
+        self.use_problems.setWordWrap(True)
+        self.usages_label = QLabel(host)
+        self.usages_label.setWordWrap(True)
+        self.edit_credit_button = QPushButton(self.tr("Edit Credit in Library…"), host)
+        self.edit_credit_button.clicked.connect(self._edit_credit)
+        self.remove_button = QPushButton(host)
+        self.remove_button.clicked.connect(self._remove)
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_credit_button)
+        actions.addWidget(self.remove_button)
+        form.addRow(self.tr("Credit:"), self.credit_label)
+        form.addRow(self.tr("Status:"), self.status_label)
+        form.addRow(self.tr("Caption:"), self.caption)
+        form.addRow(self.tr("Alt text:"), self.alt_text)
+        form.addRow("", self.alt_counter)
+        form.addRow("", self.illustrative)
+        form.addRow("", self.use_problems)
+        form.addRow(self.tr("Used in:"), self.usages_label)
+        form.addRow(actions)
+
+    def _text_field(self, host: QWidget, name: str, lines: int) -> QPlainTextEdit:
+        field = QPlainTextEdit(host)
+        field.setObjectName(name)
+        field.setTabChangesFocus(True)
+        height = field.fontMetrics().lineSpacing() * lines + 12
+        field.setFixedHeight(height)
+        field.textChanged.connect(self._edited)
+        return field
+
+    # ---- showing -----------------------------------------------------------------------
+
+    def set_enabled_for_article(self, enabled: bool) -> None:
+        self.lead_button.setEnabled(enabled)
+        self.insert_button.setEnabled(enabled)
+        if not enabled:
+            self.show_uses([], ArticlePictures(), self._language)
+
+    def uses(self) -> list[PictureUse]:
+        return list(self._uses)
+
+    def current_index(self) -> int:
+        return self.list.currentRow()
+
+    def show_uses(self, uses: list[PictureUse], pictures: ArticlePictures, language: str) -> None:
+        """Show the article's pictures; the use being edited stays selected (same role and
+        place among the body's pictures) and fields being typed in are left alone."""
+        previous = self.list.currentRow()
+        self._uses, self._pictures, self._language = list(uses), pictures, language
+        self._filling = True
+        try:
+            self._fill_list()
+        finally:
+            self._filling = False
+        self.empty_label.setVisible(not uses)
+        self.details.setVisible(bool(uses))
+        row = min(max(previous, 0), len(uses) - 1)
+        if row >= 0 and self.list.currentRow() != row:
+            self.list.setCurrentRow(row)
+        else:
+            self._show_use(row)
+
+    def _fill_list(self) -> None:
+        if self.list.count() != len(self._uses):
+            self.list.clear()
+            for _ in self._uses:
+                self.list.addItem(QListWidgetItem())
+        for row, use in enumerate(self._uses):
+            item = self.list.item(row)
+            listing = self._pictures.get(use.picture_id)
+            item.setText(self._item_text(use, listing))
+            item.setIcon(self._icon_for(use, listing))
+            item.setData(UseRole, use)
+            item.setToolTip(listing.credit if listing else "")
+
+    def _item_text(self, use: PictureUse, listing: PictureListing | None) -> str:
+        role = self.tr("Lead picture") if use.role == LEAD else self.tr("In the body")
+        if listing is None:
+            return f"{role}\n{self._missing_text(use)}"
+        credit = listing.credit or self.tr("(no credit)")
+        return f"{role} · {listing.record.file.file_name}\n{credit}\n{status_label(self, listing)}"
+
+    def _missing_text(self, use: PictureUse) -> str:
+        if use.picture_id in self._pictures.looked_up:
+            return self.tr("Picture %1 is not in the library").replace("%1", str(use.picture_id))
+        return self.tr("Reading picture %1…").replace("%1", str(use.picture_id))
+
+    def _icon_for(self, use: PictureUse, listing: PictureListing | None) -> QIcon:
+        if listing is None:
+            return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        pixmap = self._thumbnails.get(listing.record.file.sha256)
+        if pixmap is None:
+            self.thumbnail_needed.emit(listing)
+            return QIcon()
+        return QIcon(pixmap)
+
+    def set_thumbnail(self, sha256: str, pixmap: QPixmap) -> None:
+        self._thumbnails[sha256] = pixmap
+        for row, use in enumerate(self._uses):
+            listing = self._pictures.get(use.picture_id)
+            if listing is not None and listing.record.file.sha256 == sha256:
+                self.list.item(row).setIcon(QIcon(pixmap))
+
+    def _show_use(self, row: int) -> None:
+        if self._filling:
+            return
+        use = self._uses[row] if 0 <= row < len(self._uses) else None
+        self.details.setEnabled(use is not None)
+        if use is None:
+            return
+        listing = self._pictures.get(use.picture_id)
+        self._filling = True
+        try:
+            self._fill_details(use, listing)
+        finally:
+            self._filling = False
+        self._show_use_checks(use)
+
+    def _fill_details(self, use: PictureUse, listing: PictureListing | None) -> None:
+        self.credit_label.setText(listing.credit if listing else self._missing_text(use))
+        self.status_label.setText(self._status_text(listing))
+        _set_text(self.caption, use.caption)
+        _set_text(self.alt_text, use.alt_text)
+        label = illustrative_label(self._language)
+        self.illustrative.setText(self.tr("Illustrative photo (adds “%1”)").replace("%1", label))
+        self.illustrative.setChecked(use.illustrative)
+        self.edit_credit_button.setEnabled(listing is not None)
+        self.remove_button.setText(
+            self.tr("Remove Lead Picture") if use.role == LEAD else self.tr("Remove from Body")
+        )
+        self.usages_label.setText(self._usages_text(listing))
+
+    def _status_text(self, listing: PictureListing | None) -> str:
+        if listing is None:
+            return ""
+        lines = [status_label(self, listing)]
+        lines += [f"• {_problem_text(problem)}" for problem in listing.problems]
+        return "\n".join(lines)
+
+    def _usages_text(self, listing: PictureListing | None) -> str:
+        if listing is None or not listing.usages:
+            return self.tr("No saved article yet")
+        return ", ".join(dict.fromkeys(usage.slug for usage in listing.usages))
+
+    def _show_use_checks(self, use: PictureUse) -> None:
+        alt = use.alt_text.strip()
+        self.alt_counter.setText(
+            self.tr("%1 / %2 characters").replace("%1", str(len(alt))).replace(
+                "%2", str(ALT_TEXT_LIMIT)
+            )
+        )
+        problems = check_use(use.alt_text, use.caption, illustrative=use.illustrative)
+        self.use_problems.setText("\n".join(f"• {_problem_text(p)}" for p in problems))
+        self.use_problems.setVisible(bool(problems))
+
+    def status_of(self, row: int) -> PictureStatus | None:
+        listing = self._pictures.get(self._uses[row].picture_id)
+        return listing.status if listing else None
+
+    # ---- editing -------------------------------------------------------------------------
+
+    def _edited(self, *_args: object) -> None:
+        row = self.list.currentRow()
+        if self._filling or not 0 <= row < len(self._uses):
+            return
+        use = self._uses[row]
+        wanted = _with_fields(
+            use,
+            caption=self.caption.toPlainText(),
+            alt_text=self.alt_text.toPlainText(),
+            illustrative=self.illustrative.isChecked(),
+        )
+        if wanted != use:
+            self._uses[row] = wanted
+            self._show_use_checks(wanted)
+            self.use_edited.emit(row, wanted)
+
+    def _edit_credit(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._uses):
+            self.edit_credit_requested.emit(self._uses[row].picture_id)
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._uses):
+            self.remove_requested.emit(row)
+
+
+def _with_fields(use: PictureUse, *, caption: str, alt_text: str, illustrative: bool) -> PictureUse:
+    from dataclasses import replace
+
+    # Captions and alt texts are one paragraph each: a typed line break becomes a space.
+    return replace(
+        use,
+        caption=caption.replace("\n", " "),
+        alt_text=alt_text.replace("\n", " "),
+        illustrative=illustrative,
+    )
+
+
+def _set_text(field: QPlainTextEdit, text: str) -> None:
+    """Fill a field, unless it already says this (its cursor and undo history stay)."""
+    if field.toPlainText() != text:
+        field.setPlainText(text)
+
+
+def _problem_text(problem: CreditProblem) -> str:
+    return problem.message

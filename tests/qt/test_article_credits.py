@@ -1,0 +1,223 @@
+"""The credits pane in the main window: a lead picture and body pictures attached to the
+article, their credits in the pane and in the preview (pictures served from the media store),
+per-use caption, alt text and illustrative label as undoable edits, the picture problems in
+the checks panel, and credits edited in the library showing at once."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+from pytestqt.qtbot import QtBot
+
+from copydesk import articles, images
+from copydesk.credits import parse_credit
+from copydesk.picture_operations import Judgement, PictureListing, import_files, picture_listing
+from copydesk.picture_records import PictureMetadata
+from copydesk.qt.credits.picture_chooser import PictureChooser
+from copydesk.qt.editor.plain_text import exact_text
+from copydesk.qt.main_window import MainWindow
+from tests.helpers import opened
+from tests.qt.conftest import MakeWindow
+from tests.qt.qt_helpers import page_text, type_text
+
+COMPLETE = PictureMetadata(
+    creator="Ana Lima",
+    source="Service de presse du Kremlin",
+    licence_id="cc-by-4.0",
+    source_url="http://en.kremlin.ru/events/president/news/1",
+    description="Vladimir Poutine au Kremlin",
+    alt_text="Un homme en costume assis à un bureau",
+)
+CREDIT = "Photo\u00a0: Ana Lima / Service de presse du Kremlin, CC BY 4.0"
+
+
+def jpeg(path: Path, color: tuple[int, int, int], size: tuple[int, int] = (320, 200)) -> Path:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def library_with_pictures(library_path: Path, tmp_path: Path) -> list[int]:
+    """Two pictures: one fully credited, one with the reference article's credit."""
+    files = [jpeg(tmp_path / "kremlin.jpg", (200, 30, 30)), jpeg(tmp_path / "wiki.jpg", (30, 30, 200))]
+    with opened(library_path) as library:
+        report = import_files(library, files)
+        ids = [item.picture_id for item in report.items]
+        with library.write() as session:
+            images.update_metadata(session, ids[0], COMPLETE)
+            images.update_metadata(session, ids[1], parse_credit("Photo : wikipedia.org, CC BY 4.0"))
+    return [picture_id for picture_id in ids if picture_id is not None]
+
+
+def listing(window: MainWindow, picture_id: int) -> PictureListing:
+    assert window.library is not None
+    return picture_listing(window.library, picture_id, Judgement("fr", True))
+
+
+def codes(window: MainWindow) -> list[str]:
+    return [problem.code for problem in window.checks_panel.problems()]
+
+
+def image_loaded(qtbot: QtBot, window: MainWindow, selector: str) -> bool:
+    script = f"(() => {{ const i = document.querySelector('{selector} img'); return i ? i.complete && i.naturalWidth : -1; }})()"
+    return page_text(qtbot, window, script) == "320"
+
+
+def test_a_lead_picture_shows_in_the_pane_and_the_preview_with_its_credit(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    complete, _reference = library_with_pictures(library_path, tmp_path)
+    window = make_window(library_path)
+    pane = window.credits_pane
+    assert pane.isVisible() and pane.list.count() == 0 and pane.empty_label.isVisible()
+
+    window.article_pictures.set_lead(listing(window, complete))
+    lead = window.editor.lead_picture()
+    assert lead is not None and lead.picture_id == complete
+    # The use starts from the picture's own caption and alt text.
+    assert (lead.caption, lead.alt_text) == (COMPLETE.description, COMPLETE.alt_text)
+    assert pane.list.count() == 1
+    assert CREDIT in pane.list.item(0).text()
+    assert pane.credit_label.text() == CREDIT
+    assert pane.caption.toPlainText() == COMPLETE.description
+
+    qtbot.waitUntil(lambda: CREDIT in page_text(qtbot, window), timeout=10_000)
+    qtbot.waitUntil(lambda: image_loaded(qtbot, window, "figure.cd-lead"), timeout=10_000)
+    qtbot.waitUntil(lambda: pane.list.item(0).icon().isNull() is False, timeout=5_000)
+
+    # The illustrative flag adds the house label to the printed caption, not to the field.
+    pane.illustrative.setChecked(True)
+    lead = window.editor.lead_picture()
+    assert lead is not None and lead.illustrative and lead.caption == COMPLETE.description
+    qtbot.waitUntil(
+        lambda: "Vladimir Poutine au Kremlin, photo illustrative" in page_text(qtbot, window),
+        timeout=10_000,
+    )
+
+    # Saved with the article, and the picture says where it is used.
+    window.flush_autosave()
+    assert window.library is not None and window.current is not None
+    with window.library.read() as session:
+        saved = articles.get_article(session, window.current.id).content.lead_picture
+        usages = images.usages_of(session, complete)
+    assert saved == lead
+    assert [usage.role for usage in usages] == ["lead"]
+
+
+def test_body_pictures_are_inserted_edited_undone_and_removed_in_the_markdown(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    complete, _reference = library_with_pictures(library_path, tmp_path)
+    window = make_window(library_path)
+    body = window.editor.body
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    before = exact_text(body)
+
+    window.article_pictures.insert_in_body(listing(window, complete))
+    text = exact_text(body)
+    markdown = f"![{COMPLETE.alt_text}](image:{complete} \"{COMPLETE.description}\")"
+    assert text == f"{before.rstrip()}\n\n{markdown}\n"
+    pane = window.credits_pane
+    assert pane.list.count() == 1 and pane.current_index() == 0
+    qtbot.waitUntil(lambda: image_loaded(qtbot, window, "#cd-body figure"), timeout=10_000)
+    assert CREDIT in page_text(qtbot, window)
+
+    # Typing in the caption rewrites the Markdown; the typing is one undo step.
+    pane.caption.setFocus()
+    pane.caption.moveCursor(pane.caption.textCursor().MoveOperation.End)
+    type_text(pane.caption, " en 2025")
+    assert f'"{COMPLETE.description} en 2025")' in exact_text(body)
+    body.undo()
+    assert exact_text(body) == text
+
+    # The illustrative flag of a body picture is the label at the end of its caption.
+    window.article_pictures.refresh()
+    pane.illustrative.setChecked(True)
+    assert f'"{COMPLETE.description}, photo illustrative")' in exact_text(body)
+    assert pane.caption.toPlainText() == f"{COMPLETE.description}, photo illustrative"
+    pane.illustrative.setChecked(False)
+    assert f'"{COMPLETE.description}")' in exact_text(body)
+
+    pane.remove_button.click()
+    assert exact_text(body).rstrip() == before.rstrip()
+    assert pane.list.count() == 0
+
+
+def test_picture_problems_reach_the_checks_panel_and_lead_to_the_field(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    _complete, reference = library_with_pictures(library_path, tmp_path)
+    window = make_window(library_path)
+    assert codes(window) == []
+    window.article_pictures.set_lead(listing(window, reference))
+    qtbot.waitUntil(lambda: "picture.credit.website" in codes(window), timeout=5_000)
+    found = set(codes(window))
+    assert {"picture.creator.missing", "picture.alt_text.missing"} <= found
+
+    alt_problem = next(p for p in window.checks_panel.problems() if p.code == "picture.alt_text.missing")
+    window.checks_panel.jump_requested.emit(alt_problem)
+    assert window.credits_pane.alt_text.hasFocus() or not window.isActiveWindow()
+    window.credits_pane.alt_text.setPlainText("Deux hommes serrant la main")
+    qtbot.waitUntil(lambda: "picture.alt_text.missing" not in codes(window), timeout=5_000)
+
+
+def test_a_credit_edited_in_the_library_shows_in_the_pane_and_preview(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    _complete, reference = library_with_pictures(library_path, tmp_path)
+    window = make_window(library_path)
+    window.article_pictures.set_lead(listing(window, reference))
+    window.open_picture_library(reference)
+    library_window = window.picture_library
+    assert [x.record.id for x in library_window.selected_listings()] == [reference]
+    creator = library_window.editor.lines["creator"]
+    creator.setText("Olga Demidenko")
+    creator.editingFinished.emit()
+    qtbot.waitUntil(lambda: "Olga Demidenko" in window.credits_pane.credit_label.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "Olga Demidenko" in page_text(qtbot, window), timeout=10_000)
+    assert "picture.creator.missing" not in codes(window)
+    library_window.close()
+
+
+def test_the_chooser_lists_searches_and_returns_a_picture(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    complete, reference = library_with_pictures(library_path, tmp_path)
+    window = make_window(library_path)
+    service = window.article_pictures.picture_service("fr")
+    assert service is not None
+    chooser = PictureChooser(service, "Insert Picture", window)
+    qtbot.addWidget(chooser)
+    qtbot.waitUntil(lambda: chooser.model.rowCount() == 2, timeout=5_000)
+    chosen = chooser.chosen()
+    assert chosen is not None
+    chooser.search.setText("wiki")
+    assert chooser.proxy.rowCount() == 1
+    chosen = chooser.chosen()
+    assert chosen is not None and chosen.record.id == reference
+    chooser.search.clear()
+    assert chooser.select_picture(complete)
+    chosen = chooser.chosen()
+    assert chosen is not None and chosen.record.id == complete
+
+
+def test_the_media_scheme_serves_only_library_pictures(
+    make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QUrl
+
+    complete, _ = library_with_pictures(library_path, tmp_path)
+    window = make_window(library_path)
+    sha = listing(window, complete).record.file.sha256
+    served = window.article_pictures.serve_media(QUrl(f"copydesk-media://library/{sha}.jpg"))
+    assert served is not None and served[1] == "image/jpeg" and served[0][:2] == b"\xff\xd8"
+    for bad in (
+        f"copydesk-media://library/{sha}.png",
+        f"copydesk-media://other/{sha}.jpg",
+        "copydesk-media://library/../../etc/passwd",
+        f"copydesk-media://library/{'0' * 64}.jpg",
+    ):
+        assert window.article_pictures.serve_media(QUrl(bad)) is None
