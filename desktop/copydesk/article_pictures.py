@@ -137,7 +137,9 @@ class ArticlePictures:
         if lead is None or lead.picture_id not in self.looked_up:
             return None  # not read yet: shown once it is, rather than as missing meanwhile
         caption = house_caption(lead.caption, lead.illustrative, content.language)
-        return LeadPicture(str(lead.picture_id), self.picture(lead.picture_id), lead.alt_text, caption)
+        return LeadPicture(
+            str(lead.picture_id), self.picture(lead.picture_id), lead.alt_text, caption
+        )
 
     def merged(self, other: ArticlePictures) -> ArticlePictures:
         """This snapshot with ``other``'s pictures added (``other`` wins)."""

@@ -246,5 +246,7 @@ def test_a_complete_picture_with_a_good_alt_text_has_no_problem(library_path: Pa
         body=picture_markdown(picture_id, "Deux hommes assis à une table", "Au Kremlin")
     )
     assert check_pictures(content, snapshot) == []
-    same = dataclasses.replace(content, body=picture_markdown(picture_id, "Au Kremlin", "Au Kremlin"))
+    same = dataclasses.replace(
+        content, body=picture_markdown(picture_id, "Au Kremlin", "Au Kremlin")
+    )
     assert [p.code for p in check_pictures(same, snapshot)] == ["picture.alt_text.same_as_caption"]

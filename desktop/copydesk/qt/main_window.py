@@ -438,9 +438,12 @@ class MainWindow(QMainWindow):
         self.checks.check_now()
         # An article with pictures is shown once they are read (a moment on the database
         # thread), rather than first with every picture missing.
-        waits_for_pictures = self.article_pictures.article_shown(
-            self.editor.content() if record is not None else None
-        ) and self.article_pictures.library is not None
+        waits_for_pictures = (
+            self.article_pictures.article_shown(
+                self.editor.content() if record is not None else None
+            )
+            and self.article_pictures.library is not None
+        )
         if waits_for_pictures:
             pass  # _on_pictures_read renders it
         elif unsaved is not None:

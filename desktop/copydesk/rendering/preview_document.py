@@ -8,7 +8,6 @@ window calls them from its compute thread), never concurrently.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from copydesk.records import ArticleContent
@@ -58,7 +57,11 @@ class PreviewDocument:
         self, content: ArticleContent, generation: int, pictures: ArticlePictures | None = None
     ) -> PreviewUpdate:
         renderer = self._renderer
-        if renderer is None or renderer.language != content.language or pictures is not self._pictures:
+        if (
+            renderer is None
+            or renderer.language != content.language
+            or pictures is not self._pictures
+        ):
             resolver = pictures.resolver() if pictures is not None else None
             renderer = self._renderer = IncrementalRenderer(content.language, resolver)
         # else: the blocks it holds are still right (a headline or a caption was edited)

@@ -50,6 +50,7 @@ class ArticleCreditsPane(QWidget):
         self._pictures = ArticlePictures()
         self._language = "fr"
         self._thumbnails: dict[str, QPixmap] = {}
+        self._requested: set[str] = set()
         self._filling = False
         self._build()
         self.set_enabled_for_article(False)
@@ -202,11 +203,12 @@ class ArticleCreditsPane(QWidget):
     def _icon_for(self, use: PictureUse, listing: PictureListing | None) -> QIcon:
         if listing is None:
             return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        pixmap = self._thumbnails.get(listing.record.file.sha256)
-        if pixmap is None:
-            self.thumbnail_needed.emit(listing)
-            return QIcon()
-        return QIcon(pixmap)
+        sha256 = listing.record.file.sha256
+        if sha256 not in self._thumbnails and sha256 not in self._requested:
+            self._requested.add(sha256)
+            self.thumbnail_needed.emit(listing)  # (may be answered at once, in tests)
+        pixmap = self._thumbnails.get(sha256)
+        return QIcon(pixmap) if pixmap is not None else QIcon()
 
     def set_thumbnail(self, sha256: str, pixmap: QPixmap) -> None:
         self._thumbnails[sha256] = pixmap
@@ -259,9 +261,9 @@ class ArticleCreditsPane(QWidget):
     def _show_use_checks(self, use: PictureUse) -> None:
         alt = use.alt_text.strip()
         self.alt_counter.setText(
-            self.tr("%1 / %2 characters").replace("%1", str(len(alt))).replace(
-                "%2", str(ALT_TEXT_LIMIT)
-            )
+            self.tr("%1 / %2 characters")
+            .replace("%1", str(len(alt)))
+            .replace("%2", str(ALT_TEXT_LIMIT))
         )
         problems = check_use(use.alt_text, use.caption, illustrative=use.illustrative)
         self.use_problems.setText("\n".join(f"• {_problem_text(p)}" for p in problems))

@@ -127,9 +127,9 @@ class ArticlePicturesController(QObject):
             return
         content = self.editor.content()
         shown = article_pictures.picture_ids(content)
-        if picture_ids is not None and not shown & picture_ids:
-            if not self.snapshot.looked_up - set(self.snapshot.listings):
-                return  # nothing missing that an import could have brought
+        missing = self.snapshot.looked_up - set(self.snapshot.listings)
+        if picture_ids is not None and not shown & picture_ids and not missing:
+            return  # none of them shown, nothing missing that an import could have brought
         self._look_up(shown, content.language, fresh=True)
 
     def _look_up(self, ids: set[int], language: str, *, fresh: bool = False) -> None:
@@ -157,7 +157,9 @@ class ArticlePicturesController(QObject):
     def add_listing(self, listing: PictureListing) -> None:
         """A picture just chosen in the library: known at once, without a lookup."""
         picture_id = listing.record.id
-        known = ArticlePictures(self.snapshot.language, {picture_id: listing}, frozenset({picture_id}))
+        known = ArticlePictures(
+            self.snapshot.language, {picture_id: listing}, frozenset({picture_id})
+        )
         self.snapshot = self.snapshot.merged(known)
         self.snapshot_changed.emit()
 

@@ -187,16 +187,23 @@ class PictureFilterModel(QSortFilterProxyModel):
         self._licence = ""
 
     def set_search(self, text: str) -> None:
-        self._words = text.casefold().split()
-        self.invalidateRowsFilter()  # (invalidateFilter is deprecated)
+        self._change_filter(lambda: setattr(self, "_words", text.casefold().split()))
 
     def set_filter(self, kind: Filter) -> None:
-        self._filter = kind
-        self.invalidateRowsFilter()  # (invalidateFilter is deprecated)
+        self._change_filter(lambda: setattr(self, "_filter", kind))
 
     def set_licence(self, licence_id: str) -> None:
-        self._licence = licence_id
-        self.invalidateRowsFilter()  # (invalidateFilter is deprecated)
+        self._change_filter(lambda: setattr(self, "_licence", licence_id))
+
+    def _change_filter(self, change: Callable[[], None]) -> None:
+        # Qt 6.10 replaced invalidateFilter() (deprecated since) with begin/endFilterChange.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
