@@ -23,6 +23,7 @@ from tests.helpers import SHARED
 
 TODAY = date(2025, 3, 15)
 PAGE = "https://commons.wikimedia.org/wiki/File:Example.jpg"
+CC_BY_DEED = "https://creativecommons.org/licenses/by/4.0/"
 # A CC BY picture with everything its licence asks for.
 CLEAN = PictureMetadata(
     creator="Jane Doe",
@@ -149,7 +150,7 @@ def test_a_missing_licence_is_suggested_from_the_files_own_rights_fields() -> No
     )
     problem = the_problem(metadata, "licence.missing")
     assert problem.fix == {"licence_id": "cc-by-sa-4.0"}
-    assert "CC BY-SA 4.0" in problem.suggestion
+    assert "CC BY-SA 4.0" in problem.suggestion and problem.params == {"guess": "CC BY-SA 4.0"}
 
 
 @pytest.mark.parametrize("licence_id", ["cc-by-2.0", "cc-by-nc-sa-3.0", "cc-by-nd-4.0"])
@@ -308,15 +309,16 @@ def test_a_credit_typed_by_hand_must_name_the_licence() -> None:
     problem = the_problem(
         CLEAN.replace(credit_override="Photo : Jane Doe"), "credit_override.licence_missing"
     )
-    assert problem.severity is Severity.ERROR and problem.params == {"licence": "CC BY 4.0"}
+    assert problem.severity is Severity.ERROR
+    assert problem.params == {"licence": "CC BY 4.0", "url": CC_BY_DEED}
     assert problem.fix == {"credit_override": "Photo\u00a0: Jane Doe / Reuters, CC BY 4.0"}
-    assert "https://creativecommons.org/licenses/by/4.0/" in problem.suggestion
+    assert CC_BY_DEED in problem.suggestion
 
 
 def test_a_credit_typed_by_hand_must_name_the_right_licence() -> None:
     metadata = CLEAN.replace(credit_override="Photo : Jane Doe, CC BY-SA 4.0")
     problem = the_problem(metadata, "credit_override.licence_mismatch")
-    assert problem.params == {"licence": "CC BY 4.0", "named": "CC BY-SA 4.0"}
+    assert problem.params == {"licence": "CC BY 4.0", "url": CC_BY_DEED, "named": "CC BY-SA 4.0"}
     assert "credit_override.licence_missing" not in codes(metadata)
 
 
@@ -385,6 +387,7 @@ def test_an_ai_generated_picture_must_say_so_in_its_caption(source_type: str) ->
     assert problem.fix == {
         "description": "Le Kremlin, à Moscou. Image générée par intelligence artificielle."
     }
+    assert problem.params["disclosure"] == "Image générée par intelligence artificielle."
     fixed = metadata.replace(**problem.fix)
     assert check(fixed) == []
 

@@ -96,10 +96,10 @@ def problem_message(problem: Problem) -> str:
     if known is None:
         return problem.message
     template, names = known
-    return _fill(template(), [str(problem.params.get(name, "")) for name in names])
+    return fill(template(), [str(problem.params.get(name, "")) for name in names])
 
 
-def _fill(template: str, values: list[str]) -> str:
+def fill(template: str, values: list[str]) -> str:
     """``%1``, ``%2``… replaced in one pass, so a value containing "%2" stays as it is."""
     return _PLACEHOLDER.sub(lambda match: _value(values, match), template)
 
@@ -128,7 +128,7 @@ def problem_location(problem: Problem) -> str:
     problem about the whole field, such as an empty body)."""
     points_into_text = problem.end > problem.start or problem.start > 0
     if problem.field in ("body", "standfirst") and points_into_text:
-        return _fill(_tr("%1, line %2"), [field_label(problem.field), str(problem.line)])
+        return fill(_tr("%1, line %2"), [field_label(problem.field), str(problem.line)])
     return field_label(problem.field)
 
 

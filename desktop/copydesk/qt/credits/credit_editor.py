@@ -32,6 +32,7 @@ from copydesk import compliance, credits
 from copydesk.checks import Severity
 from copydesk.licensing import catalogue
 from copydesk.picture_records import PictureMetadata
+from copydesk.qt.credits.credit_messages import problem_message, problem_suggestion
 
 _LINE_FIELDS = (
     "creator",
@@ -282,9 +283,11 @@ class CreditEditor(QWidget):
 
 
 def _problem_text(problem: compliance.CreditProblem) -> str:
-    text = problem.message
-    if problem.suggestion:
-        text += "\n→ " + problem.suggestion
+    """The problem and what to do about it, in the user's language."""
+    text = problem_message(problem)
+    suggestion = problem_suggestion(problem)
+    if suggestion:
+        text += "\n→ " + suggestion
     return text
 
 

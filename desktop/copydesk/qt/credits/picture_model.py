@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QPixmap
 
 from copydesk.picture_operations import PictureListing
 from copydesk.picture_records import PictureStatus
+from copydesk.qt.credits.credit_messages import problem_message
 
 _Index = QModelIndex | QPersistentModelIndex
 ThumbnailRequest = Callable[[PictureListing], None]
@@ -129,7 +130,7 @@ class PictureTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS:
             return STATUS_COLORS[listing.status]
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.STATUS:
-            return "\n".join(problem.message for problem in listing.problems) or None
+            return "\n".join(problem_message(problem) for problem in listing.problems) or None
         return None
 
     def _text(self, listing: PictureListing, column: Column) -> str:
