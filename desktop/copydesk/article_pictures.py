@@ -208,6 +208,7 @@ def _as_problem(
             "picture": use.picture_id,
             "file": name,
             "picture_field": found.field,
+            "detail": found.message,  # the compliance message alone, for translation
             **found.params,
         },
         line=line,

@@ -15,6 +15,7 @@ from copydesk import articles, images
 from copydesk.credits import parse_credit
 from copydesk.picture_operations import Judgement, PictureListing, import_files, picture_listing
 from copydesk.picture_records import PictureMetadata
+from copydesk.qt.check_messages import problem_location, problem_message
 from copydesk.qt.credits.picture_chooser import PictureChooser
 from copydesk.qt.editor.plain_text import exact_text
 from copydesk.qt.main_window import MainWindow
@@ -165,6 +166,11 @@ def test_picture_problems_reach_the_checks_panel_and_lead_to_the_field(
     qtbot.waitUntil(lambda: "picture.credit.website" in codes(window), timeout=5_000)
     found = set(codes(window))
     assert {"picture.creator.missing", "picture.alt_text.missing"} <= found
+    website = next(p for p in window.checks_panel.problems() if p.code == "picture.credit.website")
+    assert problem_location(website) == "Lead picture"
+    shown = problem_message(website)
+    assert shown.startswith(f"Picture {reference} (wiki.jpg): ") and "wikipedia.org" in shown
+    assert shown.endswith(str(website.params["detail"]))  # the compliance engine's words
 
     alt_problem = next(
         p for p in window.checks_panel.problems() if p.code == "picture.alt_text.missing"

@@ -92,11 +92,42 @@ _PLACEHOLDER = re.compile(r"%(\d+)")
 
 def problem_message(problem: Problem) -> str:
     """The problem's message in the user's language."""
+    if problem.code.startswith(PICTURE_PREFIX):
+        return _picture_message(problem)
     known = _TEMPLATES.get(problem.code)
     if known is None:
         return problem.message
     template, names = known
     return fill(template(), [str(problem.params.get(name, "")) for name in names])
+
+
+PICTURE_PREFIX = "picture."
+
+
+def _picture_message(problem: Problem) -> str:
+    """A problem of a picture the article shows: which picture, then what the compliance
+    engine says (translated by the credit messages)."""
+    from copydesk.compliance import CreditProblem
+    from copydesk.qt.credits import credit_messages
+
+    params = {name: str(value) for name, value in problem.params.items()}
+    if problem.code == "picture.missing":
+        return fill(_tr("Picture %1 is not in the library."), [params.get("picture", "")])
+    detail = CreditProblem(
+        problem.code.removeprefix(PICTURE_PREFIX),
+        problem.severity,
+        params.get("picture_field", ""),
+        params.get("detail", problem.message),
+        params,
+    )
+    return fill(
+        _tr("Picture %1 (%2): %3"),
+        [
+            params.get("picture", ""),
+            params.get("file", ""),
+            credit_messages.problem_message(detail),
+        ],
+    )
 
 
 def fill(template: str, values: list[str]) -> str:
@@ -119,6 +150,7 @@ def field_label(field: str) -> str:
         "keywords": _tr("Keywords"),
         "dateline_date": _tr("Dateline"),
         "edition": _tr("Edition"),
+        "lead_picture": _tr("Lead picture"),
     }
     return labels.get(field, field)
 

@@ -321,4 +321,6 @@ def _set_text(field: QPlainTextEdit, text: str) -> None:
 
 
 def _problem_text(problem: CreditProblem) -> str:
-    return problem.message
+    from copydesk.qt.credits.credit_messages import problem_message
+
+    return problem_message(problem)
