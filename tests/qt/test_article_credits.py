@@ -19,6 +19,7 @@ from copydesk.qt.check_messages import problem_location, problem_message
 from copydesk.qt.credits.picture_chooser import PictureChooser
 from copydesk.qt.editor.plain_text import exact_text
 from copydesk.qt.main_window import MainWindow
+from copydesk.records import LeadPictureUse
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import page_text, type_text
@@ -249,3 +250,23 @@ def test_the_media_scheme_serves_only_library_pictures(
         f"copydesk-media://library/{'0' * 64}.jpg",
     ):
         assert window.article_pictures.serve_media(QUrl(bad)) is None
+
+
+def test_an_article_saved_with_pictures_opens_with_them(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    complete, reference = library_with_pictures(library_path, tmp_path)
+    with opened(library_path) as library, library.write() as session:
+        [summary] = articles.list_summaries(session)
+        record = articles.get_article(session, summary.id)
+        body = f'{record.content.body}\n\n![Une plage](image:{reference} "Au large")'
+        lead = LeadPictureUse(complete, "Au Kremlin", "Un homme assis à un bureau")
+        articles.save_content(
+            session, record.id, record.content.replace(body=body, lead_picture=lead)
+        )
+    window = make_window(library_path)
+    qtbot.waitUntil(lambda: window.credits_pane.list.count() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: CREDIT in page_text(qtbot, window), timeout=10_000)
+    assert "wikipedia.org" in page_text(qtbot, window)
+    qtbot.waitUntil(lambda: image_loaded(qtbot, window, "figure.cd-lead"), timeout=10_000)
+    qtbot.waitUntil(lambda: "picture.credit.website" in codes(window), timeout=5_000)

@@ -84,7 +84,7 @@ class ArticleCreditsPane(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.currentRowChanged.connect(self._show_use)
-        layout.addWidget(self.list, 2)
+        layout.addWidget(self.list, 1)
         self.empty_label = QLabel(
             self.tr("No pictures yet. Choose a lead picture, or insert one in the body."), self
         )
@@ -94,11 +94,13 @@ class ArticleCreditsPane(QWidget):
 
         self.details = QWidget(self)
         self._build_details(self.details)
-        layout.addWidget(self.details, 3)
+        layout.addWidget(self.details, 0)
 
     def _build_details(self, host: QWidget) -> None:
         form = QFormLayout(host)
         form.setContentsMargins(0, 0, 0, 0)
+        # A narrow pane: each label above its field, so the fields get the whole width.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.credit_label = QLabel(host)
         self.credit_label.setObjectName("useCredit")
         self.credit_label.setWordWrap(True)

@@ -148,10 +148,13 @@ class ArticlePicturesController(QObject):
             self.refresh()
             self.snapshot_changed.emit()
 
+        def failed(_error: Exception) -> None:
+            self._pending -= ids
+            if generation == self._generation:
+                self.snapshot_changed.emit()  # the article is shown anyway, pictures unread
+
         self._database.run(
-            lambda: article_pictures.load_article_pictures(library, ids, judgement),
-            done,
-            lambda _error: self._pending.difference_update(ids),
+            lambda: article_pictures.load_article_pictures(library, ids, judgement), done, failed
         )
 
     def add_listing(self, listing: PictureListing) -> None:
