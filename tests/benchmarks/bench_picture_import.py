@@ -78,8 +78,6 @@ class StallMeter:
     def _tick(self) -> None:
         now = time.perf_counter()
         self.stalls.append(max(0.0, (now - self._last) * 1000 - TICK_MS))
-        if os.environ.get("STALL_DEBUG") and self.stalls[-1] > 15:
-            print(f"stall {self.stalls[-1]:.1f} ms at {now:.3f}", flush=True)
         self._last = now
 
 
@@ -93,7 +91,10 @@ def run_import(paths: list[Path], library_path: Path, cancel_after: int | None) 
     from copydesk.qt.credits.library_window import PictureLibraryWindow
     from copydesk.qt.tasks import TaskRunner
 
+    from copydesk.qt.app import freeze_startup_objects
+
     library = open_library(library_path, create=True)
+    freeze_startup_objects()  # as the application does once its library is open
     runner = TaskRunner()
     window = PictureLibraryWindow(
         library, runner, runner.sibling("copydesk-compute"), Judgement("fr", True)
@@ -115,8 +116,6 @@ def run_import(paths: list[Path], library_path: Path, cancel_after: int | None) 
 
     def finished(_report: object) -> None:
         done_at.append(time.perf_counter())
-        if os.environ.get("STALL_DEBUG"):
-            print(f"finished at {done_at[0]:.3f}, started {started:.3f}", flush=True)
         # Let the window show the listings and the first thumbnails, still metered.
         QTimer.singleShot(1500, loop.quit)
 
