@@ -61,7 +61,6 @@ _OTHER_TOOLS_NAMES = {
     "tags": "keywords",
     "categories": "keywords",
     "lang": "language",
-    "kicker_line": "kicker",
 }
 
 # Limits far above any real article (the longest in a newsroom runs to 50,000 words, about
@@ -131,7 +130,9 @@ def dump_article(
     ``uuid`` when given, ``extra`` as its own section when given), then the body verbatim.
 
     ``extra`` must hold only what YAML writes safely: text, numbers, booleans, dates, None,
-    lists and mappings with text keys (a TypeError says otherwise).
+    lists and mappings with text keys (a TypeError says otherwise). Reading normalises line
+    ends to LF, the editor's: a body with CR in it is the one thing that does not come back
+    exactly (the fields' text does, CR included, as YAML escapes).
     """
     front_matter = dump_front_matter(content, slug=slug, uuid=uuid, extra=extra)
     return f"{DELIMITER}\n{front_matter}{DELIMITER}\n{content.body}"
