@@ -41,6 +41,18 @@ class InvalidPicture(CopydeskError):
     names the problem."""
 
 
+class InvalidArticleFile(CopydeskError):
+    """A file offered as an article (Markdown with or without front matter) cannot be read:
+    not UTF-8, too large, malformed or hostile YAML, unknown or wrongly typed fields. The
+    message names the problem and, where there is one, the field."""
+
+
+class UnsafeArchive(CopydeskError):
+    """A zip package is refused: corrupt, or an entry that could escape the target folder,
+    collide with another, or expand beyond the limits (a zip bomb). The message names the
+    entry and the reason."""
+
+
 class MetadataWriteError(CopydeskError):
     """Credit metadata cannot be written into a picture (its format holds no IPTC/XMP, or
     the metadata library refused the data)."""
