@@ -499,7 +499,8 @@ def _expiry_problems(metadata: PictureMetadata, today: date) -> Iterator[CreditP
 _ILLUSTRATIVE_MARK = re.compile(
     r"""[\s,;:.(\[–—-]*(?:
         (?:photo|image|illustration)s?\s+(?:d['’]\s*)?illustrati(?:ve|on)s?
-        |illustrative\s+(?:photo|image|picture)s?|\(\s*illustration)[\s)\].]*$""",
+        |illustrative\s+(?:photo|image|picture)s?|\(\s*illustration
+        |(?:photo|image)\s+for\s+illustration(?:\s+purposes)?)[\s)\].]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
+from copydesk.compliance import marks_illustrative
 from copydesk.credits import parse_credit
 from copydesk.picture_records import PictureMetadata
 from copydesk.records import ArticleContent, LeadPictureUse, RelatedLink
@@ -382,17 +383,11 @@ _CREDIT_LINE = re.compile(
     r"\s*:|©|\(c\)\s)",
     re.IGNORECASE,
 )
-_ILLUSTRATIVE = re.compile(
-    r"""(?:(?:photo|image|illustration)s?\s+(?:d['’]\s*)?illustrati(?:ve|on)s?
-        |illustrative\s+(?:photo|image|picture)s?|\(\s*illustration\s*\)
-        |(?:photo|image)\s+for\s+illustration(?:\s+purposes)?)[\s).\]]*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
 
 
 def is_illustrative(caption: str) -> bool:
     """Whether a caption marks its picture as illustrative ("…, photo illustrative")."""
-    return _ILLUSTRATIVE.search(caption) is not None
+    return marks_illustrative(caption)
 
 
 def _credit_index(lines: list[_Line], start: int) -> int | None:

@@ -88,10 +88,9 @@ def run_import(paths: list[Path], library_path: Path, cancel_after: int | None) 
     from copydesk.db import open_library
     from copydesk.picture_import import ImportOutcome
     from copydesk.picture_operations import Judgement
+    from copydesk.qt.app import freeze_startup_objects
     from copydesk.qt.credits.library_window import PictureLibraryWindow
     from copydesk.qt.tasks import TaskRunner
-
-    from copydesk.qt.app import freeze_startup_objects
 
     library = open_library(library_path, create=True)
     freeze_startup_objects()  # as the application does once its library is open
