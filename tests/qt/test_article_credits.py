@@ -243,6 +243,15 @@ def test_the_media_scheme_serves_only_library_pictures(
     sha = listing(window, complete).record.file.sha256
     served = window.article_pictures.serve_media(QUrl(f"copydesk-media://library/{sha}.jpg"))
     assert served is not None and served[1] == "image/jpeg" and served[0][:2] == b"\xff\xd8"
+    # A TIFF reaches the preview as a JPEG copy: Chromium cannot show TIFF.
+    tiff = tmp_path / "scan.tif"
+    Image.new("RGB", (300, 200), (10, 120, 10)).save(tiff, "TIFF")
+    assert window.library is not None
+    [item] = import_files(window.library, [tiff]).items
+    assert item.picture_id is not None
+    tiff_sha = listing(window, item.picture_id).record.file.sha256
+    served = window.article_pictures.serve_media(QUrl(f"copydesk-media://library/{tiff_sha}.tif"))
+    assert served is not None and served[1] == "image/jpeg" and served[0][:2] == b"\xff\xd8"
     for bad in (
         f"copydesk-media://library/{sha}.png",
         f"copydesk-media://other/{sha}.jpg",

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from copydesk.qt.credits.picture_service import PictureService
 
 REFRESH_DELAY_MS = 150
+# What Chromium shows as is; other stored pictures (TIFF) reach the preview as a JPEG copy.
+BROWSER_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})
+PREVIEW_SIZE = 2000
 _MEDIA_NAME = re.compile(r"^/([0-9a-f]{64})(\.[a-z]{3,4})$")
 
 
@@ -66,6 +69,7 @@ class ArticlePicturesController(QObject):
         self._store: MediaStore | None = None
         self._generation = 0  # a lookup for an earlier article or library is dropped
         self._pending: set[int] = set()  # ids being looked up
+        self._browser_copies: dict[str, bytes] = {}
         self._last_edit: tuple[int, str, int] | None = None  # (row, field, document revision)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -270,9 +274,23 @@ class ArticlePicturesController(QObject):
         if media_type is None:
             return None
         try:
-            return store.read(found[1], media_type), media_type
+            data = store.read(found[1], media_type)
         except Exception:
             return None  # a missing file shows as a broken picture, the checks say why
+        if media_type in BROWSER_TYPES:
+            return data, media_type
+        return self._browser_copy(found[1], data), "image/jpeg"
+
+    def _browser_copy(self, sha256: str, data: bytes) -> bytes:
+        """A JPEG for the preview of a picture Chromium cannot show (TIFF): made once, kept
+        for the last few pictures."""
+        from copydesk.image_files import make_thumbnail
+
+        copy = self._browser_copies.pop(sha256, None) or make_thumbnail(data, size=PREVIEW_SIZE)
+        self._browser_copies[sha256] = copy
+        while len(self._browser_copies) > 8:
+            del self._browser_copies[next(iter(self._browser_copies))]
+        return copy
 
     def _make_thumbnail(self, listing: PictureListing) -> None:
         from copydesk.image_files import make_thumbnail
