@@ -8,7 +8,7 @@ on the compute thread and never touch the database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -97,6 +97,9 @@ def illustrative_label(language: str) -> str:
     return _ILLUSTRATIVE_LABEL.get(language.split("-")[0], _ILLUSTRATIVE_LABEL["en"])
 
 
+SourceFor = Callable[[PictureFile], str]
+
+
 def media_url(file: PictureFile) -> str:
     """The address the preview loads a library picture from (``copydesk-media:``)."""
     return f"{MEDIA_URL_PREFIX}{file.sha256}{extension_for(file.media_type)}"
@@ -119,27 +122,29 @@ class ArticlePictures:
         """Whether every picture the article names was looked up, in its language."""
         return content.language == self.language and picture_ids(content) <= self.looked_up
 
-    def picture(self, picture_id: int) -> Picture | None:
+    def picture(self, picture_id: int, src_for: SourceFor = media_url) -> Picture | None:
         listing = self.listings.get(picture_id)
         if listing is None:
             return None
         file = listing.record.file
-        return Picture(media_url(file), listing.credit, file.width, file.height)
+        return Picture(src_for(file), listing.credit, file.width, file.height)
 
-    def resolver(self) -> PictureResolver:
+    def resolver(self, src_for: SourceFor = media_url) -> PictureResolver:
+        """Names the body's pictures; ``src_for`` says where each file is read from (the
+        preview's ``copydesk-media:`` scheme by default)."""
+
         def resolve(picture_id: str) -> Picture | None:
-            return self.picture(int(picture_id)) if picture_id.isdigit() else None
+            return self.picture(int(picture_id), src_for) if picture_id.isdigit() else None
 
         return resolve
 
-    def lead(self, content: ArticleContent) -> LeadPicture | None:
+    def lead(self, content: ArticleContent, src_for: SourceFor = media_url) -> LeadPicture | None:
         lead = content.lead_picture
         if lead is None or lead.picture_id not in self.looked_up:
             return None  # not read yet: shown once it is, rather than as missing meanwhile
         caption = house_caption(lead.caption, lead.illustrative, content.language)
-        return LeadPicture(
-            str(lead.picture_id), self.picture(lead.picture_id), lead.alt_text, caption
-        )
+        picture = self.picture(lead.picture_id, src_for)
+        return LeadPicture(str(lead.picture_id), picture, lead.alt_text, caption)
 
     def merged(self, other: ArticlePictures) -> ArticlePictures:
         """This snapshot with ``other``'s pictures added (``other`` wins)."""

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from copydesk import __version__
 from copydesk.errors import CopydeskError
+
+if TYPE_CHECKING:
+    from copydesk.picture_records import PictureFile
+    from copydesk.records import ArticleContent
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -155,10 +162,37 @@ def _check_article(args: argparse.Namespace) -> int:
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
 
 
+def _page_with_pictures(path: Path, content: ArticleContent, page_folder: Path) -> str:
+    """The standalone page, its pictures read from the library's media store by paths
+    relative to the page (the sanitizer lets no file: URL through)."""
+    from copydesk import article_pictures, db
+    from copydesk.media_store import MediaStore
+    from copydesk.picture_operations import default_judgement
+    from copydesk.rendering.article import render_page
+
+    ids = article_pictures.picture_ids(content)
+    if not ids:
+        return render_page(content)
+    library = db.open_library(path)
+    try:
+        judgement = default_judgement(content.language)
+        pictures = article_pictures.load_article_pictures(library, ids, judgement)
+    finally:
+        library.close()
+    store = MediaStore.beside(path)
+
+    def file_url(file: PictureFile) -> str:
+        stored = store.path_for(file.sha256, file.media_type).resolve()
+        return quote(Path(os.path.relpath(stored, page_folder.resolve())).as_posix())
+
+    return render_page(
+        content, lead_picture=pictures.lead(content, file_url), resolver=pictures.resolver(file_url)
+    )
+
+
 def _render_article(args: argparse.Namespace) -> int:
     from copydesk import articles, db, quickread
     from copydesk.errors import NotFoundError
-    from copydesk.rendering.article import render_page
 
     # Read-only first, as ``check`` does; the full open only for libraries it cannot read.
     path = _library_path(args)
@@ -173,7 +207,8 @@ def _render_article(args: argparse.Namespace) -> int:
             library.close()
     if record is None:
         raise NotFoundError.for_slug(args.slug)
-    page = render_page(record.content)
+    folder = Path(args.out).parent if args.out is not None else Path.cwd()
+    page = _page_with_pictures(path, record.content, folder)
     if args.out is None:
         sys.stdout.write(page)
     else:
@@ -184,16 +219,22 @@ def _render_article(args: argparse.Namespace) -> int:
 def _write_atomically(path: Path, text: str) -> None:
     """Write through a temporary file in the same folder, then rename: a failure leaves
     either the old file or nothing, never half a page."""
-    import os
     import tempfile
 
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise CopydeskError(f"Cannot write {path}: {error.strerror or error}.") from error
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise CopydeskError(f"Cannot write {path}: {error.strerror or error}.") from error
         raise
 
 

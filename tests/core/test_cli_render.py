@@ -79,7 +79,53 @@ def test_a_failed_write_leaves_the_old_file(
         raise OSError("rename failed")
 
     monkeypatch.setattr("os.replace", failing_replace)
-    with pytest.raises(OSError):
-        main(["--library", str(sample_library), "render", slug, "--out", str(out)])
+    capsys.readouterr()
+    assert main(["--library", str(sample_library), "render", slug, "--out", str(out)]) == 1
+    assert capsys.readouterr().err == f"copydesk: Cannot write {out}: rename failed.\n"
     assert out.read_text() == "old"
     assert [p.name for p in out.parent.iterdir()] == ["page.html"]
+
+
+def test_a_missing_output_folder_is_a_clear_message(
+    sample_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slug = sample_slug(sample_library, capsys)
+    out = tmp_path / "missing" / "page.html"
+    assert main(["--library", str(sample_library), "render", slug, "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        f"copydesk: Cannot write {out}: No such file or directory.\n"
+    )
+
+
+def test_the_page_shows_library_pictures_by_paths_relative_to_it(
+    sample_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    from copydesk import articles
+    from copydesk.picture_operations import import_files
+    from copydesk.picture_refs import picture_markdown
+    from copydesk.records import LeadPictureUse
+
+    picture = tmp_path / "p.jpg"
+    Image.new("RGB", (60, 40), (200, 10, 10)).save(picture, "JPEG")
+    with opened(sample_library) as library:
+        [item] = import_files(library, [picture]).items
+        assert item.picture_id is not None
+        with library.write() as session:
+            [summary] = articles.list_summaries(session)
+            content = articles.get_article(session, summary.id).content
+            body = f"{content.body}\n\n{picture_markdown(item.picture_id, 'Un carré rouge')}"
+            lead = LeadPictureUse(item.picture_id, "Légende", "Un carré rouge")
+            articles.save_content(
+                session, summary.id, content.replace(body=body, lead_picture=lead)
+            )
+    slug = sample_slug(sample_library, capsys)
+    out = tmp_path / "pages" / "page.html"
+    out.parent.mkdir()
+    assert main(["--library", str(sample_library), "render", slug, "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    sources = [part.split('"')[0] for part in page.split('<img src="')[1:]]
+    assert len(sources) == 2 and sources[0] == sources[1]
+    assert sources[0].startswith("../") and (out.parent / sources[0]).is_file()
+    assert "Légende" in page
