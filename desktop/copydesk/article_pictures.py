@@ -22,6 +22,8 @@ from copydesk.records import ArticleContent
 from copydesk.rendering.pictures import LeadPicture, Picture, PictureResolver
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from copydesk.db import Library
 
 LEAD = "lead"
@@ -159,12 +161,20 @@ def load_article_pictures(
     library: Library, ids: Iterable[int], judgement: Judgement
 ) -> ArticlePictures:
     """Read and judge the pictures ``ids`` (one transaction, on the database thread)."""
+    with library.read() as session:
+        return read_article_pictures(session, ids, judgement)
+
+
+def read_article_pictures(
+    session: Session, ids: Iterable[int], judgement: Judgement
+) -> ArticlePictures:
+    """``load_article_pictures`` inside the caller's transaction: the package exporter reads
+    the article and its pictures in one, so that both come from the same state."""
     from copydesk import images
 
     wanted = set(ids)
-    with library.read() as session:
-        records = images.pictures_by_ids(session, wanted) if wanted else {}
-        usages = images.usages_by_picture(session, set(records)) if records else {}
+    records = images.pictures_by_ids(session, wanted) if wanted else {}
+    usages = images.usages_by_picture(session, set(records)) if records else {}
     listings = {
         picture_id: judge(record, judgement, usages.get(picture_id, ()))
         for picture_id, record in records.items()

@@ -4,10 +4,11 @@ transaction (``with library.write() as session: ...``)."""
 from __future__ import annotations
 
 import uuid as uuid_module
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from copydesk.errors import ConflictError, NotFoundError
 from copydesk.models import (
@@ -51,6 +52,23 @@ def list_summaries(session: Session) -> list[ArticleSummary]:
 
 def get_article(session: Session, article_id: int) -> ArticleRecord:
     return _record(_load(session, article_id))
+
+
+def get_articles(session: Session, ids: Iterable[int]) -> dict[int, ArticleRecord]:
+    """The articles ``ids`` that exist, by id: their bylines, keywords, links and pictures
+    in one query each for all of them, where ``get_article`` makes four per article (a
+    batch export reads thousands)."""
+    query = (
+        select(Article)
+        .where(Article.id.in_(set(ids)))
+        .options(
+            selectinload(Article.authors),
+            selectinload(Article.keywords),
+            selectinload(Article.related_links),
+            selectinload(Article.picture_uses),
+        )
+    )
+    return {article.id: _record(article) for article in session.scalars(query)}
 
 
 def find_by_slug(session: Session, slug: str) -> ArticleRecord | None:

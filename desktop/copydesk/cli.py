@@ -70,9 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shot.set_defaults(handler=_screenshot)
 
+    from copydesk.cli_export import add_export_commands
     from copydesk.cli_images import add_image_commands
 
     add_image_commands(commands, _library_path)
+    add_export_commands(commands, _library_path)
     return parser
 
 

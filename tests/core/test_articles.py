@@ -31,6 +31,17 @@ def test_every_field_round_trips(library_path: Path) -> None:
     assert loaded.slug == "poutine-et-trump-ont-convenu-d-entamer-des-negociations-sur-l-ukraine"
 
 
+def test_several_articles_read_at_once_are_those_read_one_by_one(library_path: Path) -> None:
+    with opened(library_path) as library:
+        with library.write() as session:
+            first = articles.create_article(session, FULL, now=T0)
+            second = articles.create_article(session, FULL.replace(headline="Autre"), now=T0)
+        with library.read() as session:
+            found = articles.get_articles(session, [second.id, 999, first.id])
+            one_by_one = [articles.get_article(session, n) for n in (first.id, second.id)]
+    assert found == {record.id: record for record in one_by_one}
+
+
 def test_the_list_is_most_recent_first(library_path: Path) -> None:
     with opened(library_path) as library:
         with library.write() as session:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from copydesk.records import ArticleContent
 from copydesk.rendering.incremental import IncrementalRenderer
 from copydesk.rendering.markdown import sanitize_html
-from copydesk.rendering.page import page_html
+from copydesk.rendering.page import PREVIEW_IMAGE_SOURCES, page_html
 from copydesk.rendering.pictures import LeadPicture, PictureResolver, figure_html
 
 _MONTHS_EN: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July")
@@ -72,10 +72,19 @@ def render_page(
     *,
     lead_picture: LeadPicture | None = None,
     resolver: PictureResolver | None = None,
+    renderer: IncrementalRenderer | None = None,
+    image_sources: str = PREVIEW_IMAGE_SOURCES,
 ) -> str:
-    """A standalone HTML page: the article with the house CSS inlined."""
-    article = render_article(content, lead_picture=lead_picture, resolver=resolver)
-    return page_html(article, language=content.language, title=page_title(content))
+    """A standalone HTML page: the article with the house CSS inlined. ``renderer`` is as
+    for ``render_article`` (the package exporter keeps the body's blocks for ninjs);
+    ``image_sources`` is what the page's Content-Security-Policy allows pictures from
+    (``rendering.page``)."""
+    article = render_article(
+        content, lead_picture=lead_picture, resolver=resolver, renderer=renderer
+    )
+    return page_html(
+        article, language=content.language, title=page_title(content), image_sources=image_sources
+    )
 
 
 def page_title(content: ArticleContent) -> str:
