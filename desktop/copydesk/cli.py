@@ -171,6 +171,7 @@ def _page_with_pictures(path: Path, content: ArticleContent, page_folder: Path) 
     from copydesk.media_store import MediaStore
     from copydesk.picture_operations import default_judgement
     from copydesk.rendering.article import render_page
+    from copydesk.rendering.page import PACKAGE_IMAGE_SOURCES
 
     ids = article_pictures.picture_ids(content)
     if not ids:
@@ -188,7 +189,10 @@ def _page_with_pictures(path: Path, content: ArticleContent, page_folder: Path) 
         return quote(Path(os.path.relpath(stored, page_folder.resolve())).as_posix())
 
     return render_page(
-        content, lead_picture=pictures.lead(content, file_url), resolver=pictures.resolver(file_url)
+        content,
+        lead_picture=pictures.lead(content, file_url),
+        resolver=pictures.resolver(file_url),
+        image_sources=PACKAGE_IMAGE_SOURCES,  # files beside the page, as in a package
     )
 
 

@@ -129,3 +129,4 @@ def test_the_page_shows_library_pictures_by_paths_relative_to_it(
     assert len(sources) == 2 and sources[0] == sources[1]
     assert sources[0].startswith("../") and (out.parent / sources[0]).is_file()
     assert "Légende" in page
+    assert "img-src 'self' file:" in page  # the page's policy lets its pictures load
