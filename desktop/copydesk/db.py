@@ -30,6 +30,7 @@ from copydesk.library_file import (
     inspect_library_file,
     require_writable,
 )
+from copydesk.library_identity import create_identity
 from copydesk.migrations import HEAD_REVISION
 from copydesk.models import Base
 
@@ -141,6 +142,7 @@ def _create_library_file(path: Path, on_create: Callable[[Session], object] | No
             connection = session.connection()
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             Base.metadata.create_all(connection)
+            create_identity(session)
             fulltext.install(connection)
             _stamp_head(connection)
             if on_create is not None:

@@ -250,3 +250,15 @@ class PicturePreset(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     fields: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class LibraryInfo(Base):
+    """The library's identity: one row, made with the library (or by the migration that
+    introduced it). Its uuid names the library in the URIs of everything it publishes, so
+    they stay the same when the file is moved or renamed."""
+
+    __tablename__ = "library_info"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

@@ -18,10 +18,8 @@ thread's part); ``build_package`` checks them, refusing with ``ExportRefused`` a
 whose checks find an error (the picture credits' included), then makes the renditions and
 renders, without the database (any thread or process). ``packages`` writes the result.
 
-The library's identity: the schema has no library id (no library or meta table), so the
-library part of the ninjs ``uri`` is the SHA-1 of the library file's absolute path. It is
-stable while the file stays where it is; a library moved or copied elsewhere exports the
-same articles under other URIs, a known limitation until the schema gives libraries an id.
+The library part of the ninjs ``uri`` is the library's uuid (``library_identity``), so an
+article keeps its URI when the library file is moved, renamed or restored from its archive.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copydesk import __version__, articles, checks
@@ -48,6 +45,7 @@ from copydesk.checks import Problem, Severity
 from copydesk.errors import CopydeskError
 from copydesk.front_matter import dump_article
 from copydesk.html_markdown import html_to_text
+from copydesk.library_identity import library_uuid
 from copydesk.media_store import MediaStore, extension_for
 from copydesk.ninjs_export import PictureAsset, PictureRole, Rendition, build_ninjs
 from copydesk.ninjs_schema import DEFAULT_VERSION, NinjsVersion
@@ -157,14 +155,7 @@ def _snapshot(
         record.content.language, options.preferences.commercial_publication, options.today
     )
     pictures = read_article_pictures(session, picture_ids(record.content), judgement)
-    return ArticleSnapshot(
-        record, pictures, library_id(library.path), MediaStore.beside(library.path)
-    )
-
-
-def library_id(path: Path) -> str:
-    """The library's part of the ninjs URIs (see the module docstring for its limit)."""
-    return hashlib.sha1(str(path.absolute()).encode("utf-8"), usedforsecurity=False).hexdigest()
+    return ArticleSnapshot(record, pictures, library_uuid(session), MediaStore.beside(library.path))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -409,7 +400,6 @@ __all__ = [
     "ExportRefused",
     "build_package",
     "export_problems",
-    "library_id",
     "read_snapshot",
     "read_snapshots",
 ]

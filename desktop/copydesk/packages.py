@@ -41,7 +41,6 @@ from copydesk.package_build import (
     ExportRefused,
     build_package,
     export_problems,
-    library_id,
     read_snapshot,
     read_snapshots,
 )
@@ -404,7 +403,6 @@ __all__ = [
     "export_package",
     "export_problems",
     "export_snapshot",
-    "library_id",
     "read_snapshot",
     "read_snapshots",
 ]

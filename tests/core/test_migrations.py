@@ -243,3 +243,18 @@ def test_an_upgraded_library_is_searchable(tmp_path: Path) -> None:
     finally:
         connection.close()
     assert count == 1
+
+
+def test_every_library_gets_its_own_identity(tmp_path: Path) -> None:
+    """New libraries, and libraries from before schema 0004, each get a uuid of their own."""
+    from copydesk.library_identity import library_uuid
+
+    found = set()
+    for name in ("a.copydesk", "b.copydesk"):
+        with opened(tmp_path / name) as library, library.read() as session:
+            found.add(library_uuid(session))
+    for name in ("c.copydesk", "d.copydesk"):
+        shutil.copy(LIBRARIES / "0003.copydesk", tmp_path / name)
+        with opened(tmp_path / name, create=False) as library, library.read() as session:
+            found.add(library_uuid(session))
+    assert len(found) == 4

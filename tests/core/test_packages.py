@@ -26,6 +26,7 @@ from copydesk import __version__, articles, images, package_writer, packages
 from copydesk.credits import parse_credit
 from copydesk.db import Library
 from copydesk.front_matter import parse_article
+from copydesk.library_identity import library_uuid
 from copydesk.ninjs_schema import NinjsVersion, validate
 from copydesk.packages import (
     ARTICLE_HTML,
@@ -41,7 +42,6 @@ from copydesk.packages import (
     build_package,
     export_many,
     export_package,
-    library_id,
     read_snapshot,
 )
 from copydesk.picture_operations import import_files
@@ -279,11 +279,12 @@ def test_the_manifest_lists_every_other_file(library: Library, pictured_id: int,
         }
     with library.read() as session:
         record = articles.get_article(session, pictured_id)
+        uuid = library_uuid(session)
     assert manifest["generator"] == {"name": "Copydesk", "version": __version__}
     assert manifest["exported_at"] == "2026-03-15T08:30:00Z"
     assert manifest["ninjs_version"] == "3.1"
     assert manifest["article"] == {"uuid": record.uuid, "slug": record.slug, "version": 1}
-    assert manifest["library_id"] == library_id(library.path)
+    assert manifest["library_id"] == uuid
     assert manifest["accepted_warnings"] == []
 
 
@@ -649,3 +650,18 @@ def test_export_errors_survive_pickling(
     assert (str(copy), copy.problems) == (str(refused.value), refused.value.problems)
     failed = ExportFailed(tmp_path, "No space left on device")
     assert str(pickle.loads(pickle.dumps(failed))) == str(failed)
+
+
+def test_an_article_keeps_its_uri_when_the_library_file_moves(
+    library: Library, sample_id: int, out: Path, tmp_path: Path
+) -> None:
+    first = ninjs_of(export(library, sample_id, out))["uri"]
+    library.close()
+    moved = tmp_path / "elsewhere" / "renamed.copydesk"
+    moved.parent.mkdir()
+    shutil.move(library.path, moved)
+    again = tmp_path / "again"
+    again.mkdir()
+    with opened(moved, create=False) as reopened, reopened.read() as session:
+        assert ninjs_of(export(reopened, sample_id, again))["uri"] == first
+        assert first.startswith(f"urn:copydesk:{library_uuid(session)}:article:")
