@@ -177,10 +177,28 @@ def _prepare_upgrade(path: Path, revision: str | None) -> None:
 def _upgrade(path: Path, engine: Engine) -> None:
     from alembic import command
 
-    with _translated_errors(path), engine.begin() as connection:
-        config = _alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    # SQLite alters a table by rebuilding it, which foreign keys would refuse (its children
+    # point at it meanwhile). As SQLite's documentation advises, they are off during the
+    # upgrade (the pragma only works outside a transaction) and checked before it commits.
+    with _translated_errors(path), engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config = _alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                _check_foreign_keys(path, connection)
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_foreign_keys(path: Path, connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = ", ".join(sorted({str(row[0]) for row in broken}))
+        raise LibraryError(f"Upgrading {path} broke references in {tables}; it was not upgraded.")
 
 
 def _check_integrity(path: Path) -> None:

@@ -42,7 +42,7 @@ def add_picture(
     when = now or utc_now()
     row = Picture(
         uuid=str(uuid.uuid4()),
-        sha256=file.sha256,
+        sha256=file.sha256 or None,
         file_name=file.file_name,
         media_type=file.media_type,
         width=file.width,
@@ -58,6 +58,8 @@ def add_picture(
 
 
 def find_by_sha256(session: Session, sha256: str) -> PictureRecord | None:
+    if not sha256:
+        return None
     row = session.scalars(select(Picture).where(Picture.sha256 == sha256)).one_or_none()
     return to_record(row) if row is not None else None
 
@@ -73,7 +75,7 @@ def list_pictures(session: Session) -> list[PictureRecord]:
 
 
 def known_hashes(session: Session) -> set[str]:
-    return set(session.scalars(select(Picture.sha256)))
+    return {sha256 for sha256 in session.scalars(select(Picture.sha256)) if sha256}
 
 
 def pictures_by_ids(session: Session, ids: set[int]) -> dict[int, PictureRecord]:
@@ -181,6 +183,6 @@ def _set_metadata(row: Picture, metadata: PictureMetadata) -> None:
 
 def to_record(row: Picture) -> PictureRecord:
     file = PictureFile(
-        row.sha256, row.file_name, row.media_type, row.width, row.height, row.byte_size
+        row.sha256 or "", row.file_name, row.media_type, row.width, row.height, row.byte_size
     )
     return PictureRecord(row.id, row.uuid, file, _metadata_of(row), row.imported_at, row.updated_at)

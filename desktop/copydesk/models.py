@@ -184,13 +184,16 @@ class Revision(Base):
 
 class Picture(Base):
     """A picture of the library: its file in the media store (named by its SHA-256) and what
-    the desk knows of it (``copydesk.picture_records.PictureMetadata``, one column each)."""
+    the desk knows of it (``copydesk.picture_records.PictureMetadata``, one column each).
+    A picture awaiting its file has no SHA-256, an empty media type and zero sizes."""
 
     __tablename__ = "pictures"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    # NULL while the picture awaits its file: its credit came with an article (a plain-text
+    # or ninjs import) before the picture itself did.
+    sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
     file_name: Mapped[str] = mapped_column(Text)
     media_type: Mapped[str] = mapped_column(String(50))
     width: Mapped[int] = mapped_column(Integer)

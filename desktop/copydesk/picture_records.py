@@ -75,14 +75,24 @@ class PictureStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class PictureFile:
-    """The stored file: named by its SHA-256 in the library's media store."""
+    """The stored file: named by its SHA-256 in the library's media store. A picture whose
+    credit came with an imported article awaits its file (``awaited``, not ``present``)."""
 
-    sha256: str
+    sha256: str  # "" while the picture awaits its file
     file_name: str  # the name it was imported under (shown to the desk)
     media_type: str  # "image/jpeg", "image/png", ...
     width: int
     height: int
     byte_size: int
+
+    @classmethod
+    def awaited(cls, file_name: str) -> PictureFile:
+        """A picture known by its credit and name only, its file to be attached later."""
+        return cls("", file_name, "", 0, 0, 0)
+
+    @property
+    def present(self) -> bool:
+        return bool(self.sha256)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,5 +75,14 @@ def find_picture_references(body: str) -> list[PictureReference]:
     ]
 
 
+def quoted_caption(markdown: str) -> str | None:
+    """The title of one ``![alt](image:ID "title")`` exactly as quoted, escapes and all (None
+    when ``markdown`` is not one, or has no title)."""
+    found = _REFERENCE.fullmatch(markdown)
+    if found is None:
+        return None
+    return found["dq"] if found["dq"] is not None else found["sq"]
+
+
 def _unescape(text: str) -> str:
     return _ESCAPED.sub(r"\1", text)

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -93,6 +94,14 @@ def test_markdown_written_for_a_picture_is_read_back_by_python_markdown_and_by_u
     [found] = find_picture_references(text)
     assert (found.picture_id, found.alt_text, found.caption) == (7, alt, caption)
     assert (found.start, found.end) == (0, len(text))
+
+
+@pytest.mark.parametrize("caption", ["'", "'Oui'", '"Non"', "' '", "« 'Oui' »"])
+def test_a_caption_wholly_in_quotes_keeps_them(caption: str) -> None:
+    """Python-Markdown strips a pair of quotes around a whole title; a caption keeps them."""
+    text = picture_markdown(4, "Une urne", caption)
+    assert rendered_figure(text) == ("Une urne", caption.strip() if caption.strip() else "")
+    assert find_picture_references(text)[0].caption == caption
 
 
 def test_a_caption_keeps_its_no_break_spaces() -> None:

@@ -18,6 +18,8 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import IMAGE_LINK_RE, ImageInlineProcessor
 from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 
+from copydesk.picture_refs import quoted_caption
+
 IMAGE_PREFIX = "image:"
 # Every ``image:ID`` a block may name (a superset: the renderer keys its cache on them).
 PICTURE_ID_RE = re.compile(r"image:([^\s)\"'<>\]]+)")
@@ -157,6 +159,20 @@ class _ImageProcessor(ImageInlineProcessor):
     whitespace is folded into a space."""
 
     RE_TITLE_CLEAN = re.compile(r"[ \t\n\r\f\v]")
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        element, start, end = super().handleMatch(m, data)
+        if element is None or start is None or end is None:
+            return element, start, end
+        # Python-Markdown strips a pair of quotes around a whole title, so that a caption
+        # such as 'Oui' (or a lone ') would lose them: a library picture's caption is read as
+        # picture_refs reads it, the one way the editor and the checks read it too.
+        caption = quoted_caption(data[start:end])
+        if caption is not None:
+            element.set("title", self.RE_TITLE_CLEAN.sub(" ", self.unescape(caption.strip())))
+        return element, start, end
 
 
 class PicturesExtension(Extension):

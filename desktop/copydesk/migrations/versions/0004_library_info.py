@@ -1,4 +1,5 @@
-"""The library's own identity (a uuid for the URIs of what it publishes).
+"""The library's own identity (a uuid for the URIs of what it publishes), and pictures that
+await their file (their credit came with an imported article before the picture did).
 
 Revision ID: 0004
 Revises: 0003
@@ -28,7 +29,13 @@ def upgrade() -> None:
     )
     now = datetime.now(UTC).replace(tzinfo=None)
     op.bulk_insert(table, [{"id": 1, "uuid": str(uuid.uuid4()), "created_at": now}])
+    # Rebuilt (SQLite cannot alter a column), foreign keys off: see copydesk.db._upgrade.
+    with op.batch_alter_table("pictures") as pictures:
+        pictures.alter_column("sha256", existing_type=sa.String(length=64), nullable=True)
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM pictures WHERE sha256 IS NULL")
+    with op.batch_alter_table("pictures") as pictures:
+        pictures.alter_column("sha256", existing_type=sa.String(length=64), nullable=False)
     op.drop_table("library_info")
