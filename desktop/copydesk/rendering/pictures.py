@@ -162,9 +162,9 @@ class _ImageProcessor(ImageInlineProcessor):
 
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element | None, int | None, int | None]:
+    ) -> tuple[etree.Element | str | None, int | None, int | None]:
         element, start, end = super().handleMatch(m, data)
-        if element is None or start is None or end is None:
+        if not isinstance(element, etree.Element) or start is None or end is None:
             return element, start, end
         # Python-Markdown strips a pair of quotes around a whole title, so that a caption
         # such as 'Oui' (or a lone ') would lose them: a library picture's caption is read as
