@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from copydesk.errors import ConflictError, NotFoundError
+from copydesk.errors import ConflictError, CopydeskError, NotFoundError
 from copydesk.models import (
     Article,
     ArticleAuthor,
@@ -92,6 +93,51 @@ def create_article(
     session.add(article)
     session.flush()
     return _record(article)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleIdentity:
+    """What an imported article may bring of its identity: each part is kept when this
+    library has no other article with it (a uuid already here refuses the import: see
+    ``import_article``), else made anew."""
+
+    uuid: str | None = None
+    slug: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int | None = None
+
+
+def import_article(
+    session: Session, content: ArticleContent, identity: ArticleIdentity, *, now: datetime
+) -> ArticleRecord:
+    """Store an article that comes from elsewhere, keeping its uuid, slug, dates and version
+    when it has them. Raises ``DuplicateArticle`` when its uuid is already this library's."""
+    if identity.uuid is not None:
+        existing = session.scalars(select(Article).where(Article.uuid == identity.uuid)).first()
+        if existing is not None:
+            raise DuplicateArticle(existing.slug)
+    slug = identity.slug
+    if slug is None or session.scalars(select(Article.id).where(Article.slug == slug)).first():
+        slug = _free_slug(session, content.headline or slug or "")
+    article = Article(
+        uuid=identity.uuid or str(uuid_module.uuid4()),
+        slug=slug,
+        created_at=identity.created_at or now,
+        updated_at=identity.updated_at or identity.created_at or now,
+        version=identity.version or 1,
+    )
+    _apply_content(article, content)
+    _apply_picture_uses(session, article, content)
+    session.add(article)
+    session.flush()
+    return _record(article)
+
+
+class DuplicateArticle(CopydeskError):
+    def __init__(self, slug: str) -> None:
+        super().__init__(f"This article is already in the library (“{slug}”).")
+        self.slug = slug
 
 
 def duplicate_article(session: Session, article_id: int) -> ArticleRecord:

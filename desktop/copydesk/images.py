@@ -37,11 +37,19 @@ class PictureUsage:
 
 
 def add_picture(
-    session: Session, file: PictureFile, metadata: PictureMetadata, *, now: datetime | None = None
+    session: Session,
+    file: PictureFile,
+    metadata: PictureMetadata,
+    *,
+    now: datetime | None = None,
+    picture_uuid: str | None = None,
+    updated_at: datetime | None = None,
 ) -> PictureRecord:
+    """Add a picture. A picture from another library may keep its uuid (if free here) and
+    its dates: ``now`` is then when it was first imported, ``updated_at`` last changed."""
     when = now or utc_now()
     row = Picture(
-        uuid=str(uuid.uuid4()),
+        uuid=picture_uuid or str(uuid.uuid4()),
         sha256=file.sha256 or None,
         file_name=file.file_name,
         media_type=file.media_type,
@@ -49,7 +57,7 @@ def add_picture(
         height=file.height,
         byte_size=file.byte_size,
         imported_at=when,
-        updated_at=when,
+        updated_at=updated_at or when,
     )
     _set_metadata(row, metadata)
     session.add(row)
@@ -61,6 +69,11 @@ def find_by_sha256(session: Session, sha256: str) -> PictureRecord | None:
     if not sha256:
         return None
     row = session.scalars(select(Picture).where(Picture.sha256 == sha256)).one_or_none()
+    return to_record(row) if row is not None else None
+
+
+def find_by_uuid(session: Session, picture_uuid: str) -> PictureRecord | None:
+    row = session.scalars(select(Picture).where(Picture.uuid == picture_uuid)).one_or_none()
     return to_record(row) if row is not None else None
 
 

@@ -50,7 +50,7 @@ from copydesk.media_store import MediaStore, extension_for
 from copydesk.ninjs_export import PictureAsset, PictureRole, Rendition, build_ninjs
 from copydesk.ninjs_schema import DEFAULT_VERSION, NinjsVersion
 from copydesk.picture_operations import Judgement
-from copydesk.picture_records import PictureRecord
+from copydesk.picture_records import PictureMetadata, PictureRecord, metadata_to_dict
 from copydesk.preferences import DEFAULTS, Preferences
 from copydesk.records import ArticleRecord
 from copydesk.rendering.article import render_page
@@ -197,6 +197,7 @@ class _ShippedPicture:
     record: PictureRecord
     credit: str
     files: tuple[tuple[str, RenditionFile], ...]
+    library_metadata: PictureMetadata  # the desk's record, before this use's caption
 
     def path_of(self, name: str) -> tuple[str, RenditionFile]:
         return next((path, file) for path, file in self.files if file.name == name)
@@ -260,7 +261,10 @@ def _ship_pictures(snapshot: ArticleSnapshot) -> dict[int, _ShippedPicture]:
         made = make_renditions(original, file.media_type, metadata, credit=listing.credit)
         paths = [_rendition_path(record, rendition) for rendition in made]
         shipped[use.picture_id] = _ShippedPicture(
-            replace(record, metadata=metadata), listing.credit, tuple(zip(paths, made, strict=True))
+            replace(record, metadata=metadata),
+            listing.credit,
+            tuple(zip(paths, made, strict=True)),
+            record.metadata,
         )
     return shipped
 
@@ -334,12 +338,19 @@ def _markdown(
 ) -> str:
     """The article with every field; ``extra.pictures`` tells an importer which file is
     which library picture (the front matter's ``lead_picture`` and the body's ``image:ID``
-    use this library's ids)."""
+    use this library's ids), with its uuid, the name it was imported under and the desk's
+    whole record of it (``metadata``: the credit, the licence, the source page …)."""
     originals = {
         picture_id: picture.path_of(ORIGINAL)[0] for picture_id, picture in shipped.items()
     }
     pictures = {
-        picture_id: {"file": path, "sha256": digests[path]}
+        picture_id: {
+            "file": path,
+            "sha256": digests[path],
+            "uuid": shipped[picture_id].record.uuid,
+            "file_name": shipped[picture_id].record.file.file_name,
+            "metadata": metadata_to_dict(shipped[picture_id].library_metadata),
+        }
         for picture_id, path in originals.items()
     }
     extra = {"pictures": pictures} if pictures else None

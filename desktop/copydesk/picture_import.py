@@ -96,7 +96,13 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def prepare_picture(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> PreparedPicture:
     """Read and check one file. Raises ``InvalidPicture`` with the reason."""
-    data = _read_limited(path, max_bytes)
+    return prepare_picture_data(path, _read_limited(path, max_bytes), max_bytes=max_bytes)
+
+
+def prepare_picture_data(
+    path: Path, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> PreparedPicture:
+    """Check a picture already read (from a package, say); ``path`` names it."""
     info = inspect_image(data, max_bytes=max_bytes)
     metadata = read_metadata(data)
     if not metadata.licence_id:

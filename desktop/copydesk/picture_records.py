@@ -65,6 +65,59 @@ class PictureMetadata:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
+METADATA_FIELDS = tuple(field.name for field in dataclasses.fields(PictureMetadata))
+
+
+class InvalidMetadata(ValueError):
+    """Picture metadata read from a file (a package, an archive) that is not what Copydesk
+    writes: the message names the field."""
+
+
+def metadata_to_dict(metadata: PictureMetadata) -> dict[str, object]:
+    """Every field, as JSON or YAML can hold it (the expiry date in ISO form)."""
+    values: dict[str, object] = {name: getattr(metadata, name) for name in METADATA_FIELDS}
+    expiry = metadata.rights_expiry
+    values["rights_expiry"] = expiry.isoformat() if expiry is not None else None
+    return values
+
+
+def metadata_from_dict(values: object) -> PictureMetadata:
+    """The reverse of ``metadata_to_dict``, strictly: a field of the wrong kind is refused
+    by name; unknown fields too (they would be lost without a word)."""
+    if not isinstance(values, dict):
+        raise InvalidMetadata("the picture's metadata is not a set of fields")
+    unknown = sorted(str(name) for name in values if name not in METADATA_FIELDS)
+    if unknown:
+        raise InvalidMetadata(f"unknown picture field “{unknown[0]}”")
+    fields: dict[str, object] = {}
+    for name, value in values.items():
+        fields[name] = _metadata_value(name, value)
+    return PictureMetadata(**fields)  # type: ignore[arg-type]
+
+
+def _metadata_value(name: str, value: object) -> object:
+    if name == "cropped":
+        if not isinstance(value, bool):
+            raise InvalidMetadata("the picture field “cropped” is not true or false")
+        return value
+    if name == "rights_expiry":
+        return _expiry(value)
+    if not isinstance(value, str):
+        raise InvalidMetadata(f"the picture field “{name}” is not text")
+    return value
+
+
+def _expiry(value: object) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidMetadata("the picture field “rights_expiry” is not a date")
+
+
 class PictureStatus(StrEnum):
     """The badge of a picture: the worst of its compliance problems."""
 

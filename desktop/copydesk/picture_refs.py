@@ -17,6 +17,21 @@ def body_picture_ids(body: str) -> list[int]:
     return list(dict.fromkeys(int(found) for found in _LIBRARY_PICTURE.findall(body)))
 
 
+def renumber_pictures(body: str, new_ids: dict[int, int]) -> str:
+    """The body with each library picture ``image:OLD`` shown as ``image:NEW`` (an article
+    imported from another library, whose pictures have other ids here); nothing else moves."""
+    if not new_ids or "image:" not in body:
+        return body
+
+    def renumbered(found: re.Match[str]) -> str:
+        old = int(found[1])
+        if old not in new_ids:
+            return found[0]
+        return found[0][: found.start(1) - found.start(0)] + str(new_ids[old])
+
+    return _LIBRARY_PICTURE.sub(renumbered, body)
+
+
 def picture_markdown(picture_id: int, alt_text: str, caption: str = "") -> str:
     """The Markdown that shows a library picture in the body."""
     alt = _escape(alt_text, "[]`").replace("\n", " ")

@@ -60,11 +60,24 @@ def make_renditions(
     """
     with upright_picture(original, min_width=max(WIDTHS.values())) as (info, picture):
         resized = _resized_jpegs(info.width, info.height, picture)
-    files = [RenditionFile(ORIGINAL, original, info.width, info.height, media_type)]
-    files += [RenditionFile(name, data, *size, JPEG) for name, (data, size) in resized.items()]
-    return [
-        file._replace(data=write_metadata(file.data, metadata, credit=credit)) for file in files
+    # The original is written twice: exiv2 orders the XMP namespaces of a file that had XMP
+    # of its own differently from a file it wrote itself, and the second pass settles them.
+    # So the original of a package imported elsewhere is shipped again byte for byte.
+    written = write_metadata(original, metadata, credit=credit)
+    files = [
+        RenditionFile(
+            ORIGINAL,
+            write_metadata(written, metadata, credit=credit),
+            info.width,
+            info.height,
+            media_type,
+        )
     ]
+    files += [
+        RenditionFile(name, write_metadata(data, metadata, credit=credit), *size, JPEG)
+        for name, (data, size) in resized.items()
+    ]
+    return files
 
 
 def _resized_jpegs(

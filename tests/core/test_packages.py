@@ -45,6 +45,7 @@ from copydesk.packages import (
     read_snapshot,
 )
 from copydesk.picture_operations import import_files
+from copydesk.picture_records import metadata_from_dict, metadata_to_dict
 from copydesk.records import ArticleContent, LeadPictureUse
 from copydesk.safe_zip import open_package
 from copydesk.sample import sample_content
@@ -90,6 +91,10 @@ def out(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def picture_id(library: Library, shared: Path) -> int:
+    return add_credited_picture(library, shared)
+
+
+def add_credited_picture(library: Library, shared: Path) -> int:
     """IPTC's reference picture, imported, with a complete CC BY 4.0 credit (and no web
     statement or usage terms of its own: the licence's are written into the files)."""
     report = import_files(library, [shared / "images" / REFERENCE])
@@ -329,14 +334,22 @@ def test_the_markdown_round_trips_and_names_the_picture_files(
     assert (parsed.content, parsed.slug, parsed.uuid) == (record.content, record.slug, record.uuid)
     uuid = picture_uuid(library, picture_id)
     original = package / "images" / f"{uuid}-original.jpg"
+    with library.read() as session:
+        picture = images.get_picture(session, picture_id)
     assert dict(parsed.extra) == {
         "pictures": {
             picture_id: {
                 "file": f"images/{uuid}-original.jpg",
                 "sha256": hashlib.sha256(original.read_bytes()).hexdigest(),
+                "uuid": uuid,
+                "file_name": REFERENCE,
+                "metadata": metadata_to_dict(picture.metadata),
             }
         }
     }
+    assert metadata_from_dict(parsed.extra["pictures"][picture_id]["metadata"]) == (
+        picture.metadata
+    )
 
 
 # ---- the page -------------------------------------------------------------------------------
