@@ -118,7 +118,9 @@ def _summary(path: Path, uuid: str, counts: dict[str, int]) -> ArchiveSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class _Snapshot:
+class LibrarySnapshot:
+    """Every row of a library at one moment, as the archive holds them."""
+
     library_uuid: str
     rows: dict[str, list[Row]]
 
@@ -129,25 +131,31 @@ class _Snapshot:
 def export_library(library: Library, path: Path, *, now: datetime | None = None) -> ArchiveSummary:
     """Write the whole library to the zip ``path`` (replaced only once the new archive is
     complete); ``ArchiveError`` when it cannot, with nothing left behind."""
-    path = Path(path)
     store = MediaStore.beside(library.path)
-    with library.read() as session:  # one moment of the library, whatever happens after
-        snapshot = _snapshot(session)
-        _require_files(snapshot, store, path)
-    exported_at = now or utc_now()
+    return write_archive(read_snapshot(library), store, Path(path), now=now)
+
+
+def read_snapshot(library: Library) -> LibrarySnapshot:
+    """Every row, read in one transaction: one moment of the library."""
+    with library.read() as session:
+        rows = {kind.name: read_rows(session, kind) for kind in KINDS}
+        return LibrarySnapshot(library_uuid(session), rows)
+
+
+def write_archive(
+    snapshot: LibrarySnapshot, store: MediaStore, path: Path, *, now: datetime | None = None
+) -> ArchiveSummary:
+    """Write ``snapshot`` and its pictures' files from ``store`` to the zip ``path``."""
+    _require_files(snapshot, store, path)
+    entries = _entries(snapshot, store, now or utc_now(), path)
     try:
-        write_zip(_entries(snapshot, store, exported_at, path), path, modified=ENTRY_TIME)
+        write_zip(entries, path, modified=ENTRY_TIME)
     except ExportFailed as error:
         raise ArchiveError(str(error)) from error
     return _summary(path, snapshot.library_uuid, snapshot.counts())
 
 
-def _snapshot(session: Session) -> _Snapshot:
-    rows = {kind.name: read_rows(session, kind) for kind in KINDS}
-    return _Snapshot(library_uuid(session), rows)
-
-
-def _require_files(snapshot: _Snapshot, store: MediaStore, path: Path) -> None:
+def _require_files(snapshot: LibrarySnapshot, store: MediaStore, path: Path) -> None:
     """Refuse an archive that would lack a picture's file: it could never be imported."""
     pictures = _with_files(snapshot.rows["pictures"])
     missing = [p for p in pictures if not store.contains(*_file_of(p))]
@@ -178,7 +186,7 @@ def _media_entry(picture: Row) -> str:
 
 
 def _entries(
-    snapshot: _Snapshot, store: MediaStore, exported_at: datetime, path: Path
+    snapshot: LibrarySnapshot, store: MediaStore, exported_at: datetime, path: Path
 ) -> Iterator[tuple[str, bytes]]:
     """Every entry, one at a time (the pictures are read as they are written), the header
     last with the manifest of all the others."""
@@ -235,7 +243,7 @@ def _listed(name: str, data: bytes) -> dict[str, Any]:
 
 
 def _header(
-    snapshot: _Snapshot, exported_at: datetime, manifest: list[dict[str, Any]]
+    snapshot: LibrarySnapshot, exported_at: datetime, manifest: list[dict[str, Any]]
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -645,8 +653,11 @@ __all__ = [
     "ArchiveError",
     "ArchiveSummary",
     "LibraryArchive",
+    "LibrarySnapshot",
     "export_library",
     "import_library",
     "open_archive",
+    "read_snapshot",
     "require_empty",
+    "write_archive",
 ]
