@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from sqlalchemy import func, select
@@ -312,7 +311,7 @@ class _Archived:
 @dataclass(slots=True)
 class LibraryArchive:
     """An archive whose every entry, row and reference was checked (``open_archive``),
-    ready to be restored into an empty library. Close it (or use ``with``) when done."""
+    ready to be restored into an empty library."""
 
     path: Path
     package: SafePackage
@@ -343,7 +342,8 @@ class LibraryArchive:
         except BaseException as error:
             _remove_files(store, written)
             if isinstance(error, CopydeskError) and not isinstance(error, ArchiveError):
-                raise _refused(self.label, str(error), "; nothing was imported") from error
+                problem = _without_label(str(error), self.label)
+                raise _refused(self.label, problem, "; nothing was imported") from error
             raise
         return self.summary
 
@@ -358,20 +358,6 @@ class LibraryArchive:
             if store.store(data, sha256, media_type):
                 written.append(item.row)
 
-    def close(self) -> None:
-        self.package.close()
-
-    def __enter__(self) -> LibraryArchive:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
-
 
 def _remove_files(store: MediaStore, written: list[Row]) -> None:
     """Remove the files an import wrote, and the folders that held only them."""
@@ -383,9 +369,10 @@ def _remove_files(store: MediaStore, written: list[Row]) -> None:
             folder.rmdir()  # only when empty
 
 
-def open_archive(path: Path) -> LibraryArchive:
-    """The archive at ``path``, once everything in it was checked; else ``ArchiveError``
-    naming the first problem."""
+@contextlib.contextmanager
+def open_archive(path: Path) -> Iterator[LibraryArchive]:
+    """The archive at ``path``, once everything in it was checked (else ``ArchiveError``
+    naming the first problem), open until the ``with`` block ends."""
     path = Path(path)
     try:
         package = open_package(path, max_entries=MAX_ENTRIES, max_total_bytes=MAX_TOTAL_BYTES)
@@ -393,14 +380,12 @@ def open_archive(path: Path) -> LibraryArchive:
         raise _refused(path.name, error.strerror or str(error)) from error
     except UnsafeArchive as error:
         raise _refused(path.name, _without_label(str(error), path.name)) from error
-    try:
-        return _checked(LibraryArchive(path, package, _read_header(package, path.name)))
-    except UnsafeArchive as error:  # an entry found damaged or forged while read
-        package.close()
-        raise _refused(path.name, _without_label(str(error), path.name)) from error
-    except BaseException:
-        package.close()
-        raise
+    with package:
+        try:
+            archive = _checked(LibraryArchive(path, package, _read_header(package, path.name)))
+        except UnsafeArchive as error:  # an entry found damaged or forged while read
+            raise _refused(path.name, _without_label(str(error), path.name)) from error
+        yield archive
 
 
 def _checked(archive: LibraryArchive) -> LibraryArchive:

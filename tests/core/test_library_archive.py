@@ -476,6 +476,14 @@ def test_a_symbolic_link_is_refused(archive: Path, target: Library) -> None:
     refused(target, _hostile(archive, link, b"/etc/passwd"), "“media/link.jpg” is a symbolic link")
 
 
+def test_an_entry_damaged_inside_the_zip_is_named(archive: Path, target: Library) -> None:
+    data = archive.read_bytes()
+    (name,) = [n for n in entries(archive) if n.startswith("media/")]
+    at = data.index(entries(archive)[name][5000:5040]) + 10  # the picture is stored as is
+    archive.write_bytes(data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :])
+    refused(target, archive, f"the entry “{name}” is damaged")
+
+
 def test_a_file_that_is_not_a_zip_is_refused(tmp_path: Path, target: Library) -> None:
     path = tmp_path / "library.zip"
     path.write_text("not a zip at all")
