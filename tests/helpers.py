@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pytest
 
-from copydesk import articles
+from copydesk import articles, package_writer
 from copydesk.db import Library, open_library
 from copydesk.errors import LibraryError
 from copydesk.records import ArticleContent, ArticleStatus, RelatedLink
@@ -100,3 +103,50 @@ def run_as_unprivileged_user(action: Callable[[], str]) -> str:
         result = pipe.read().decode()
     os.waitpid(child, 0)
     return result
+
+
+class FullDisk(io.RawIOBase):
+    """A file on a disk with ``room[0]`` bytes left."""
+
+    def __init__(self, stream: BinaryIO, room: list[int]) -> None:
+        self.stream = stream
+        self.room = room
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        size = len(data)
+        if size > self.room[0]:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self.room[0] -= size
+        return self.stream.write(data)
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def seekable(self) -> bool:
+        return self.stream.seekable()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.stream.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.stream.tell()
+
+
+def fill_disk_after(monkeypatch: pytest.MonkeyPatch, room: int) -> None:
+    """From now on, packages and archives are written to a disk with ``room`` bytes left
+    (every byte of them goes through ``package_writer._open_new``)."""
+    original = package_writer._open_new
+    left = [room]
+
+    @contextmanager
+    def open_new(path: Path) -> Iterator[Any]:
+        with original(path) as stream:
+            yield FullDisk(stream, left)
+
+    monkeypatch.setattr(package_writer, "_open_new", open_new)

@@ -73,10 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     from copydesk.cli_export import add_export_commands
     from copydesk.cli_images import add_image_commands
     from copydesk.cli_import import add_import_commands
+    from copydesk.cli_library import add_library_commands
 
     add_image_commands(commands, _library_path)
     add_export_commands(commands, _library_path)
     add_import_commands(commands, _library_path)
+    add_library_commands(commands, _library_path)
     return parser
 
 

@@ -14,7 +14,7 @@ import os
 import secrets
 import shutil
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -67,9 +67,23 @@ def write_package(
         _check_relative(relative)
     try:
         if as_zip:
-            _write_zip(files, target, modified)
+            _write_zip(files.items(), target, modified)
         else:
             _write_folder(files, target)
+    except OSError as error:
+        raise ExportFailed(target, _reason(error)) from error
+    return target
+
+
+def write_zip(
+    entries: Iterable[tuple[str, bytes]], target: Path, *, modified: datetime | None = None
+) -> Path:
+    """Write the zip ``target`` from ``entries`` (relative POSIX path, contents), taken one
+    at a time: a generator keeps a large archive out of memory. All or nothing, as
+    ``write_package``; whatever the generator raises also leaves nothing behind."""
+    check_out_dir(target.parent)
+    try:
+        _write_zip(entries, target, modified)
     except OSError as error:
         raise ExportFailed(target, _reason(error)) from error
     return target
@@ -163,12 +177,15 @@ def _remove(path: Path) -> None:
 # A zip
 
 
-def _write_zip(files: Mapping[str, bytes], target: Path, modified: datetime | None) -> None:
+def _write_zip(
+    entries: Iterable[tuple[str, bytes]], target: Path, modified: datetime | None
+) -> None:
     temporary = target.with_name(f".{target.name}.partial-{secrets.token_hex(4)}")
     try:
         with _open_new(temporary) as stream:
             with zipfile.ZipFile(stream, "w") as archive:
-                for relative, data in files.items():
+                for relative, data in entries:
+                    _check_relative(relative)
                     archive.writestr(_zip_entry(relative, modified), data)
             _sync(stream)
         os.replace(temporary, target)
@@ -219,4 +236,11 @@ def _sync_dir(folder: Path) -> None:
         os.close(descriptor)
 
 
-__all__ = ["ZIP_SUFFIX", "ExportFailed", "check_out_dir", "package_path", "write_package"]
+__all__ = [
+    "ZIP_SUFFIX",
+    "ExportFailed",
+    "check_out_dir",
+    "package_path",
+    "write_package",
+    "write_zip",
+]

@@ -3,21 +3,17 @@ checks say so, and written whole or not at all."""
 
 from __future__ import annotations
 
-import errno
 import hashlib
-import io
 import json
-import os
 import pickle
 import shutil
 import subprocess
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from html import unescape
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -50,7 +46,7 @@ from copydesk.records import ArticleContent, LeadPictureUse
 from copydesk.safe_zip import open_package
 from copydesk.sample import sample_content
 from tests.core.test_image_files import photo_jpeg
-from tests.helpers import opened, run_as_unprivileged_user
+from tests.helpers import fill_disk_after, opened, run_as_unprivileged_user
 
 VERSIONS: list[NinjsVersion] = ["3.1", "2.2"]
 REFERENCE = "IPTC-PhotometadataRef-Std2017.1.jpg"
@@ -438,53 +434,9 @@ def test_a_missing_picture_refuses_the_article(library: Library, out: Path) -> N
 # ---- writing: all or nothing ----------------------------------------------------------------
 
 
-class _FullDisk(io.RawIOBase):
-    """A file on a disk with ``room`` bytes left."""
-
-    def __init__(self, stream: BinaryIO, room: list[int]) -> None:
-        self.stream = stream
-        self.room = room
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        size = len(data)
-        if size > self.room[0]:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        self.room[0] -= size
-        return self.stream.write(data)
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def seekable(self) -> bool:
-        return self.stream.seekable()
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self.stream.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self.stream.tell()
-
-
 @pytest.fixture
 def disk_full_after(monkeypatch: pytest.MonkeyPatch) -> Any:
-    def fill_after(room: int) -> None:
-        original = package_writer._open_new
-        left = [room]
-
-        @contextmanager
-        def open_new(path: Path) -> Iterator[Any]:
-            with original(path) as stream:
-                yield _FullDisk(stream, left)
-
-        monkeypatch.setattr(package_writer, "_open_new", open_new)
-
-    return fill_after
+    return lambda room: fill_disk_after(monkeypatch, room)
 
 
 @pytest.mark.parametrize("as_zip", [False, True])

@@ -1,0 +1,134 @@
+"""``copydesk library export FILE`` and ``copydesk library import FILE``: a line of counts on
+success; one line saying why on standard error, exit status 1 and the library as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copydesk import library_archive
+from copydesk.cli import main
+from copydesk.media_store import MediaStoreError
+from tests.core.test_library_archive import REFERENCE, rich_library, table_rows
+from tests.helpers import opened
+
+
+@pytest.fixture
+def library(library_path: Path, shared: Path) -> Path:
+    with opened(library_path, sample=True) as library:
+        rich_library(library, shared / "images" / REFERENCE)
+    return library_path
+
+
+@pytest.fixture
+def archive(library: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "library.zip"
+    assert run(library, "export", str(path)) == 0
+    return path
+
+
+def run(library: Path, *arguments: str) -> int:
+    return main(["--library", str(library), "library", *arguments])
+
+
+def test_export_prints_what_it_wrote(
+    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "library.zip"
+    assert run(library, "export", str(path)) == 0
+    printed = capsys.readouterr()
+    assert printed.out == f"Exported 2 articles, 4 revisions, 1 picture and 1 preset to {path}.\n"
+    assert printed.err == "" and path.is_file()
+
+
+def test_import_creates_the_library_and_prints_what_it_restored(
+    library: Path, archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    restored = tmp_path / "elsewhere" / "restored.copydesk"
+    assert run(restored, "import", str(archive)) == 0
+    printed = capsys.readouterr()
+    assert printed.out == (
+        f"Imported 2 articles, 4 revisions, 1 picture and 1 preset from {archive} into "
+        f"{restored}.\n"
+    )
+    assert printed.err == ""
+    with opened(library, create=False) as source, opened(restored, create=False) as copy:
+        assert table_rows(copy) == table_rows(source)
+
+
+def test_import_into_an_empty_existing_library(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.copydesk"
+    with opened(empty):
+        pass
+    assert run(empty, "import", str(archive)) == 0
+    assert capsys.readouterr().out.startswith("Imported 2 articles")
+
+
+def test_import_into_a_library_with_articles_is_refused(
+    library: Path, archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    with opened(library, create=False) as opened_library:
+        before = table_rows(opened_library)
+    assert run(library, "import", str(archive)) == 1
+    printed = capsys.readouterr()
+    (line,) = printed.err.splitlines()
+    assert line.startswith(f"copydesk: Cannot import library.zip: the library {library} is not")
+    assert line.endswith("an archive is imported only into an empty library.")
+    assert printed.out == ""
+    with opened(library, create=False) as opened_library:
+        assert table_rows(opened_library) == before
+
+
+def test_a_bad_archive_creates_no_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 but nothing more")
+    restored = tmp_path / "restored.copydesk"
+    assert run(restored, "import", str(bad)) == 1
+    assert capsys.readouterr().err == (
+        "copydesk: Cannot import bad.zip: it is not a zip archive, or it is damaged "
+        "(File is not a zip file).\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bad.zip"]
+
+
+def test_a_failed_import_removes_the_library_it_created(
+    archive: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def fail(*_args: object) -> None:
+        raise MediaStoreError("The disk is full.")
+
+    monkeypatch.setattr(library_archive, "adopt_uuid", fail)
+    capsys.readouterr()
+    restored = tmp_path / "new" / "restored.copydesk"
+    assert run(restored, "import", str(archive)) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == "copydesk: Cannot import library.zip: the disk is full; nothing was imported."
+    assert list(restored.parent.iterdir()) == []
+
+
+def test_export_failures_say_why(
+    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(library, "export", str(tmp_path / "nowhere" / "library.zip")) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == f"copydesk: Cannot write {tmp_path / 'nowhere'}: the folder does not exist."
+    assert run(tmp_path / "missing.copydesk", "export", str(tmp_path / "x.zip")) == 1
+    assert "There is no Copydesk library at" in capsys.readouterr().err
+    assert not (tmp_path / "x.zip").exists()
+
+
+def test_library_needs_an_action(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(library)
+    assert exited.value.code == 2
+    assert "ACTION" in capsys.readouterr().err
