@@ -38,7 +38,7 @@ def test_export_prints_what_it_wrote(
     path = tmp_path / "library.zip"
     assert run(library, "export", str(path)) == 0
     printed = capsys.readouterr()
-    assert printed.out == f"Exported 2 articles, 4 revisions, 1 picture and 1 preset to {path}.\n"
+    assert printed.out == f"Exported 2 articles, 4 revisions, 2 pictures and 1 preset to {path}.\n"
     assert printed.err == "" and path.is_file()
 
 
@@ -50,7 +50,7 @@ def test_import_creates_the_library_and_prints_what_it_restored(
     assert run(restored, "import", str(archive)) == 0
     printed = capsys.readouterr()
     assert printed.out == (
-        f"Imported 2 articles, 4 revisions, 1 picture and 1 preset from {archive} into "
+        f"Imported 2 articles, 4 revisions, 2 pictures and 1 preset from {archive} into "
         f"{restored}.\n"
     )
     assert printed.err == ""

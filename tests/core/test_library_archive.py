@@ -96,6 +96,13 @@ def rich_library(library: Library, picture_file: Path) -> int:
         )
         images.update_metadata(session, picture_id, metadata, now=WHEN)
         images.save_preset(session, PRESET, now=WHEN)
+        # A picture awaiting its file (its credit came with a plain-text article).
+        images.add_picture(
+            session,
+            PictureFile.awaited("kremlin.jpg"),
+            PictureMetadata(credit_line="Sputnik / via Reuters", description="Au Kremlin"),
+            now=WHEN,
+        )
         gone = articles.create_article(session, FULL_CONTENT.replace(headline="Supprimé"))
         record = articles.create_article(session, _pictured(picture_id), now=WHEN)
         articles.delete_article(session, gone.id)
@@ -184,14 +191,15 @@ def test_export_import_keeps_every_row_file_and_the_library_uuid(
     source: Library, archive: Path, target: Library
 ) -> None:
     summary = import_library(target, archive)
-    assert summary.describe() == "2 articles, 4 revisions, 1 picture and 1 preset"
+    assert summary.describe() == "2 articles, 4 revisions, 2 pictures and 1 preset"
     assert summary.library_uuid == uuid_of(source) == uuid_of(target)
     before, after = table_rows(source), table_rows(target)
     assert after == before
     assert len(before["picture_uses"]) == 2 and len(before["related_links"]) == 5
     assert {row["kind"] for row in before["revisions"]} >= {"manual", "restore", "before_restore"}
     assert [row["id"] for row in before["articles"]] == [1, 3]  # the gap is kept
-    assert [row["id"] for row in before["pictures"]] == [2]
+    assert [row["id"] for row in before["pictures"]] == [2, 3]
+    assert [row["sha256"] is None for row in after["pictures"]] == [False, True]  # awaiting
     (original,), (restored,) = media_files(source), media_files(target)
     restored_root, original_root = (MediaStore.beside(x.path).root for x in (target, source))
     assert restored.relative_to(restored_root) == original.relative_to(original_root)
@@ -232,7 +240,7 @@ def test_the_header_describes_the_archive(source: Library, archive: Path) -> Non
     header = json.loads(files[HEADER])
     assert header["format"] == "copydesk-library" and header["format_version"] == 1
     assert header["library_uuid"] == uuid_of(source)
-    assert header["counts"] == {"articles": 2, "pictures": 1, "presets": 1, "revisions": 4}
+    assert header["counts"] == {"articles": 2, "pictures": 2, "presets": 1, "revisions": 4}
     listed = {entry["name"]: entry for entry in header["entries"]}
     assert set(listed) == set(files) - {HEADER}
     for name, data in files.items():
@@ -524,7 +532,7 @@ def test_an_archive_is_checked_whole_before_the_library_is_touched(
     archive: Path, target: Library
 ) -> None:
     with open_archive(archive) as checked:
-        assert checked.summary.describe() == "2 articles, 4 revisions, 1 picture and 1 preset"
+        assert checked.summary.describe() == "2 articles, 4 revisions, 2 pictures and 1 preset"
         assert media_files(target) == []
         checked.restore_into(target)
     assert len(media_files(target)) == 1
@@ -598,8 +606,9 @@ def test_archive_entries_are_cut_into_chunks(
     monkeypatch.setattr(library_archive, "CHUNK_BYTES", 1)  # a row an entry
     path = export_library(source, tmp_path / "chunks.zip").path
     names = list(entries(path))
-    assert names[:4] == [
+    assert names[:5] == [
         "pictures/0001.json",
+        "pictures/0002.json",
         "articles/0001.json",
         "articles/0002.json",
         "revisions/0001.json",
