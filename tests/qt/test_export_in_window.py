@@ -128,7 +128,8 @@ def test_the_sample_article_exports_from_the_window(
 
     box = window.exports.dialog
     assert isinstance(box, QMessageBox) and box.isVisible()
-    assert str(package) in box.text()
+    assert box.text() == f"“{window.current.content.headline}” was exported."
+    assert str(package) in box.informativeText()
     assert str(package) in window.statusBar().currentMessage()
     (show,) = [b for b in box.buttons() if b.text() == "Show in Folder"]
     show.click()
@@ -246,9 +247,10 @@ def test_a_read_only_folder_fails_with_the_reason(
     assert isinstance(outcome.error, packages.ExportFailed)
     box = window.exports.dialog
     assert isinstance(box, QMessageBox) and box.isVisible()
-    assert box.text() == "The package could not be written."
-    assert "Permission denied. Nothing was written." in box.informativeText()
-    assert str(read_only / window.current.slug) in box.informativeText()
+    assert box.text() == "The package could not be written: permission denied."
+    package = read_only / window.current.slug
+    assert box.informativeText() == f"{package}\nNothing was written."
+    assert "Permission denied" in window.statusBar().currentMessage()
     assert everything_in(read_only) == []
 
 
@@ -276,9 +278,9 @@ def test_a_folder_removed_after_it_was_chosen_is_named(
     with qtbot.waitSignal(window.exports.finished, timeout=EXPORT_MS) as finished:
         dialog.export_button.click()
     assert isinstance(finished.args[0].error, packages.ExportFailed)
-    assert "The folder does not exist. Nothing was written." in (
-        window.exports.dialog.informativeText()
-    )
+    box = window.exports.dialog
+    assert box.text() == "The package could not be written: the folder does not exist."
+    assert box.informativeText() == f"{out}\nNothing was written."
 
 
 def test_the_actions_wait_for_a_library(

@@ -181,7 +181,8 @@ class ExportController(QObject):
         if outcome.result is not None:
             path = outcome.result.path
             self._status(self.tr("Exported to %1").replace("%1", str(path)))
-            self._open(results.exported_box(path, outcome.replaced, self._window))
+            headline = self._headline(outcome.article_id)
+            self._open(results.exported_box(path, outcome.replaced, headline, self._window))
         elif isinstance(outcome.error, ExportRefused):
             self._status(self.tr("Not exported: the checks found problems"))
             headline = self._headline(outcome.article_id)
@@ -250,6 +251,7 @@ class ExportController(QObject):
         progress.setMinimumWidth(420)
         progress.canceled.connect(self.cancel)
         self.progress = progress
+        self._status(self.tr("Exporting the packages…"), 0)
         self.exporter.export_batch(library, selection, settings, self._host.export_preferences())
         self.refresh()
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -43,29 +46,47 @@ def show_in_folder(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
-def exported_box(path: Path, replaced: bool, parent: QWidget) -> QMessageBox:
+def exported_box(path: Path, replaced: bool, headline: str, parent: QWidget) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Information, _tr("Package Exported"), "", parent=parent)
     box.setObjectName("exportedBox")
-    box.setText(_tr("The package was written:\n%1").replace("%1", str(path)))
+    box.setText(_tr("“%1” was exported.").replace("%1", headline or _tr("Untitled")))
+    details = [_tr("Package: %1").replace("%1", str(path))]
     if replaced:
-        box.setInformativeText(_tr("It replaces the package of the same name."))
+        details.append(_tr("It replaces the package of the same name."))
+    box.setInformativeText("\n".join(details))
     show = box.addButton(_tr("Show in Folder"), QMessageBox.ButtonRole.ActionRole)
     show.clicked.connect(lambda: show_in_folder(path))
     box.addButton(QMessageBox.StandardButton.Close)
+    _widen(box)
     return box
 
 
 def failed_box(error: Exception, parent: QWidget) -> QMessageBox:
-    """Why nothing was written: the package (or folder) and the system's reason."""
+    """Why nothing was written: the system's reason, then the package (or folder)."""
     box = QMessageBox(QMessageBox.Icon.Critical, _tr("Export Failed"), "", parent=parent)
     box.setObjectName("exportFailedBox")
-    box.setText(_tr("The package could not be written."))
-    box.setInformativeText(failure_reason(error))
+    if isinstance(error, ExportFailed):
+        reason = error.reason[:1].lower() + error.reason[1:]
+        box.setText(_tr("The package could not be written: %1.").replace("%1", reason))
+        box.setInformativeText(_tr("%1\nNothing was written.").replace("%1", str(error.path)))
+    else:
+        box.setText(_tr("The article could not be exported."))
+        box.setInformativeText(failure_reason(error))
     box.addButton(QMessageBox.StandardButton.Close)
+    _widen(box)
     return box
 
 
+def _widen(box: QMessageBox, width: int = 520) -> None:
+    """Room for a path on one line: a message box sizes itself to its shortest sentence."""
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
+
+
 def failure_reason(error: Exception) -> str:
+    """The reason on one line (the status bar)."""
     if isinstance(error, ExportFailed):
         return (
             _tr("%1: %2. Nothing was written.")
@@ -114,6 +135,7 @@ class RefusedDialog(QDialog):
         self.problems = QListWidget(self)
         self.problems.setObjectName("refusedProblems")
         self.problems.setWordWrap(True)
+        self.problems.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         for problem in problems:
             text = f"{problem_location(problem)} — {problem_message(problem)}"
             self.problems.addItem(QListWidgetItem(icons[problem.severity], text))
@@ -151,11 +173,14 @@ class BatchReportDialog(QDialog):
         self.summary = QLabel(self.summary_text(), self)
         self.summary.setObjectName("exportSummary")
         self.summary.setWordWrap(True)
+        lines = self.lines()
+        self.details_label = QLabel(self.tr("Not exported:"), self)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("exportDetails")
         self.details.setReadOnly(True)
-        self.details.setPlainText("\n".join(self.lines()))
-        self.details.setVisible(bool(self.lines()))
+        self.details.setPlainText("\n".join(lines))
+        self.details_label.setVisible(bool(lines))
+        self.details.setVisible(bool(lines))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.show_button: QPushButton = buttons.addButton(
             self.tr("Show in Folder"), QDialogButtonBox.ButtonRole.ActionRole
@@ -164,9 +189,11 @@ class BatchReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.details_label)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
-        self.resize(640, 420 if self.details.isVisible() else 140)
+        line = self.details.fontMetrics().lineSpacing()
+        self.resize(680, 160 + min(len(lines), 16) * line if lines else 120)
 
     def summary_text(self) -> str:
         report = self.report
