@@ -163,20 +163,56 @@ def test_the_choices_are_remembered_and_a_zip_in_ninjs_2_2_can_be_asked_for(
 
 
 def test_text_typed_and_not_yet_saved_is_in_the_package(
-    qtbot: QtBot, make_window: MakeWindow, library_path: Path, state: WindowState
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    library_path: Path,
+    state: WindowState,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = make_window(library_path, state=state, synchronous=False)
     window.autosave.set_intervals(idle_ms=60_000, retry_ms=60_000)  # only the export saves
+    threads: list[str] = []
+    real_export_package = packages.export_package
+
+    def export_package(*args: Any, **kwargs: Any) -> packages.ExportResult:
+        threads.append(threading.current_thread().name)
+        return real_export_package(*args, **kwargs)
+
+    monkeypatch.setattr(packages, "export_package", export_package)
     type_at_end(qtbot, window, "\n\nUne phrase tapée juste avant l’export.")
     assert window.has_unsaved_changes()
     outcome = export_article(qtbot, window)
     assert outcome.result is not None
+    assert threads and threads[0].startswith("copydesk-export")  # not the GUI's
     assert not window.has_unsaved_changes()
     markdown = (outcome.result.path / ARTICLE_MARKDOWN).read_text(encoding="utf-8")
     assert "Une phrase tapée juste avant l’export." in markdown
     assert "Une phrase tapée juste avant l’export." in json.dumps(
         ninjs_of(outcome.result.path), ensure_ascii=False
     )
+
+
+def test_text_that_could_not_be_saved_is_not_exported(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    library_path: Path,
+    state: WindowState,
+    out: Path,
+    broken_saves: list[bool],
+) -> None:
+    window = make_window(library_path, state=state)
+    type_at_end(qtbot, window, "\n\nUne phrase que le disque plein refuse.")
+    window.exports.export_action.trigger()
+    box = window.exports.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text() == "The article could not be saved, so it was not exported."
+    assert everything_in(out) == []
+    box.close()
+    broken_saves[0] = False
+    outcome = export_article(qtbot, window)
+    assert outcome.result is not None
+    markdown = (outcome.result.path / ARTICLE_MARKDOWN).read_text(encoding="utf-8")
+    assert "Une phrase que le disque plein refuse." in markdown
 
 
 def test_an_article_with_errors_is_refused_with_the_checks_wording(

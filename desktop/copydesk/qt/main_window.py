@@ -791,6 +791,10 @@ class MainWindow(QMainWindow):
     def library_for_export(self) -> Library | None:
         return self.library
 
+    def save_pending(self) -> None:
+        self.autosave.flush()
+        self.autosave.retry_failed()
+
     def failed_save(self, article_id: int) -> bool:
         return self.autosave.failed_content(article_id) is not None
 

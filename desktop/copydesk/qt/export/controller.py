@@ -41,7 +41,7 @@ class ExportHost(Protocol):
     current: ArticleRecord | None
 
     def library_for_export(self) -> Library | None: ...
-    def flush_autosave(self) -> None: ...
+    def save_pending(self) -> None: ...
     def failed_save(self, article_id: int) -> bool: ...
     def listed_article_ids(self) -> list[int]: ...
     def export_preferences(self) -> Preferences: ...
@@ -77,7 +77,7 @@ class ExportController(QObject):
             self.tr("Write this article's publishing package: HTML, ninjs, pictures, Markdown")
         )
         self.export_action.triggered.connect(self.export_current)
-        self.batch_action = QAction(self.tr("Export &Several Articles…"), window)
+        self.batch_action = QAction(self.tr("Export Se&veral Articles…"), window)
         self.batch_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.batch_action.setStatusTip(
             self.tr("Write the packages of the articles listed, or of every article with a status")
@@ -121,10 +121,10 @@ class ExportController(QObject):
         self._after_saves(lambda: self._ask_single(article_id))
 
     def _after_saves(self, then: Callable[[], Any]) -> None:
-        """Save the editor's pending text, then ``then()`` once the save has landed: the
-        database thread runs jobs in order, so a no-op queued after the save runs after it,
-        and its result arrives after the save's."""
-        self._host.flush_autosave()
+        """Save the editor's pending text (and retry a save that failed), then ``then()``
+        once the saves have landed: the database thread runs jobs in order, so a no-op
+        queued after them runs after them, and its result arrives after theirs."""
+        self._host.save_pending()
         self._database.run(lambda: None, lambda _none: then())
 
     def _ask_single(self, article_id: int) -> None:
