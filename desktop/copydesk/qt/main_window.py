@@ -38,6 +38,7 @@ from copydesk.qt.checks_panel import ChecksPanel
 from copydesk.qt.credits.article_credits import ArticleCreditsPane
 from copydesk.qt.credits.article_pictures_controller import ArticlePicturesController
 from copydesk.qt.editor.article_editor import ArticleEditor
+from copydesk.qt.export.controller import ExportController
 from copydesk.qt.history.history_panel import HistoryPanel
 from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.preview.preview_pane import PreviewPane
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     from copydesk.checks import Problem
     from copydesk.db import Library
     from copydesk.picture_operations import PictureListing
+    from copydesk.preferences import Preferences
     from copydesk.records import RevisionSummary
     from copydesk.rendering.preview_document import PreviewDocument, PreviewUpdate
 
@@ -189,6 +191,11 @@ class MainWindow(QMainWindow):
             self.tr("Save now and keep this version in the article's history")
         )
         self.save_action.triggered.connect(self.save_now)
+        menu.addSeparator()
+        self.exports = ExportController(self, self, self._runner, self._state)
+        menu.addAction(self.exports.export_action)
+        menu.addAction(self.exports.batch_action)
+        menu.aboutToShow.connect(self.exports.refresh)
         menu.addSeparator()
         self.open_library_action = self._action(menu, self.tr("Open &Library…"))
         self.open_library_action.triggered.connect(self.choose_library)
@@ -779,6 +786,29 @@ class MainWindow(QMainWindow):
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             self.preferences.update(dialog.preferences())
 
+    # ---- export (what ExportController asks of the window) --------------------------------
+
+    def library_for_export(self) -> Library | None:
+        return self.library
+
+    def save_pending(self) -> None:
+        self.autosave.flush()
+        self.autosave.retry_failed()
+
+    def failed_save(self, article_id: int) -> bool:
+        return self.autosave.failed_content(article_id) is not None
+
+    def listed_article_ids(self) -> list[int]:
+        return self.article_list.model.ids()
+
+    def export_preferences(self) -> Preferences:
+        return self.preferences.current()  # the same limits as the Checks panel
+
+    def show_checks(self) -> None:
+        self.side_tabs.setCurrentWidget(self.checks_panel)
+        self.checks.check_now()
+        self.checks_panel.view.setFocus()
+
     # ---- history and conflicts --------------------------------------------------------------
 
     def open_picture_library(self, picture_id: int | None = None) -> None:
@@ -1017,6 +1047,7 @@ class MainWindow(QMainWindow):
         app_name = self.tr("Copydesk")
         self.setWindowTitle(f"{name}[*] — {app_name}" if name else f"{app_name}[*]")
         self.library_label.setText(str(self.library_path))
+        self.exports.refresh()  # the article or library shown changed
 
     def _save_splitter(self) -> None:
         self._state.set_bytes("window/splitter", self.splitter.saveState())
@@ -1041,6 +1072,7 @@ class MainWindow(QMainWindow):
         self._state.set_bytes("window/left-splitter", self.left_splitter.saveState())
         self._state.sync()
         self.checks.stop()
+        self.exports.shutdown()  # a batch under way stops; its packages under way finish
         self._renders.close()
         self._compute.shutdown(finish_queued=False)
         self._runner.shutdown()

@@ -1,0 +1,1 @@
+"""Publishing packages from the window: File ▸ Export Article… and Export Several Articles…"""
