@@ -4,6 +4,8 @@ whole or not at all, and hostile files refused with the library unchanged."""
 from __future__ import annotations
 
 import json
+import shutil
+import stat
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -16,13 +18,19 @@ from copydesk import articles, images
 from copydesk.article_import import (
     ImportKind,
     ImportOutcome,
+    ImportRefused,
     import_paths,
+    read_article_file,
 )
+from copydesk.article_pictures import check_pictures, load_article_pictures
 from copydesk.db import Library
 from copydesk.library_identity import library_uuid
 from copydesk.media_store import MediaStore
-from copydesk.package_build import ARTICLE_NINJS, MANIFEST
+from copydesk.package_build import ARTICLE_MARKDOWN, ARTICLE_NINJS, MANIFEST
 from copydesk.packages import export_package
+from copydesk.picture_operations import default_judgement
+from copydesk.picture_records import PictureFile, PictureMetadata
+from copydesk.picture_refs import find_picture_references
 from tests.core.test_packages import add_credited_picture, pictured_content
 from tests.helpers import opened
 
@@ -43,6 +51,11 @@ def pictured(source: Library, shared: Path) -> int:
     picture = add_credited_picture(source, shared)
     with source.write() as session:
         return articles.create_article(session, pictured_content(picture)).id
+
+
+@pytest.fixture
+def sample_id(source: Library) -> int:
+    return only_article(source)
 
 
 @pytest.fixture
@@ -166,3 +179,269 @@ def unzip(package: Path, folder: Path) -> Path:
     with zipfile.ZipFile(package) as archive:
         archive.extractall(folder)
     return folder
+
+
+# ---- the reference article, ninjs, Markdown ---------------------------------------------------
+
+
+def test_the_reference_article_lands_in_its_fields_with_its_credit_errors(
+    target: Library, shared: Path
+) -> None:
+    [item] = import_paths(target, [shared / "seed" / "reference-article.txt"]).items
+    assert (item.outcome, item.kind, item.pictures_awaiting) == (
+        ImportOutcome.IMPORTED,
+        ImportKind.PLAIN_TEXT,
+        1,
+    )
+    assert any("awaits its file" in note for note in item.notes)
+    with target.read() as session:
+        record = articles.get_article(session, item.article_id)
+        [picture] = images.list_pictures(session)
+    content = record.content
+    assert (
+        content.headline == "Poutine et Trump ont convenu d’entamer des négociations sur l’Ukraine"
+    )
+    assert (content.edition, content.authors) == ("France", ("Olga Demidenko",))
+    assert content.related_title == "Nouvelles des partenaires"
+    lead = content.lead_picture
+    assert lead is not None and lead.picture_id == picture.id
+    assert lead.alt_text and lead.caption and lead.illustrative
+    assert not picture.file.present
+    pictures = load_article_pictures(target, [picture.id], default_judgement(content.language))
+    codes = {problem.code for problem in check_pictures(content, pictures)}
+    assert {
+        "picture.creator.missing",
+        "picture.credit.website",
+        "picture.source_url.missing",
+    } <= codes
+
+
+@pytest.mark.parametrize(
+    "example",
+    sorted((Path(__file__).parents[3] / "shared" / "ninjs").glob("examples-*/*.json")),
+    ids=lambda path: f"{path.parent.name}/{path.stem}",
+)
+def test_every_iptc_ninjs_example_imports(target: Library, example: Path) -> None:
+    [item] = import_paths(target, [example]).items
+    assert item.outcome is ImportOutcome.IMPORTED, item.reason
+    assert item.kind is ImportKind.NINJS
+    with target.read() as session:
+        record = articles.get_article(session, item.article_id)
+        pictures = images.list_pictures(session)
+    assert record.content.headline or record.content.body or pictures
+    assert len(pictures) == item.pictures_awaiting + item.pictures_added
+
+
+def test_the_examples_folder_imports_in_one_go(target: Library, shared: Path) -> None:
+    report = import_paths(target, [shared / "ninjs" / "examples-3.1"])
+    assert len(report.items) == 8
+    assert report.count(ImportOutcome.IMPORTED) == 8
+
+
+def test_a_markdown_file_with_front_matter_keeps_every_field(
+    source: Library, target: Library, tmp_path: Path
+) -> None:
+    sample = only_article(source)
+    package = export(source, sample, tmp_path / "out")
+    markdown = tmp_path / "article.md"
+    shutil.copy(package / ARTICLE_MARKDOWN, markdown)
+    [item] = import_paths(target, [markdown]).items
+    assert item.outcome is ImportOutcome.IMPORTED, item.reason
+    with source.read() as session, target.read() as other:
+        mine = articles.get_article(session, sample)
+        theirs = articles.get_article(other, item.article_id)
+    assert (theirs.content, theirs.uuid, theirs.slug) == (mine.content, mine.uuid, mine.slug)
+
+
+def test_markdown_without_front_matter_takes_its_headline_from_the_first_heading(
+    target: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("# Le marché rouvre\n\nLes étals sont de retour.\n", "utf-8")
+    [item] = import_paths(target, [path]).items
+    with target.read() as session:
+        content = articles.get_article(session, item.article_id).content
+    assert (content.headline, content.body.strip()) == (
+        "Le marché rouvre",
+        "Les étals sont de retour.",
+    )
+
+
+def test_markdown_naming_pictures_of_another_library_gets_pictures_awaiting_files(
+    target: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\nheadline: Titre\nlead_picture:\n  picture_id: 41\n  caption: Légende\n"
+        '  alt_text: Un quai\n---\nTexte.\n\n![Un pont](image:42 "Le pont")\n',
+        "utf-8",
+    )
+    with target.write() as session:  # a picture of this library with id 1, not to be used
+        images.add_picture(session, PictureFile.awaited("mine.jpg"), PictureMetadata())
+    [item] = import_paths(target, [path]).items
+    assert item.pictures_awaiting == 2, item.reason
+    with target.read() as session:
+        content = articles.get_article(session, item.article_id).content
+        names = {p.id: p.file.file_name for p in images.list_pictures(session)}
+    assert content.lead_picture is not None
+    assert names[content.lead_picture.picture_id] == "picture 41"
+    [reference] = find_picture_references(content.body)
+    assert names[reference.picture_id] == "picture 42"
+    assert reference.caption == "Le pont"
+
+
+def test_an_article_already_in_the_library_is_refused(
+    source: Library, pictured: int, tmp_path: Path
+) -> None:
+    package = export(source, pictured, tmp_path / "out")
+    before = snapshot(source)
+    [item] = import_paths(source, [package]).items
+    assert item.outcome is ImportOutcome.REFUSED
+    assert "already in the library" in item.reason
+    assert snapshot(source) == before
+
+
+# ---- hostile input ----------------------------------------------------------------------------
+
+
+def package_folder(source: Library, article_id: int, tmp_path: Path) -> Path:
+    return export(source, article_id, tmp_path / "packages")
+
+
+def rezip(folder: Path, path: Path, extra: dict[str, bytes] | None = None) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                archive.writestr(file.relative_to(folder).as_posix(), file.read_bytes())
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return path
+
+
+def refused(library: Library, path: Path) -> str:
+    before = snapshot(library)
+    [item] = import_paths(library, [path]).items
+    assert item.outcome is ImportOutcome.REFUSED, f"{path.name} was imported"
+    assert snapshot(library) == before
+    return item.reason
+
+
+def test_a_package_altered_after_export_is_refused(
+    source: Library, pictured: int, target: Library, tmp_path: Path
+) -> None:
+    folder = package_folder(source, pictured, tmp_path)
+    markdown = folder / ARTICLE_MARKDOWN
+    markdown.write_text(markdown.read_text("utf-8").replace("Saint-Aubin", "Saint-Albin"), "utf-8")
+    assert "article.md does not match its checksum" in refused(target, folder)
+
+
+def test_a_file_added_to_a_package_is_refused(
+    source: Library, pictured: int, target: Library, tmp_path: Path
+) -> None:
+    folder = package_folder(source, pictured, tmp_path)
+    (folder / "images" / "extra.jpg").write_bytes(b"\xff\xd8")
+    assert "images/extra.jpg is in the package but not in its manifest" in refused(target, folder)
+
+
+def test_a_package_missing_a_listed_file_is_refused(
+    source: Library, pictured: int, target: Library, tmp_path: Path
+) -> None:
+    folder = package_folder(source, pictured, tmp_path)
+    (folder / "article.html").unlink()
+    assert "article.html is listed in the manifest.json but missing" in refused(target, folder)
+
+
+def test_a_package_from_a_newer_copydesk_is_refused(
+    source: Library, sample_id: int, target: Library, tmp_path: Path
+) -> None:
+    folder = package_folder(source, sample_id, tmp_path)
+    manifest = manifest_of(folder)
+    manifest["format_version"] = 99
+    (folder / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    assert "newer Copydesk" in refused(target, folder)
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("../evil.txt", "“../evil.txt”"), ("/etc/evil", "“/etc/evil”")],
+)
+def test_a_zip_with_escaping_entries_is_refused(
+    source: Library, sample_id: int, target: Library, tmp_path: Path, name: str, reason: str
+) -> None:
+    folder = package_folder(source, sample_id, tmp_path)
+    assert reason in refused(target, rezip(folder, tmp_path / "evil.zip", {name: b"x"}))
+
+
+def test_a_zip_with_a_symlink_is_refused(
+    source: Library, sample_id: int, target: Library, tmp_path: Path
+) -> None:
+    folder = package_folder(source, sample_id, tmp_path)
+    path = rezip(folder, tmp_path / "link.zip")
+    with zipfile.ZipFile(path, "a") as archive:
+        info = zipfile.ZipInfo("images/photo.jpg")
+        info.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(info, "/etc/passwd")
+    assert "symbolic link" in refused(target, path)
+
+
+def test_a_package_folder_with_a_symlink_is_refused(
+    source: Library, sample_id: int, target: Library, tmp_path: Path
+) -> None:
+    folder = package_folder(source, sample_id, tmp_path)
+    (folder / "secret").symlink_to("/etc/passwd")
+    assert "symbolic link, “secret”" in refused(target, folder)
+
+
+def test_a_zip_bomb_is_refused(
+    source: Library, sample_id: int, target: Library, tmp_path: Path
+) -> None:
+    folder = package_folder(source, sample_id, tmp_path)
+    bomb = {"images/bomb.jpg": bytes(64 * 1024 * 1024)}  # deflates a thousandfold
+    assert "compress" in refused(target, rezip(folder, tmp_path / "bomb.zip", bomb)).lower()
+
+
+def test_a_file_that_is_not_a_zip_is_refused(target: Library, tmp_path: Path) -> None:
+    path = tmp_path / "package.zip"
+    path.write_bytes(b"PK not really")
+    assert refused(target, path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("broken.json", b'{"uri": ', "JSON"),
+        ("deep.json", b"[" * 5000 + b"]" * 5000, "nested"),
+        ("dupes.json", b'{"uri": "a", "uri": "b"}', "uri"),
+        ("latin1.json", '{"uri": "é"}'.encode("latin-1"), "UTF-8"),
+        ("invalid.json", b'{"uri": 5, "type": "text"}', "not valid ninjs"),
+        ("latin1.md", "# Été\n".encode("latin-1"), "UTF-8"),
+        ("latin1.txt", "Été\n".encode("latin-1"), "UTF-8"),
+        ("unknown.md", b"---\nheadline: A\ncolour: red\n---\nText\n", "colour"),
+        ("typed.md", b"---\nheadline: A\nauthors: 12\n---\nText\n", "authors"),
+        ("picture.doc", b"hello", "not “.doc” files"),
+    ],
+)
+def test_bad_documents_are_refused_by_name(
+    target: Library, tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert reason in refused(target, path)
+
+
+def test_a_failed_import_leaves_no_picture_file_behind(
+    source: Library, pictured: int, target: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = export(source, pictured, tmp_path / "out")
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(articles, "import_article", fail)
+    assert "No space left" in refused(target, package)
+    assert snapshot(target)["media"] == []
+
+
+def test_read_article_file_refuses_a_folder_that_is_not_a_package(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefused, match="not a Copydesk package"):
+        read_article_file(tmp_path)
