@@ -119,7 +119,7 @@ class PictureLibraryWindow(QMainWindow):
         self.table.setColumnWidth(Column.FILE, 150)
         self.table.setColumnWidth(Column.CREATOR, 120)
         self.table.setColumnWidth(Column.LICENCE, 90)
-        self.table.setColumnWidth(Column.STATUS, 90)
+        self.table.setColumnWidth(Column.STATUS, 150)  # "Awaiting file · 2 errors"
         self.editor = CreditEditor(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)

@@ -198,7 +198,7 @@ def awaiting_pixmap(size: QSize, text: str) -> QPixmap:
         painter.setPen(pen)
         painter.drawRect(QRect(0, 0, size.width() - 1, size.height() - 1))
         font = painter.font()
-        font.setPointSizeF(max(6.0, min(9.0, size.height() / 8)))
+        font.setPointSizeF(max(7.0, min(9.0, size.height() / 6)))
         painter.setFont(font)
         painter.setPen(AWAITING_COLOR)
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
