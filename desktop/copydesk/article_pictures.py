@@ -103,7 +103,10 @@ SourceFor = Callable[[PictureFile], str]
 
 
 def media_url(file: PictureFile) -> str:
-    """The address the preview loads a library picture from (``copydesk-media:``)."""
+    """The address the preview loads a library picture from (``copydesk-media:``); nothing
+    for a picture awaiting its file."""
+    if not file.present:
+        return ""
     return f"{MEDIA_URL_PREFIX}{file.sha256}{extension_for(file.media_type)}"
 
 
@@ -125,10 +128,14 @@ class ArticlePictures:
         return content.language == self.language and picture_ids(content) <= self.looked_up
 
     def picture(self, picture_id: int, src_for: SourceFor = media_url) -> Picture | None:
+        """The picture as the renderer shows it; one awaiting its file has no source (its
+        caption and credit show beside a placeholder) and ``src_for`` is not asked."""
         listing = self.listings.get(picture_id)
         if listing is None:
             return None
         file = listing.record.file
+        if not file.present:
+            return Picture.awaiting(listing.credit)
         return Picture(src_for(file), listing.credit, file.width, file.height)
 
     def resolver(self, src_for: SourceFor = media_url) -> PictureResolver:
@@ -187,7 +194,8 @@ def read_article_pictures(
 
 def check_pictures(content: ArticleContent, pictures: ArticlePictures) -> list[Problem]:
     """The checks panel's picture problems: each use's alt text and caption, and the credit
-    problems of each picture (once per picture, at its first use)."""
+    problems of each picture (once per picture, at its first use). A use of a picture that
+    awaits its file is an error too (``picture.awaiting_file``): it cannot be published."""
     problems: list[Problem] = []
     credited: set[int] = set()
     body = content.body
@@ -197,6 +205,8 @@ def check_pictures(content: ArticleContent, pictures: ArticlePictures) -> list[P
             if use.picture_id in pictures.looked_up:
                 problems.append(_missing_picture(use, body))
             continue
+        if not listing.record.file.present:
+            problems.append(_awaiting_file(use, listing, body))
         use_problems = compliance.check_use(
             use.alt_text, use.caption, illustrative=use.illustrative
         )
@@ -241,6 +251,25 @@ def _missing_picture(use: PictureUse, body: str) -> Problem:
         end=use.end,
         message=f"Picture {use.picture_id} is not in the library.",
         params={"picture": use.picture_id},
+        line=line,
+        column=column,
+    )
+
+
+def _awaiting_file(use: PictureUse, listing: PictureListing, body: str) -> Problem:
+    name = listing.record.file.file_name
+    line, column = _located(use, body)
+    return Problem(
+        code="picture.awaiting_file",
+        severity=Severity.ERROR,
+        field=LEAD_FIELD if use.role == LEAD else "body",
+        start=use.start,
+        end=use.end,
+        message=(
+            f"Picture {use.picture_id} ({name}) awaits its file: attach the picture in the"
+            " Picture Library before publishing."
+        ),
+        params={"picture": use.picture_id, "file": name},
         line=line,
         column=column,
     )

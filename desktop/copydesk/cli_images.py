@@ -1,4 +1,4 @@
-"""``copydesk images import|list|check``: the picture library from a terminal."""
+"""``copydesk images import|list|check|attach``: the picture library from a terminal."""
 
 from __future__ import annotations
 
@@ -43,6 +43,15 @@ def add_image_commands(commands: Any, library_path: LibraryPath) -> None:
     check.add_argument("--json", action="store_true", help="print JSON instead of lines")
     check.add_argument("--language", default="fr", choices=("fr", "en"), help="credit language")
     check.set_defaults(handler=lambda args: _check(args, library_path(args)))
+
+    attach = actions.add_parser(
+        "attach",
+        help="attach its file to a picture that awaits it (exit 1, with the reason, if refused)",
+    )
+    attach.add_argument("picture_id", type=int, metavar="ID")
+    attach.add_argument("file", metavar="FILE", help="the picture file")
+    attach.add_argument("--language", default="fr", choices=("fr", "en"), help="credit language")
+    attach.set_defaults(handler=lambda args: _attach(args, library_path(args)))
 
 
 def _open(path: Path) -> Library:
@@ -102,7 +111,7 @@ def _list(args: argparse.Namespace, path: Path) -> int:
     rows = [
         (
             str(x.record.id),
-            x.status.value,
+            x.status.value if x.record.file.present else f"{x.status.value}, awaiting file",
             x.record.metadata.licence_id or "-",
             x.record.file.file_name,
             x.credit,
@@ -137,6 +146,24 @@ def _check(args: argparse.Namespace, path: Path) -> int:
     return 1 if any(p.severity is Severity.ERROR for p in listing.problems) else 0
 
 
+def _attach(args: argparse.Namespace, path: Path) -> int:
+    from copydesk.picture_operations import attach_picture_file, default_judgement
+
+    library = _open(path)
+    try:
+        listing = attach_picture_file(
+            library, args.picture_id, Path(args.file), default_judgement(args.language)
+        )
+    finally:
+        library.close()
+    file = listing.record.file
+    print(
+        f"attached  {args.file}  to picture {listing.record.id}"
+        f" ({file.width}x{file.height}, {file.media_type}): {listing.status.value}"
+    )
+    return 0
+
+
 def _listing_json(listing: PictureListing) -> dict[str, object]:
     import dataclasses
 
@@ -147,7 +174,8 @@ def _listing_json(listing: PictureListing) -> dict[str, object]:
     return {
         "id": record.id,
         "uuid": record.uuid,
-        "sha256": record.file.sha256,
+        "sha256": record.file.sha256 or None,
+        "awaiting_file": not record.file.present,
         "file_name": record.file.file_name,
         "media_type": record.file.media_type,
         "width": record.file.width,

@@ -16,14 +16,23 @@ from sqlalchemy.orm import Session
 
 from copydesk.errors import CopydeskError, NotFoundError
 from copydesk.models import Article, Picture, PicturePreset, PictureUse, utc_now
-from copydesk.picture_records import PictureFile, PictureMetadata, PictureRecord
+from copydesk.picture_records import EMBEDDED_FIELDS, PictureFile, PictureMetadata, PictureRecord
 from copydesk.presets import Preset, preset_from_json, preset_to_json
 
 _METADATA_FIELDS = tuple(field.name for field in dataclasses.fields(PictureMetadata))
 
 
+# What a file's embedded metadata may give a picture that awaited it (see ``attach_file``).
+ATTACHED_FIELDS = (*EMBEDDED_FIELDS, "licence_id")
+
+
 class PictureInUseError(CopydeskError):
     """A picture an article uses cannot be deleted."""
+
+
+class AttachRefused(CopydeskError):
+    """A file cannot be attached to a picture: the picture has its file already, or another
+    picture of the library is this very file. The message names the picture."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +116,57 @@ def update_metadata(
         row.updated_at = now or utc_now()
         session.flush()
     return to_record(row)
+
+
+def attach_file(
+    session: Session,
+    picture_id: int,
+    file: PictureFile,
+    embedded: PictureMetadata,
+    *,
+    now: datetime | None = None,
+) -> PictureRecord:
+    """Give a picture that awaits its file its file: the row takes the file's SHA-256, name,
+    media type and sizes (the caller puts the file itself in the media store, in the same
+    transaction).
+
+    The desk's credit wins: of the file's ``embedded`` metadata (and the licence recognised
+    from it), only the fields the desk left empty are taken (``filled_from``); nothing the
+    desk typed is replaced. Raises ``AttachRefused`` when the picture has a file already
+    (replacing one is not this), or another picture has this one (named).
+    """
+    if not file.present:
+        raise ValueError("attach_file needs a stored file (a SHA-256).")
+    row = _row(session, picture_id)
+    if row.sha256:
+        raise AttachRefused(
+            f"Picture {picture_id} ({row.file_name}) already has its file; nothing was attached."
+        )
+    other = find_by_sha256(session, file.sha256)
+    if other is not None:
+        raise AttachRefused(
+            f"{file.file_name} is already in the library as picture {other.id}"
+            f" ({other.file.file_name}); it was not attached to picture {picture_id}."
+        )
+    row.sha256 = file.sha256
+    row.file_name = file.file_name
+    row.media_type = file.media_type
+    row.width, row.height, row.byte_size = file.width, file.height, file.byte_size
+    _set_metadata(row, filled_from(_metadata_of(row), embedded))
+    row.updated_at = now or utc_now()
+    session.flush()
+    return to_record(row)
+
+
+def filled_from(desk: PictureMetadata, embedded: PictureMetadata) -> PictureMetadata:
+    """``desk`` with its empty ``ATTACHED_FIELDS`` taken from ``embedded``; what the desk
+    filled in (even with something the file says otherwise) stays."""
+    found = {
+        name: getattr(embedded, name)
+        for name in ATTACHED_FIELDS
+        if not getattr(desk, name).strip() and getattr(embedded, name).strip()
+    }
+    return desk.replace(**found) if found else desk
 
 
 def delete_picture(session: Session, picture_id: int) -> PictureRecord:

@@ -241,13 +241,15 @@ def build_package(snapshot: ArticleSnapshot, options: ExportOptions) -> BuiltPac
 
 def _ship_pictures(snapshot: ArticleSnapshot) -> dict[int, _ShippedPicture]:
     """The renditions of every picture the article shows, once per picture; the files
-    carry the caption and alt text of its first use (a lead picture's, if it is one)."""
+    carry the caption and alt text of its first use (a lead picture's, if it is one). A
+    picture missing from the library, or awaiting its file, has none: the checks refused
+    the article already, and the media store has nothing to read for it."""
     content = snapshot.record.content
     shipped: dict[int, _ShippedPicture] = {}
     for use in picture_uses(content):
         listing = snapshot.pictures.get(use.picture_id)
-        if listing is None or use.picture_id in shipped:
-            continue  # a missing picture was refused by the checks
+        if listing is None or not listing.record.file.present or use.picture_id in shipped:
+            continue
         caption = house_caption(use.caption, use.illustrative, content.language)
         metadata = metadata_for_use(
             listing.record.metadata,

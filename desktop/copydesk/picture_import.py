@@ -9,6 +9,9 @@ Two steps, so that the application can run them on different threads:
   is reported as a duplicate; otherwise the file goes into the media store and its row into
   the database in one transaction; if the row cannot be written the new file is removed, so
   there is never a file without its row nor a row without its file.
+
+A picture that came with an imported article, known by its credit only, awaits its file:
+``attach_file`` (``prepare_picture``, then ``attach_prepared``) gives it one, the same way.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from copydesk.image_files import DEFAULT_MAX_BYTES, inspect_image
 from copydesk.image_metadata import read_metadata
 from copydesk.licensing import identify
 from copydesk.media_store import MediaStore, sha256_of
-from copydesk.picture_records import PictureFile, PictureMetadata
+from copydesk.picture_records import PictureFile, PictureMetadata, PictureRecord
 
 if TYPE_CHECKING:
     from copydesk.db import Library
@@ -147,6 +150,41 @@ def store_prepared(library: Library, store: MediaStore, prepared: PreparedPictur
             store.remove(file.sha256, file.media_type)
         raise
     return ImportItem(str(prepared.path), ImportOutcome.IMPORTED, record.id)
+
+
+def attach_file(
+    library: Library,
+    store: MediaStore,
+    picture_id: int,
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> PictureRecord:
+    """Attach the file at ``path`` to a picture that awaits it: read and checked as an
+    import is (``prepare_picture``), then ``attach_prepared``. Raises ``InvalidPicture`` for
+    a file that is not a sound picture and ``AttachRefused`` (``images.attach_file``) when
+    the picture has its file already or the file is another picture's."""
+    return attach_prepared(library, store, picture_id, prepare_picture(path, max_bytes=max_bytes))
+
+
+def attach_prepared(
+    library: Library, store: MediaStore, picture_id: int, prepared: PreparedPicture
+) -> PictureRecord:
+    """Attach a prepared file to a picture awaiting it, in one transaction: the row is
+    checked and changed (``images.attach_file``: only the credit fields the desk left empty
+    are filled from the file's metadata), the file goes into the media store, and if the
+    transaction does not commit the newly stored file is removed again."""
+    file = prepared.file
+    created = False
+    try:
+        with library.write() as session:
+            record = images.attach_file(session, picture_id, file, prepared.metadata)
+            created = store.store(prepared.data, file.sha256, file.media_type)
+    except BaseException:
+        if created:
+            store.remove(file.sha256, file.media_type)
+        raise
+    return record
 
 
 def import_pictures(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from copydesk import compliance, credits, images
 from copydesk.images import PictureUsage
 from copydesk.media_store import MediaStore
-from copydesk.picture_import import ImportReport, import_pictures
+from copydesk.picture_import import ImportReport, attach_file, import_pictures
 from copydesk.picture_records import PictureRecord, PictureStatus
 from copydesk.preferences import DEFAULTS, Preferences
 
@@ -92,6 +92,15 @@ def import_files(
     return import_pictures(
         library, MediaStore.beside(library.path), paths, progress=progress, cancelled=cancelled
     )
+
+
+def attach_picture_file(
+    library: Library, picture_id: int, path: Path, judgement: Judgement
+) -> PictureListing:
+    """Attach ``path`` to the picture that awaits it (``picture_import.attach_file``) and
+    judge the picture as it now is."""
+    attach_file(library, MediaStore.beside(library.path), picture_id, path)
+    return picture_listing(library, picture_id, judgement)
 
 
 def default_judgement(language: str = "fr") -> Judgement:

@@ -279,3 +279,60 @@ def test_an_article_saved_with_pictures_opens_with_them(
     assert "wikipedia.org" in page_text(qtbot, window)
     qtbot.waitUntil(lambda: image_loaded(qtbot, window, "figure.cd-lead"), timeout=10_000)
     qtbot.waitUntil(lambda: "picture.credit.website" in codes(window), timeout=5_000)
+
+
+def test_a_lead_picture_awaiting_its_file_shows_as_such_and_gets_it(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    library_path: Path,
+    tmp_path: Path,
+    shared: Path,
+    monkeypatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from copydesk.media_store import MediaStore
+    from copydesk.picture_records import PictureFile
+
+    reads: list[str] = []
+    real_read = MediaStore.read
+
+    def read(store: MediaStore, sha256: str, media_type: str) -> bytes:
+        reads.append(sha256)
+        return real_read(store, sha256, media_type)
+
+    monkeypatch.setattr(MediaStore, "read", read)
+    library_with_pictures(library_path, tmp_path)
+    with opened(library_path) as library, library.write() as session:
+        awaited = images.add_picture(session, PictureFile.awaited("poutine.jpg"), COMPLETE).id
+    window = make_window(library_path)
+    pane = window.credits_pane
+    window.article_pictures.set_lead(listing(window, awaited))
+    assert pane.list.count() == 1
+    item = pane.list.item(0)
+    assert "poutine.jpg" in item.text() and "Awaiting file" in item.text()
+    assert not item.icon().isNull()  # a placeholder, not a thumbnail
+    assert CREDIT in pane.credit_label.text()
+    assert "awaits its file" in pane.status_label.text()
+    qtbot.waitUntil(lambda: "picture.awaiting_file" in codes(window), timeout=5_000)
+    problem = next(p for p in window.checks_panel.problems() if p.code == "picture.awaiting_file")
+    assert problem_location(problem) == "Lead picture"
+    assert problem_message(problem) == problem.message
+    # The preview shows the caption and credit beside a placeholder, not a broken picture.
+    qtbot.waitUntil(lambda: "en attente de son fichier" in page_text(qtbot, window), timeout=10_000)
+    assert CREDIT in page_text(qtbot, window)
+    script = "String(document.querySelectorAll('figure.cd-lead img').length)"
+    assert page_text(qtbot, window, script) == "0"
+    assert "" not in reads
+
+    # Attached in the library: the pane, the checks and the preview follow.
+    window.open_picture_library(awaited)
+    library_window = window.picture_library
+    reference = shared / "images" / "IPTC-PhotometadataRef-Std2017.1.jpg"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(reference), ""))
+    library_window.attach_action.trigger()
+    qtbot.waitUntil(lambda: "picture.awaiting_file" not in codes(window), timeout=5_000)
+    assert "Awaiting file" not in pane.list.item(0).text()
+    qtbot.waitUntil(lambda: page_text(qtbot, window, script) == "1", timeout=10_000)
+    assert "" not in reads
+    library_window.close()

@@ -167,6 +167,35 @@ def test_every_core_code_has_a_translatable_message() -> None:
         assert problem_message(problem) == problem.message, problem.code
 
 
+def test_every_picture_code_of_the_article_has_a_translatable_message() -> None:
+    """The picture problems of the article's own (a picture missing from the library, or
+    awaiting its file), read from article_pictures' source so that a new one fails here until
+    it has a template; each says what the core says."""
+    import re
+    from pathlib import Path
+
+    from copydesk import article_pictures
+    from copydesk.article_pictures import ArticlePictures, check_pictures
+    from copydesk.models import utc_now
+    from copydesk.picture_operations import Judgement, judge
+    from copydesk.picture_records import PictureFile, PictureMetadata, PictureRecord
+    from copydesk.picture_refs import picture_markdown
+    from copydesk.qt.check_messages import known_picture_codes
+
+    source = Path(article_pictures.__file__).read_text(encoding="utf-8")
+    in_source = set(re.findall(r'code="(picture\.[a-z_]+)"', source))
+    assert in_source == known_picture_codes() == {"picture.missing", "picture.awaiting_file"}
+    now = utc_now()
+    awaited = PictureRecord(7, "u", PictureFile.awaited("a.jpg"), PictureMetadata(), now, now)
+    pictures = ArticlePictures("fr", {7: judge(awaited, Judgement())}, frozenset({7, 8}))
+    body = f"{picture_markdown(7, 'Alt', 'Légende')}\n\n{picture_markdown(8, 'Alt', 'Légende')}"
+    problems = check_pictures(ArticleContent(body=body), pictures)
+    own = [problem for problem in problems if problem.code in in_source]
+    assert {problem.code for problem in own} == in_source
+    for problem in own:
+        assert problem_message(problem) == problem.message, problem.code
+
+
 def test_unknown_codes_fall_back_to_the_core_message() -> None:
     (problem,) = problems_of(ArticleContent(headline="T", body="B", standfirst="S", authors=("A",),
                                             kicker="Quoi?"))  # fmt: skip

@@ -7,15 +7,20 @@ import io
 from pathlib import Path
 
 from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from copydesk import images
 from copydesk.credits import parse_credit
+from copydesk.media_store import MediaStore
 from copydesk.picture_import import ImportOutcome
-from copydesk.picture_operations import Judgement
+from copydesk.picture_operations import Judgement, import_files
+from copydesk.picture_records import PictureFile, PictureMetadata
 from copydesk.presets import FillMode, Preset, PresetField
 from copydesk.qt.credits.library_window import PictureLibraryWindow
-from copydesk.qt.credits.picture_model import Filter
+from copydesk.qt.credits.picture_model import Column, Filter
 from copydesk.qt.tasks import TaskRunner
 from tests.helpers import opened
 
@@ -99,3 +104,107 @@ def test_import_edit_undo_and_presets(qtbot: QtBot, tmp_path: Path, library_path
         window.proxy.set_search("1.jpg")
         assert window.proxy.rowCount() == 1
         window.close()
+
+
+# ---- pictures awaiting their file ------------------------------------------------------------
+
+REFERENCE = "images/IPTC-PhotometadataRef-Std2017.1.jpg"
+DESK = PictureMetadata(
+    creator="Ana Lima",
+    licence_id="cc-by-4.0",
+    source="Kremlin",
+    source_url="http://en.kremlin.ru/events/president/news/1",
+)
+
+
+def add_awaited(library, name: str) -> int:  # type: ignore[no-untyped-def]
+    with library.write() as session:
+        return images.add_picture(session, PictureFile.awaited(name), DESK).id
+
+
+def row_text(window: PictureLibraryWindow, picture_id: int, column: Column) -> str:
+    row = window.model.row_of(picture_id)
+    assert row is not None
+    return str(window.model.index(row, column).data())
+
+
+def test_a_picture_awaiting_its_file_is_listed_and_gets_its_file(
+    qtbot: QtBot, tmp_path: Path, library_path: Path, shared: Path, monkeypatch
+) -> None:
+    reads: list[str] = []
+    real_read = MediaStore.read
+
+    def read(store: MediaStore, sha256: str, media_type: str) -> bytes:
+        reads.append(sha256)
+        return real_read(store, sha256, media_type)
+
+    monkeypatch.setattr(MediaStore, "read", read)
+    with opened(library_path) as library:
+        (present,) = import_files(
+            library, [jpeg(tmp_path / "plage.jpg", (20, 90, 200))]
+        ).picture_ids
+        awaited = add_awaited(library, "kremlin.jpg")
+        window = make_window(qtbot, library)
+        assert window.model.rowCount() == 2
+        qtbot.waitUntil(lambda: window.model.thumbnail(listing_of(window, present).file.sha256))
+        # Listed with a placeholder and its status, and no thumbnail asked of the store.
+        assert row_text(window, awaited, Column.STATUS) == "Awaiting file"
+        assert row_text(window, awaited, Column.FILE) == "kremlin.jpg"
+        row = window.model.row_of(awaited)
+        assert row is not None
+        placeholder = window.model.index(row, Column.PICTURE).data(Qt.ItemDataRole.DecorationRole)
+        assert isinstance(placeholder, QPixmap) and not placeholder.isNull()
+        assert "awaits its file" in str(
+            window.model.index(row, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+        )
+        assert "" not in reads
+        window.proxy.set_filter(Filter.AWAITING_FILE)
+        assert window.proxy.rowCount() == 1
+        window.proxy.set_filter(Filter.ALL)
+
+        # Attach File… only for one selected picture that awaits its file.
+        window.select_picture(present)
+        assert not window.attach_action.isEnabled()
+        window.select_picture(awaited)
+        assert window.attach_action.isEnabled()
+        assert "awaiting its file" in window.editor.title.text()
+        reference = shared / REFERENCE
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", lambda *_args, **_kwargs: (str(reference), "")
+        )
+        window.attach_action.trigger()
+        attached = listing_of(window, awaited)
+        assert attached.file.present and attached.file.file_name == reference.name
+        qtbot.waitUntil(lambda: window.model.thumbnail(attached.file.sha256) is not None)
+        decoration = window.model.index(row, Column.PICTURE).data(Qt.ItemDataRole.DecorationRole)
+        thumbnail = window.model.thumbnail(attached.file.sha256)
+        assert thumbnail is not None and decoration.cacheKey() == thumbnail.cacheKey()
+        assert decoration.cacheKey() != placeholder.cacheKey()
+        assert not row_text(window, awaited, Column.STATUS).startswith("Awaiting")
+        assert row_text(window, awaited, Column.CREATOR) == "Ana Lima"  # the desk's credit
+        assert not window.attach_action.isEnabled()
+        assert window.editor.title.text() == reference.name
+        with library.read() as session:
+            stored = images.get_picture(session, awaited)
+        assert stored.metadata.creator == "Ana Lima"
+        assert stored.metadata.city == "City (Core) (ref2017.1)"  # empty: filled from the file
+
+        # The same file for another picture is refused, and said.
+        second = add_awaited(library, "bis.jpg")
+        window.service.load()
+        window.select_picture(second)
+        window.attach_action.trigger()
+        assert f"already in the library as picture {awaited}" in window.last_attach_error
+        assert window.attach_box.isVisible()
+        assert window.attach_box.text() == f"The file was not attached to picture {second}."
+        assert window.attach_box.informativeText() == window.last_attach_error
+        window.attach_box.close()
+        assert row_text(window, second, Column.STATUS).startswith("Awaiting file")
+        assert window.attach_action.isEnabled()
+        window.close()
+
+
+def listing_of(window: PictureLibraryWindow, picture_id: int):  # type: ignore[no-untyped-def]
+    found = window.model.listing_by_id(picture_id)
+    assert found is not None
+    return found.record

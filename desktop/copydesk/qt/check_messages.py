@@ -102,6 +102,18 @@ def problem_message(problem: Problem) -> str:
 
 
 PICTURE_PREFIX = "picture."
+# The picture problems of the article's own (``article_pictures.check_pictures``); the others
+# are the compliance engine's, worded by ``credits.credit_messages``.
+_PICTURE_TEMPLATES: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
+    "picture.missing": (lambda: _tr("Picture %1 is not in the library."), ("picture",)),
+    "picture.awaiting_file": (
+        lambda: _tr(
+            "Picture %1 (%2) awaits its file: attach the picture in the Picture Library"
+            " before publishing."
+        ),
+        ("picture", "file"),
+    ),
+}
 
 
 def _picture_message(problem: Problem) -> str:
@@ -111,8 +123,10 @@ def _picture_message(problem: Problem) -> str:
     from copydesk.qt.credits import credit_messages
 
     params = {name: str(value) for name, value in problem.params.items()}
-    if problem.code == "picture.missing":
-        return fill(_tr("Picture %1 is not in the library."), [params.get("picture", "")])
+    known = _PICTURE_TEMPLATES.get(problem.code)
+    if known is not None:
+        template, names = known
+        return fill(template(), [params.get(name, "") for name in names])
     detail = CreditProblem(
         problem.code.removeprefix(PICTURE_PREFIX),
         problem.severity,
@@ -166,3 +180,8 @@ def problem_location(problem: Problem) -> str:
 
 def known_codes() -> set[str]:
     return set(_TEMPLATES)
+
+
+def known_picture_codes() -> set[str]:
+    """The picture codes worded here rather than by the credit messages."""
+    return set(_PICTURE_TEMPLATES)

@@ -3,7 +3,9 @@
 The Markdown names a picture by its library ID; a resolver (given by whoever renders: the
 picture-credit feature provides the real one) turns the ID into a source URL, a credit
 line and a size. A picture alone in its paragraph becomes a ``<figure>`` with caption and
-credit; an unknown ID becomes a visible placeholder, never a broken ``<img>``.
+credit; an unknown ID becomes a visible placeholder, never a broken ``<img>``, and so does a
+picture the library knows by its credit only (awaiting its file: no ``src``), its caption and
+credit shown below the placeholder.
 """
 
 from __future__ import annotations
@@ -29,12 +31,22 @@ RESOLVER_ATTRIBUTE = "cd_picture_resolver"
 
 @dataclass(frozen=True, slots=True)
 class Picture:
-    """What the renderer needs of a library picture (hashable: it is part of cache keys)."""
+    """What the renderer needs of a library picture (hashable: it is part of cache keys).
+    An empty ``src``: the picture awaits its file (``Picture.awaiting``)."""
 
     src: str
     credit: str = ""
     width: int | None = None
     height: int | None = None
+
+    @classmethod
+    def awaiting(cls, credit: str) -> Picture:
+        """A picture known by its credit, whose file is not in the library yet."""
+        return cls("", credit)
+
+    @property
+    def has_file(self) -> bool:
+        return bool(self.src)
 
 
 PictureResolver = Callable[[str], Picture | None]
@@ -56,8 +68,18 @@ _MISSING = {
 }
 
 
+_AWAITING = {
+    "fr": "Image {id} en attente de son fichier",
+    "en": "Picture {id} awaits its file",
+}
+
+
 def missing_label(picture_id: str, language: str) -> str:
     return _MISSING.get(language, _MISSING["en"]).format(id=picture_id)
+
+
+def awaiting_label(picture_id: str, language: str) -> str:
+    return _AWAITING.get(language, _AWAITING["en"]).format(id=picture_id)
 
 
 def figure_html(
@@ -73,6 +95,10 @@ def figure_html(
     if picture is None:
         media = f'<div class="cd-missing">{escape(missing_label(picture_id, language))}</div>'
         css_class += " cd-figure-missing"
+    elif not picture.has_file:
+        label = escape(awaiting_label(picture_id, language))
+        media = f'<div class="cd-awaiting">{label}</div>'
+        css_class += " cd-figure-awaiting"
     else:
         media = _img_html(picture, alt)
     return f'<figure class="{css_class}">{media}{_figcaption_html(picture, caption)}</figure>'
@@ -127,11 +153,13 @@ class PicturesTreeprocessor(Treeprocessor):
         paragraph.text = self.md.htmlStash.store(html)
 
     def _make_inline(self, img: etree.Element, picture_id: str, picture: Picture | None) -> None:
-        if picture is None:
+        if picture is None or not picture.has_file:
+            awaiting = picture is not None
             img.tag = "span"
             img.attrib.clear()
-            img.set("class", "cd-missing")
-            img.text = f"[{missing_label(picture_id, self.language)}]"
+            img.set("class", "cd-awaiting" if awaiting else "cd-missing")
+            label = awaiting_label if awaiting else missing_label
+            img.text = f"[{label(picture_id, self.language)}]"
             return
         img.set("src", picture.src)
         img.set("class", "cd-inline-picture")

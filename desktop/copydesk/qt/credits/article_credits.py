@@ -29,7 +29,7 @@ from copydesk.article_pictures import LEAD, ArticlePictures, PictureUse, illustr
 from copydesk.compliance import ALT_TEXT_LIMIT, CreditProblem, check_use
 from copydesk.picture_operations import PictureListing
 from copydesk.picture_records import PictureStatus
-from copydesk.qt.credits.picture_model import status_label
+from copydesk.qt.credits.picture_model import awaiting_pixmap, status_label
 
 THUMBNAIL_SIZE = 56
 UseRole = Qt.ItemDataRole.UserRole + 1
@@ -51,6 +51,7 @@ class ArticleCreditsPane(QWidget):
         self._language = "fr"
         self._thumbnails: dict[str, QPixmap] = {}
         self._requested: set[str] = set()
+        self._placeholder: QIcon | None = None
         self._filling = False
         self._build()
         self.set_enabled_for_article(False)
@@ -205,6 +206,11 @@ class ArticleCreditsPane(QWidget):
     def _icon_for(self, use: PictureUse, listing: PictureListing | None) -> QIcon:
         if listing is None:
             return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        if not listing.record.file.present:  # no thumbnail to make: a placeholder
+            if self._placeholder is None:
+                size = QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
+                self._placeholder = QIcon(awaiting_pixmap(size, self.tr("No file yet")))
+            return self._placeholder
         sha256 = listing.record.file.sha256
         if sha256 not in self._thumbnails and sha256 not in self._requested:
             self._requested.add(sha256)
@@ -252,6 +258,14 @@ class ArticleCreditsPane(QWidget):
         if listing is None:
             return ""
         lines = [status_label(self, listing)]
+        if not listing.record.file.present:
+            lines.append(
+                "• "
+                + self.tr(
+                    "The picture awaits its file: attach it in the Picture Library (Edit"
+                    " Credit in Library…, then Attach File…) before publishing."
+                )
+            )
         lines += [f"• {_problem_text(problem)}" for problem in listing.problems]
         return "\n".join(lines)
 

@@ -265,7 +265,9 @@ class ArticlePicturesController(QObject):
     # ---- pictures for the preview and the pane ------------------------------------------
 
     def serve_media(self, url: QUrl) -> tuple[bytes, str] | None:
-        """The bytes of a ``copydesk-media://library/<sha256>.<ext>`` picture (None: 404)."""
+        """The bytes of a ``copydesk-media://library/<sha256>.<ext>`` picture (None: 404).
+        Only a whole SHA-256 names a file: a picture awaiting its file has no URL
+        (``article_pictures.media_url``), and nothing else reaches the media store."""
         store = self._store
         found = _MEDIA_NAME.match(url.path())
         if store is None or url.host() != "library" or found is None:
@@ -296,8 +298,8 @@ class ArticlePicturesController(QObject):
         from copydesk.image_files import make_thumbnail
 
         store, file = self._store, listing.record.file
-        if store is None:
-            return
+        if store is None or not file.present:
+            return  # (the pane shows a placeholder for a picture awaiting its file)
 
         def work() -> bytes:
             return make_thumbnail(store.read(file.sha256, file.media_type), size=112)

@@ -1,6 +1,7 @@
 """The picture library: every picture with its thumbnail, credit, licence and status; search
 and filters; import by dialog, folder or drag and drop; the credit editor for the selected
-picture; presets applied to the whole selection as one undoable step."""
+picture; presets applied to the whole selection as one undoable step; and Attach File… for a
+picture that awaits its file (its credit came with an imported article)."""
 
 from __future__ import annotations
 
@@ -87,6 +88,8 @@ class PictureLibraryWindow(QMainWindow):
         self.service = PictureService(library, database, compute, judgement, self)
         self.importer = PictureImporter(library, database, self)
         self._wanted_selection: int | None = None
+        self._attaching: int | None = None  # the picture whose file is being attached
+        self.last_attach_error = ""
         self.undo_stack = QUndoStack(self)
         self.presets: list[Preset] = []
         self._build()
@@ -116,7 +119,7 @@ class PictureLibraryWindow(QMainWindow):
         self.table.setColumnWidth(Column.FILE, 150)
         self.table.setColumnWidth(Column.CREATOR, 120)
         self.table.setColumnWidth(Column.LICENCE, 90)
-        self.table.setColumnWidth(Column.STATUS, 90)
+        self.table.setColumnWidth(Column.STATUS, 150)  # "Awaiting file · 2 errors"
         self.editor = CreditEditor(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
@@ -136,7 +139,13 @@ class PictureLibraryWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.save_preset_action = QAction(self.tr("Save as Preset…"), self)
-        for action in (self.import_files_action, self.import_folder_action):
+        self.attach_action = QAction(self.tr("Attach File…"), self)
+        self.attach_action.setObjectName("attachFile")
+        self.attach_action.setToolTip(
+            self.tr("Attach the picture file to the selected picture, which awaits it")
+        )
+        self.attach_action.setEnabled(False)
+        for action in (self.import_files_action, self.import_folder_action, self.attach_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         self.preset_menu = QMenu(self.tr("Apply Preset"), self)
@@ -162,6 +171,7 @@ class PictureLibraryWindow(QMainWindow):
             (self.tr("With errors"), Filter.ERRORS),
             (self.tr("With warnings"), Filter.WARNINGS),
             (self.tr("Missing credit"), Filter.MISSING_CREDIT),
+            (self.tr("Awaiting their file"), Filter.AWAITING_FILE),
             (self.tr("Not used in any article"), Filter.UNUSED),
         ):
             self.filter.addItem(label, kind.value)
@@ -176,6 +186,9 @@ class PictureLibraryWindow(QMainWindow):
     def _connect(self) -> None:
         self.import_files_action.triggered.connect(self.choose_files)
         self.import_folder_action.triggered.connect(self.choose_folder)
+        self.attach_action.triggered.connect(self.choose_file_to_attach)
+        self.service.attached.connect(self._attached)
+        self.service.attach_refused.connect(self._attach_refused)
         self.save_preset_action.triggered.connect(self.save_preset_from_selection)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._show_count)
@@ -214,7 +227,8 @@ class PictureLibraryWindow(QMainWindow):
         self.model.replace_listing(listing)
         selected = self.selected_listings()
         if selected and selected[0].record.id == listing.record.id:
-            self.editor.show_picture(listing.record.file.file_name, listing.record.metadata)
+            self.editor.show_picture(self._title(selected), listing.record.metadata)
+        self._update_actions()
         self._show_count()
 
     def _show_count(self, *_args: object) -> None:
@@ -257,11 +271,28 @@ class PictureLibraryWindow(QMainWindow):
         selected = self.selected_listings()
         self.editor.setEnabled(bool(selected))
         if selected:
-            listing = selected[0]
-            title = listing.record.file.file_name
-            if len(selected) > 1:
-                title += self.tr(" (and %n more)", "", len(selected) - 1)
-            self.editor.show_picture(title, listing.record.metadata)
+            self.editor.show_picture(self._title(selected), selected[0].record.metadata)
+        self._update_actions()
+
+    def _title(self, selected: list[PictureListing]) -> str:
+        """The credit editor's title: the first selected picture's file name."""
+        file = selected[0].record.file
+        title = file.file_name
+        if not file.present:
+            title = self.tr("%1 (awaiting its file)").replace("%1", title)
+        if len(selected) > 1:
+            title += self.tr(" (and %n more)", "", len(selected) - 1)
+        return title
+
+    def _update_actions(self) -> None:
+        self.attach_action.setEnabled(self._picture_to_attach() is not None)
+
+    def _picture_to_attach(self) -> PictureListing | None:
+        """The one selected picture, if it awaits its file (and no attach is running)."""
+        selected = self.selected_listings()
+        if len(selected) != 1 or selected[0].record.file.present or self._attaching:
+            return None
+        return selected[0]
 
     # ---- edits ---------------------------------------------------------------------------
 
@@ -398,6 +429,54 @@ class PictureLibraryWindow(QMainWindow):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), summary, parent=self)
             box.setDetailedText("\n".join(f"{Path(i.path).name}: {i.reason}" for i in refused))
             box.open()
+
+    # ---- attaching a file -------------------------------------------------------------------
+
+    def choose_file_to_attach(self) -> None:
+        listing = self._picture_to_attach()
+        if listing is None:
+            return
+        file, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach the File of %1").replace("%1", listing.record.file.file_name),
+            "",
+            self.tr("Pictures (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.gif);;All files (*)"),
+        )
+        if file:
+            self.attach_file(listing.record.id, Path(file))
+
+    def attach_file(self, picture_id: int, path: Path) -> None:
+        """Attach ``path`` to the picture off the GUI thread; the row is refreshed (its
+        thumbnail and status) when done, and a refusal is said in a message box."""
+        self._attaching = picture_id
+        self.last_attach_error = ""
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Attaching %1…").replace("%1", path.name), 10_000)
+        self.service.attach(picture_id, path)
+
+    def _attached(self, listing: PictureListing) -> None:
+        self._attaching = None
+        self._update_actions()
+        file = listing.record.file
+        self.statusBar().showMessage(
+            self.tr("%1 attached to picture %2.")
+            .replace("%1", file.file_name)
+            .replace("%2", str(listing.record.id)),
+            10_000,
+        )
+
+    def _attach_refused(self, picture_id: int, reason: str) -> None:
+        self._attaching = None
+        self._update_actions()
+        self.last_attach_error = reason
+        title = self.tr("Attach File")
+        summary = self.tr("The file was not attached to picture %1.").replace("%1", str(picture_id))
+        self.statusBar().showMessage(summary, 10_000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, summary, parent=self)
+        box.setObjectName("attachRefused")
+        box.setInformativeText(reason)
+        box.open()  # not modal to the application: the library stays usable
+        self.attach_box = box
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -1,5 +1,6 @@
 """The picture library's table: one row per picture, filtered by search and by what needs
-the desk's attention. Thumbnails are made off the GUI thread and arrive when ready."""
+the desk's attention. Thumbnails are made off the GUI thread and arrive when ready; a picture
+awaiting its file (known by its credit only) shows a placeholder and asks for none."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
 from copydesk.picture_operations import PictureListing
 from copydesk.picture_records import PictureStatus
@@ -30,6 +33,8 @@ STATUS_COLORS = {
     PictureStatus.WARNING: QColor("#b26a00"),
     PictureStatus.ERROR: QColor("#c62828"),
 }
+AWAITING_COLOR = QColor("#6a1b9a")  # not an ordinary error: the file is to come
+PLACEHOLDER_SIZE = QSize(96, 72)
 
 
 class Column(IntEnum):
@@ -47,6 +52,7 @@ class Filter(StrEnum):
     ERRORS = "errors"
     WARNINGS = "warnings"
     MISSING_CREDIT = "missing_credit"
+    AWAITING_FILE = "awaiting_file"
     UNUSED = "unused"
 
 
@@ -58,6 +64,7 @@ class PictureTableModel(QAbstractTableModel):
         self._thumbnails: dict[str, QPixmap] = {}
         self._requested: set[str] = set()
         self._request_thumbnail = request_thumbnail
+        self._placeholder: QPixmap | None = None
 
     def set_listings(self, listings: list[PictureListing]) -> None:
         self.beginResetModel()
@@ -128,10 +135,19 @@ class PictureTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column is Column.PICTURE:
             return self._thumbnail_for(listing)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS:
-            return STATUS_COLORS[listing.status]
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.STATUS:
-            return "\n".join(problem_message(problem) for problem in listing.problems) or None
+            return status_color(listing)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.STATUS, Column.PICTURE):
+            return self._status_tip(listing) if column is Column.STATUS else self._file_tip(listing)
         return None
+
+    def _status_tip(self, listing: PictureListing) -> str | None:
+        lines = [problem_message(problem) for problem in listing.problems]
+        if not listing.record.file.present:
+            lines.insert(0, awaiting_hint(self))
+        return "\n".join(lines) or None
+
+    def _file_tip(self, listing: PictureListing) -> str | None:
+        return None if listing.record.file.present else awaiting_hint(self)
 
     def _text(self, listing: PictureListing, column: Column) -> str:
         metadata = listing.record.metadata
@@ -150,6 +166,10 @@ class PictureTableModel(QAbstractTableModel):
         return ""
 
     def _thumbnail_for(self, listing: PictureListing) -> QPixmap | None:
+        if not listing.record.file.present:  # nothing to read: a placeholder says why
+            if self._placeholder is None:
+                self._placeholder = awaiting_pixmap(PLACEHOLDER_SIZE, self.tr("Awaiting file"))
+            return self._placeholder
         sha256 = listing.record.file.sha256
         pixmap = self._thumbnails.get(sha256)
         if pixmap is None and sha256 not in self._requested:
@@ -165,7 +185,52 @@ def licence_name(licence_id: str) -> str:
     return found.name if found is not None else licence_id
 
 
+def awaiting_pixmap(size: QSize, text: str) -> QPixmap:
+    """A placeholder for a picture whose file is not in the library yet: a dashed frame
+    with ``text`` (such as "Awaiting file") in it, where the thumbnail would be."""
+    pixmap = QPixmap(size)
+    pixmap.fill(QColor("#f1f3f4"))
+    painter = QPainter(pixmap)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor("#80868b"))
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawRect(QRect(0, 0, size.width() - 1, size.height() - 1))
+        font = painter.font()
+        font.setPointSizeF(max(7.0, min(9.0, size.height() / 6)))
+        painter.setFont(font)
+        painter.setPen(AWAITING_COLOR)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(QRect(3, 3, size.width() - 6, size.height() - 6), int(flags), text)
+    finally:
+        painter.end()
+    return pixmap
+
+
+def awaiting_hint(context: QObject) -> str:
+    return context.tr(
+        "This picture awaits its file: its credit came with an article. Select it and choose"
+        " Attach File… to add the picture."
+    )
+
+
+def status_color(listing: PictureListing) -> QColor:
+    return AWAITING_COLOR if not listing.record.file.present else STATUS_COLORS[listing.status]
+
+
 def status_label(context: QObject, listing: PictureListing) -> str:
+    """The status column's words: the compliance status, after "Awaiting file" for a picture
+    whose file is still to come."""
+    credit = _credit_status(context, listing)
+    if listing.record.file.present:
+        return credit
+    if listing.status is PictureStatus.COMPLETE:
+        return context.tr("Awaiting file")
+    return context.tr("Awaiting file · %1").replace("%1", credit)
+
+
+def _credit_status(context: QObject, listing: PictureListing) -> str:
     errors = sum(1 for p in listing.problems if p.severity.value == "error")
     warnings = len(listing.problems) - errors
     # English has no plural forms file here: one is spelled out, translations use %n.
@@ -223,6 +288,8 @@ def _matches(listing: PictureListing, kind: Filter) -> bool:
         return listing.status is PictureStatus.WARNING
     if kind is Filter.MISSING_CREDIT:
         return not (metadata.creator or metadata.credit_line or metadata.credit_override).strip()
+    if kind is Filter.AWAITING_FILE:
+        return not listing.record.file.present
     if kind is Filter.UNUSED:
         return not listing.usages
     return True

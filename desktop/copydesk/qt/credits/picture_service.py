@@ -1,10 +1,12 @@
-"""The picture library's work off the GUI thread: listings, saves and thumbnails, each
-delivered back to the GUI thread. Database work goes to the one database thread; decoding
-thumbnails to the compute thread."""
+"""The picture library's work off the GUI thread: listings, saves, thumbnails and attaching
+a file to a picture that awaits it, each delivered back to the GUI thread. Database work goes
+to the one database thread; reading and decoding files to the compute thread."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -12,10 +14,13 @@ from PySide6.QtGui import QPixmap
 
 from copydesk import images
 from copydesk.db import Library
+from copydesk.errors import CopydeskError
 from copydesk.media_store import MediaStore
 from copydesk.picture_operations import Judgement, PictureListing, judge, list_pictures
 from copydesk.picture_records import PictureMetadata
 from copydesk.qt.tasks import TaskRunner
+
+_log = logging.getLogger(__name__)
 
 
 class PictureService(QObject):
@@ -23,6 +28,8 @@ class PictureService(QObject):
     listing_changed = Signal(object)  # PictureListing
     thumbnail_ready = Signal(str, QPixmap)  # sha256, thumbnail
     failed = Signal(str)
+    attached = Signal(object)  # PictureListing: the picture with its file now
+    attach_refused = Signal(int, str)  # picture id, why (the core's English)
 
     def __init__(
         self,
@@ -72,10 +79,45 @@ class PictureService(QObject):
             self.database, work, lambda listings: [self.listing_changed.emit(x) for x in listings]
         )
 
+    def attach(self, picture_id: int, path: Path) -> None:
+        """Attach the file at ``path`` to the picture that awaits it: the file is read and
+        checked on the compute thread (``prepare_picture``), stored with the row on the
+        database thread (``attach_prepared``); ``attached`` and ``listing_changed`` follow,
+        or ``attach_refused`` with the reason."""
+        from copydesk.picture_import import PreparedPicture, attach_prepared, prepare_picture
+
+        library, store, judgement = self.library, self.store, self.judgement
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, CopydeskError):
+                reason = str(error)
+            else:  # a bug or a hostile file: said, not swallowed
+                _log.error("attaching %s failed", path, exc_info=error)
+                reason = f"{path.name} could not be attached ({type(error).__name__}: {error})."
+            self.attach_refused.emit(picture_id, reason)
+
+        def store_it(prepared: PreparedPicture) -> None:
+            def work() -> PictureListing:
+                attach_prepared(library, store, picture_id, prepared)
+                with library.read() as session:
+                    record = images.get_picture(session, picture_id)
+                    usages = images.usages_of(session, picture_id)
+                return judge(record, judgement, usages)
+
+            self.database.run(work, self._attached, refused)
+
+        self.compute.run(lambda: prepare_picture(path), store_it, refused)
+
+    def _attached(self, listing: PictureListing) -> None:
+        self.listing_changed.emit(listing)
+        self.attached.emit(listing)
+
     def request_thumbnail(self, listing: PictureListing) -> None:
         from copydesk.image_files import make_thumbnail
 
         store, file = self.store, listing.record.file
+        if not file.present:
+            return  # awaiting its file: nothing in the media store to read
 
         def work() -> bytes:
             return make_thumbnail(store.read(file.sha256, file.media_type), size=96)
