@@ -8,6 +8,7 @@ import shutil
 import stat
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,12 +27,19 @@ from copydesk.article_pictures import check_pictures, load_article_pictures
 from copydesk.db import Library
 from copydesk.library_identity import library_uuid
 from copydesk.media_store import MediaStore
+from copydesk.ninjs_schema import NinjsVersion, validate
 from copydesk.package_build import ARTICLE_MARKDOWN, ARTICLE_NINJS, MANIFEST
 from copydesk.packages import export_package
+from copydesk.picture_import import attach_file
 from copydesk.picture_operations import default_judgement
 from copydesk.picture_records import PictureFile, PictureMetadata
 from copydesk.picture_refs import find_picture_references
-from tests.core.test_packages import add_credited_picture, pictured_content
+from tests.core.test_packages import (
+    EXIFTOOL,
+    add_credited_picture,
+    exiftool_tags,
+    pictured_content,
+)
 from tests.helpers import opened
 
 NOW = datetime(2026, 3, 15, 8, 30, tzinfo=UTC)
@@ -445,3 +453,68 @@ def test_a_failed_import_leaves_no_picture_file_behind(
 def test_read_article_file_refuses_a_folder_that_is_not_a_package(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused, match="not a Copydesk package"):
         read_article_file(tmp_path)
+
+
+# ---- done when: the reference article, credited, goes out and comes back ----------------------
+
+
+@pytest.mark.parametrize("version", ["3.1", "2.2"])
+def test_the_imported_reference_article_once_credited_exports_and_comes_back(
+    target: Library, shared: Path, tmp_path: Path, version: NinjsVersion
+) -> None:
+    """Import the plain-text reference article, attach its picture's file, give it the
+    credit CC BY requires; its package validates, its renditions carry the credit, and it
+    imports into another library as it was, to export the same again."""
+    [item] = import_paths(target, [shared / "seed" / "reference-article.txt"]).items
+    with target.read() as session:
+        [picture] = images.list_pictures(session)
+    store = MediaStore.beside(target.path)
+    attach_file(
+        target, store, picture.id, shared / "images" / "IPTC-PhotometadataRef-Std2017.1.jpg"
+    )
+    with target.write() as session:
+        credited = images.get_picture(session, picture.id).metadata.replace(
+            creator="Zoë Lefèvre",
+            source_url="https://commons.wikimedia.org/wiki/File:Kremlin.jpg",
+            credit_override="",
+            web_statement="",
+            usage_terms="",
+        )
+        images.update_metadata(session, picture.id, credited)
+    package = export(target, item.article_id, tmp_path / "out", ninjs_version=version)
+    validate(json.loads((package / ARTICLE_NINJS).read_text("utf-8")), version)
+    if EXIFTOOL is not None:
+        [page] = [p for p in (package / "images").iterdir() if p.name.endswith("-1200.jpg")]
+        tags = exiftool_tags(page)
+        assert tags["XMP-dc:Creator"] == "Zoë Lefèvre"
+        assert "Zoë Lefèvre" in tags["XMP-photoshop:Credit"]
+        assert tags["XMP-iptcCore:AltTextAccessibility"]
+    with opened(tmp_path / "elsewhere.copydesk") as elsewhere:
+        [back] = import_paths(elsewhere, [package]).items
+        assert back.outcome is ImportOutcome.IMPORTED, back.reason
+        with target.read() as session, elsewhere.read() as other:
+            mine = articles.get_article(session, item.article_id)
+            theirs = articles.get_article(other, back.article_id)
+            [copy] = images.list_pictures(other)
+        assert theirs.content == mine.content.replace(
+            lead_picture=replace(mine.content.lead_picture, picture_id=copy.id)
+        )
+        assert copy.metadata == credited
+        again = export(elsewhere, back.article_id, tmp_path / "again", ninjs_version=version)
+        assert files_of(again)[ARTICLE_MARKDOWN] == files_of(package)[ARTICLE_MARKDOWN]
+        assert files_of(again)["article.html"] == files_of(package)["article.html"]
+
+
+def test_the_sample_article_exports_in_both_versions_and_comes_back(
+    source: Library, sample_id: int, target: Library, tmp_path: Path
+) -> None:
+    for version in ("3.1", "2.2"):
+        package = export(source, sample_id, tmp_path / version, ninjs_version=version)
+        validate(json.loads((package / ARTICLE_NINJS).read_text("utf-8")), version)
+    [back] = import_paths(target, [tmp_path / "3.1"]).items
+    assert back.outcome is ImportOutcome.IMPORTED, back.reason
+    with source.read() as session, target.read() as other:
+        assert (
+            articles.get_article(other, back.article_id).content
+            == articles.get_article(session, sample_id).content
+        )
