@@ -701,7 +701,9 @@ def _ninjs_times(data: bytes) -> tuple[_Dates, dict[str, _Dates]]:
     assert isinstance(document, dict)  # parse_ninjs refuses anything else
     associations = _lower(document).get("associations")
     pictures = {}
-    for association in associations.values() if isinstance(associations, dict) else ():
+    if isinstance(associations, dict):  # ninjs 2.x names them by key, 3.x lists them
+        associations = list(associations.values())
+    for association in associations if isinstance(associations, list) else ():
         if isinstance(association, dict):
             uri = str(association.get("uri", ""))
             pictures[uri.rsplit(":picture:", 1)[-1]] = _dates(association)

@@ -173,6 +173,8 @@ def test_a_package_imported_into_another_library_exports_the_same_package(
         assert picture.uuid == original.uuid
         assert picture.metadata == original.metadata  # the desk's whole record, licence and all
         assert picture.file.file_name == original.file.file_name
+        assert picture.imported_at == original.imported_at.replace(microsecond=0)
+        assert picture.updated_at == original.updated_at.replace(microsecond=0)
 
 
 def readable(data: bytes) -> str | bytes:
