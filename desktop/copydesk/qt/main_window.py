@@ -40,6 +40,7 @@ from copydesk.qt.credits.article_pictures_controller import ArticlePicturesContr
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.export.controller import ExportController
 from copydesk.qt.history.history_panel import HistoryPanel
+from copydesk.qt.importing.controller import ImportController
 from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.preview.preview_pane import PreviewPane
 from copydesk.qt.scroll_sync import ScrollSync
@@ -192,6 +193,10 @@ class MainWindow(QMainWindow):
         )
         self.save_action.triggered.connect(self.save_now)
         menu.addSeparator()
+        self.imports = ImportController(self, self, self._runner, self._state)
+        menu.addAction(self.imports.import_action)
+        menu.addAction(self.imports.folder_action)
+        menu.aboutToShow.connect(self.imports.refresh)
         self.exports = ExportController(self, self, self._runner, self._state)
         menu.addAction(self.exports.export_action)
         menu.addAction(self.exports.batch_action)
@@ -809,6 +814,23 @@ class MainWindow(QMainWindow):
         self.checks.check_now()
         self.checks_panel.view.setFocus()
 
+    # ---- import (what ImportController asks of the window) --------------------------------
+
+    def library_for_import(self) -> Library | None:
+        return self.library  # None while the library is still opening: the actions wait
+
+    def show_imported(self, shown: operations.Shown) -> None:
+        """The first article imported, with the list of every article."""
+        self.article_list.reset_query()  # so that the articles imported are in the list
+        self._replace_current(shown, focus=False)
+
+    def pictures_imported(self) -> None:
+        """An import added pictures: the picture library (if open) lists them."""
+        window = getattr(self, "picture_library", None)
+        if window is not None and window.service.library is self.library:
+            window.service.load()
+        self.article_pictures.reload(set())
+
     # ---- history and conflicts --------------------------------------------------------------
 
     def open_picture_library(self, picture_id: int | None = None) -> None:
@@ -1048,6 +1070,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {app_name}" if name else f"{app_name}[*]")
         self.library_label.setText(str(self.library_path))
         self.exports.refresh()  # the article or library shown changed
+        self.imports.refresh()
 
     def _save_splitter(self) -> None:
         self._state.set_bytes("window/splitter", self.splitter.saveState())
@@ -1073,6 +1096,7 @@ class MainWindow(QMainWindow):
         self._state.sync()
         self.checks.stop()
         self.exports.shutdown()  # a batch under way stops; its packages under way finish
+        self.imports.shutdown()  # an import under way stops after its file under way
         self._renders.close()
         self._compute.shutdown(finish_queued=False)
         self._runner.shutdown()

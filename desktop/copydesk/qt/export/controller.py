@@ -9,15 +9,15 @@ not when the window starts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QProgressDialog
+from PySide6.QtWidgets import QMainWindow
 
 from copydesk.qt.tasks import TaskRunner
+from copydesk.qt.window_controller import WindowController
 from copydesk.qt.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
         SingleOutcome,
     )
     from copydesk.records import ArticleRecord
-
-STATUS_MS = 10_000
 
 
 class ExportHost(Protocol):
@@ -48,7 +46,7 @@ class ExportHost(Protocol):
     def show_checks(self) -> None: ...
 
 
-class ExportController(QObject):
+class ExportController(WindowController):
     """The two actions, their dialogs, and what the window shows afterwards. ``finished``
     carries the ``SingleOutcome`` of an article, ``batch_finished`` a batch's report."""
 
@@ -62,15 +60,11 @@ class ExportController(QObject):
         database: TaskRunner,
         state: WindowState,
     ) -> None:
-        super().__init__(window)
-        self._window = window
+        super().__init__(window, database)
         self._host = host
-        self._database = database
         self._state = state
         self._exporter: PackageExporter | None = None
         self._batch_folder = Path()
-        self.dialog: QDialog | None = None  # the last dialog opened (tests look at it)
-        self.progress: QProgressDialog | None = None
         self.export_action = QAction(self.tr("&Export Article…"), window)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setStatusTip(
@@ -118,14 +112,7 @@ class ExportController(QObject):
         if self.running or record is None or self._host.library_for_export() is None:
             return
         article_id = record.id
-        self._after_saves(lambda: self._ask_single(article_id))
-
-    def _after_saves(self, then: Callable[[], Any]) -> None:
-        """Save the editor's pending text (and retry a save that failed), then ``then()``
-        once the saves have landed: the database thread runs jobs in order, so a no-op
-        queued after them runs after them, and its result arrives after theirs."""
-        self._host.save_pending()
-        self._database.run(lambda: None, lambda _none: then())
+        self._after_saves(self._host.save_pending, lambda: self._ask_single(article_id))
 
     def _ask_single(self, article_id: int) -> None:
         record = self._host.current
@@ -206,7 +193,7 @@ class ExportController(QObject):
     def export_several(self) -> None:
         if self.running or self._host.library_for_export() is None:
             return
-        self._after_saves(self._ask_batch)
+        self._after_saves(self._host.save_pending, self._ask_batch)
 
     def _ask_batch(self) -> None:
         library = self._host.library_for_export()
@@ -239,18 +226,9 @@ class ExportController(QObject):
         if selection.status is not None:
             self._state.set_text(STATUS_KEY, selection.status.value)
         self._batch_folder = settings.folder
-        progress = QProgressDialog(
-            self.tr("Finding the articles to export…"), self.tr("Cancel"), 0, 0, self._window
+        self._open_progress(
+            self.tr("Finding the articles to export…"), self.tr("Export"), "exportProgress"
         )
-        progress.setObjectName("exportProgress")
-        progress.setWindowTitle(self.tr("Export"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)  # a batch of a few articles does not flash a dialog
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumWidth(420)
-        progress.canceled.connect(self.cancel)
-        self.progress = progress
         self._status(self.tr("Exporting the packages…"), 0)
         self.exporter.export_batch(library, selection, settings, self._host.export_preferences())
         self.refresh()
@@ -263,22 +241,9 @@ class ExportController(QObject):
         self._status(self.tr("Stopping the export once the packages under way are written…"), 0)
 
     def _show_progress(self, done: int, total: int) -> None:
-        progress = self.progress
-        if progress is None or self.exporter.cancelling:
+        if self.exporter.cancelling:
             return  # a cancelled dialog would show itself again
-        progress.setMaximum(max(total, 1))
-        progress.setLabelText(
-            self.tr("Exporting the packages… %1 of %n", "", total).replace(
-                "%1", QLocale().toString(done)
-            )
-        )
-        progress.setValue(min(done, max(total, 1)))  # may run the event loop (modal dialog)
-
-    def _close_progress(self) -> None:
-        progress, self.progress = self.progress, None
-        if progress is not None:
-            progress.close()
-            progress.deleteLater()
+        self._advance(self.tr("Exporting the packages… %1 of %n", "", total), done, total)
 
     def _on_batch_finished(self, report: BatchReport) -> None:
         from copydesk.packages import BatchOutcome
@@ -302,19 +267,6 @@ class ExportController(QObject):
         self.refresh()
         self._status(self.tr("Not exported: %1").replace("%1", results.failure_reason(error)))
         self._open(results.failed_box(error, self._window))
-
-    # ---- common ---------------------------------------------------------------------------
-
-    def _open(self, dialog: QDialog) -> None:
-        """Show ``dialog`` modal to the window, without a nested event loop; the one before
-        goes once closed."""
-        previous, self.dialog = self.dialog, dialog
-        if previous is not None and not previous.isVisible():
-            previous.deleteLater()
-        dialog.open()
-
-    def _status(self, message: str, timeout: int = STATUS_MS) -> None:
-        self._window.statusBar().showMessage(message, timeout)
 
     def shutdown(self) -> None:
         """The window closes: stop a batch and wait for the packages under way."""

@@ -1,0 +1,1 @@
+"""File ▸ Import Articles…: the window's side of importing articles."""
