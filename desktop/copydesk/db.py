@@ -8,18 +8,20 @@ refused without being touched.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from copydesk import __version__, fulltext
+from copydesk import __version__, fulltext, library_changes, library_guard
 from copydesk.errors import LibraryError
 from copydesk.library_file import (
     APPLICATION_ID,
@@ -31,6 +33,7 @@ from copydesk.library_file import (
     require_writable,
 )
 from copydesk.library_identity import create_identity
+from copydesk.library_locks import LockProbe
 from copydesk.migrations import HEAD_REVISION
 from copydesk.models import Base
 
@@ -38,9 +41,20 @@ if TYPE_CHECKING:  # Alembic is imported only when a schema must change
     from alembic.config import Config as AlembicConfig
     from alembic.script import ScriptDirectory
 
+log = logging.getLogger(__name__)
+
+# How long reopening the connections waits for sessions of other threads to end.
+REOPEN_WAIT_SECONDS = 30.0
+
 
 class Library:
-    """An open library: its engine and the sessions the edges of the program open on it."""
+    """An open library: its engine and the sessions the edges of the program open on it.
+
+    While it is open, the file is guarded against our own reads (``library_guard``), and
+    before each write the process checks that it still holds SQLite's locks on it
+    (``library_locks``): if something closed a descriptor on the file behind SQLite's back,
+    the connections are reopened, which takes the locks again, before anything is written.
+    """
 
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
@@ -51,20 +65,121 @@ class Library:
         self._writer = sessionmaker(
             bind=engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
+        self._gate = _SessionGate()
+        self.locks_regained = 0  # how many times the connections were reopened
+        self._guard = library_guard.guard(path)
+        try:
+            self._probe = self._calibrated_probe()
+        except BaseException:
+            self.close()
+            raise
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with _translated_errors(self.path), self._reader() as session, session.begin():
+        with (
+            self._gate.session(),
+            _translated_errors(self.path),
+            self._reader() as session,
+            session.begin(),
+        ):
             yield session
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        with _translated_errors(self.path), self._writer() as session, session.begin():
+        self.ensure_locks()
+        with (
+            self._gate.session(),
+            _translated_errors(self.path),
+            self._writer() as session,
+            session.begin(),
+        ):
             yield session
+
+    @property
+    def probes_locks(self) -> bool:
+        return self._probe is not None
+
+    def ensure_locks(self) -> bool:
+        """If this process lost its locks on the library, reopen its connections (which take
+        them again) once no session is under way. True when they had to be reopened.
+
+        Called before every write, and by whoever watches the library for other writers,
+        so that an idle window is back in step too."""
+        probe = self._probe
+        if probe is None or self._gate.in_session() or not self._has_connections():
+            return False
+        if probe.holds_locks():
+            return False
+        with self._gate.exclusive(self.path):
+            if not self._has_connections() or probe.holds_locks():
+                return False  # another thread reopened them meanwhile
+            # Every connection must close: SQLite takes the locks again only for a file that
+            # none of this process's connections has open.
+            self.engine.dispose()
+            self.locks_regained += 1
+        log.warning("Copydesk lost its locks on %s; its connections were reopened.", self.path)
+        return True
+
+    def _has_connections(self) -> bool:
+        pool: Any = self.engine.pool
+        return bool(pool.checkedin() + pool.checkedout())
+
+    def _calibrated_probe(self) -> LockProbe | None:
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            return LockProbe.calibrated(self.path)
 
     def close(self) -> None:
         self.engine.dispose()
+        self._guard.release()
+
+
+class _SessionGate:
+    """Sessions run side by side; reopening the connections waits until none is under way
+    and holds new ones back meanwhile. A thread's nested sessions count once."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._active = 0
+        self._exclusive = False
+        self._local = threading.local()
+
+    def in_session(self) -> bool:
+        return bool(getattr(self._local, "depth", 0))
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[None]:
+        depth = getattr(self._local, "depth", 0)
+        if not depth:
+            with self._condition:
+                self._condition.wait_for(lambda: not self._exclusive)
+                self._active += 1
+        self._local.depth = depth + 1
+        try:
+            yield
+        finally:
+            self._local.depth = depth
+            if not depth:
+                with self._condition:
+                    self._active -= 1
+                    self._condition.notify_all()
+
+    @contextlib.contextmanager
+    def exclusive(self, path: Path) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._exclusive)
+            self._exclusive = True
+            try:
+                if not self._condition.wait_for(lambda: not self._active, REOPEN_WAIT_SECONDS):
+                    raise LibraryError(
+                        f"Copydesk lost its hold on {path} and cannot take it back while "
+                        "another task reads it; nothing was written. Try again in a moment."
+                    )
+                yield
+            finally:
+                self._exclusive = False
+                self._condition.notify_all()
 
 
 def open_library(
@@ -118,6 +233,8 @@ def _make_engine(
         if wal:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            # Read once: the connection takes its standing locks now (see library_locks).
+            cursor.execute("PRAGMA schema_version").fetchone()
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -144,6 +261,7 @@ def _create_library_file(path: Path, on_create: Callable[[Session], object] | No
             Base.metadata.create_all(connection)
             create_identity(session)
             fulltext.install(connection)
+            library_changes.install(connection)
             _stamp_head(connection)
             if on_create is not None:
                 on_create(session)

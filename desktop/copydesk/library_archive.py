@@ -60,7 +60,7 @@ GENERATOR = "Copydesk"
 HEADER = "archive.json"
 # Archives of these library schemas have the rows this Copydesk writes. A migration that
 # changes a carried table adds its old revision here with a way to fill what it lacks.
-READABLE_SCHEMAS = frozenset({HEAD_REVISION})
+READABLE_SCHEMAS = frozenset({"0004", HEAD_REVISION})  # 0005 only added the change feed
 ENTRY_TIME = datetime(1980, 1, 1)  # the zip format's first day: the same bytes every time
 CHUNK_BYTES = 4 * 1024 * 1024  # rows per entry: a new entry once one holds this much
 MAX_JSON_BYTES = 256 * 1024 * 1024

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
 
+from copydesk import library_guard
 from copydesk.errors import LibraryError
 from copydesk.migrations import HEAD_REVISION
 
@@ -39,8 +40,12 @@ class Inspection:
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write. A library in write-ahead-log mode needs a ``-shm``
     file beside it even to be read; in a folder where that cannot be created (read-only
-    media, someone else's folder) the file is read as immutable instead."""
+    media, someone else's folder) the file is read as immutable instead. So is a library in
+    that mode that no program has open (no log, no shared memory beside it): it is then
+    whole in its file, and reading it leaves nothing behind."""
     uri = path.absolute().as_uri()
+    if _closed_wal_library(path):
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True)
     connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     try:
         connection.execute("PRAGMA schema_version").fetchone()
@@ -59,6 +64,9 @@ def inspect_library_file(path: Path) -> Inspection:
         raise LibraryError(f"{path} is a folder, not a Copydesk library file.")
     if not path.exists():
         return Inspection(FileState.NEW)
+    if library_guard.is_guarded(path):
+        # Open in this process: its bytes are never read (that would drop SQLite's locks).
+        return _inspect_schema(path)
     header = _read_header(path)
     if not header:
         return Inspection(FileState.NEW)
@@ -70,6 +78,10 @@ def inspect_library_file(path: Path) -> Inspection:
         if _is_blank_database(path, header):
             return Inspection(FileState.NEW)
         raise LibraryError(f"{path} is a database, but not a Copydesk library.")
+    return _inspect_schema(path)
+
+
+def _inspect_schema(path: Path) -> Inspection:
     try:
         revision = _read_revision(path)
     except sqlite3.DatabaseError as exc:
@@ -78,6 +90,18 @@ def inspect_library_file(path: Path) -> Inspection:
         raise LibraryError(f"{path} is a damaged Copydesk library: its schema version is missing.")
     state = FileState.CURRENT if revision == HEAD_REVISION else FileState.OUTDATED
     return Inspection(state, revision)
+
+
+def _closed_wal_library(path: Path) -> bool:
+    companions = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    if library_guard.is_guarded(path) or any(name.exists() for name in companions):
+        return False
+    try:
+        header = _read_header(path)
+    except LibraryError:
+        return False
+    # Bytes 18 and 19, the file format's write and read versions, are 2 in WAL mode.
+    return header.startswith(SQLITE_HEADER) and header[18:20] == b"\x02\x02"
 
 
 def _header_int(header: bytes, offset: int) -> int:

@@ -25,7 +25,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from copydesk import images
+from copydesk import images, library_guard
 from copydesk.errors import CopydeskError, InvalidPicture
 from copydesk.image_files import DEFAULT_MAX_BYTES, inspect_image
 from copydesk.image_metadata import read_metadata
@@ -93,7 +93,8 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, folders, files in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in files:
-            if not name.startswith("."):
+            # An open library's own files are not pictures, and must not even be read.
+            if not name.startswith(".") and not library_guard.is_guarded(Path(root) / name):
                 yield Path(root) / name
 
 

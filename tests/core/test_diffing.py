@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk.diffing import Change, Segment, apply_segments, diff_articles, diff_text
+from copydesk.diffing import (
+    Change,
+    Segment,
+    apply_segments,
+    changed_spans,
+    common_ends,
+    diff_articles,
+    diff_text,
+)
 from tests.helpers import FULL_CONTENT as FULL
 
 UNFOLDED = 10**9
@@ -60,3 +69,40 @@ def test_both_sides_can_be_read_back_from_an_unfolded_diff(old: str, new: str) -
     segments = diff_text(old, new, context=UNFOLDED)
     assert apply_segments(segments, Change.REMOVED) == old
     assert apply_segments(segments, Change.ADDED) == new
+
+
+SPAN_CASES = [
+    ("un deux trois", "un deux trois"),
+    ("", "Tout neuf.\n\nDeux paragraphes."),
+    ("Premier.\n\nDeuxième.\n\nTroisième.", "Premier !\n\nTroisième.\n\nQuatrième."),
+    ("Émoji 🎉 avant.\n\nFin.", "Émoji 🎉🎉 avant.\n\nFin changée."),
+    ("a\nb\nc\n", "x\na\nb\nc\ny\n"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), SPAN_CASES)
+def test_changed_spans_rebuild_the_new_text(before: str, after: str) -> None:
+    spans = changed_spans(before, after)
+    rebuilt, done = [], 0
+    for start, end, replacement in spans:
+        rebuilt += [before[done:start], replacement]
+        done = end
+    assert "".join([*rebuilt, before[done:]]) == after
+    if before == after:
+        assert spans == []
+
+
+def test_changed_spans_touch_only_what_differs() -> None:
+    body = "\n\n".join(f"Paragraphe {n}." for n in range(100))
+    changed = "Avant. " + body.replace("Paragraphe 50.", "Paragraphe cinquante.") + " Après."
+    assert changed_spans(body, changed) == [
+        (0, 0, "Avant. "),
+        (body.index("50."), body.index("50.") + 2, "cinquante"),
+        (len(body), len(body), " Après."),
+    ]
+
+
+def test_common_ends_never_overlap() -> None:
+    assert common_ends("abcabc", "abc") == (3, 0)
+    assert common_ends([1, 2, 3], [1, 9, 3]) == (1, 1)
+    assert common_ends("", "x") == (0, 0)

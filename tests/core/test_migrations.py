@@ -12,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from copydesk import articles, db, fulltext, library_file
+from copydesk import articles, db, fulltext, library_changes, library_file
 from copydesk.errors import LibraryError
 from copydesk.migrations import HEAD_REVISION
 from copydesk.models import Base
@@ -75,7 +75,10 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
             connection,
             opts={
                 "include_name": lambda name, kind, _: (
-                    not (kind == "table" and fulltext.is_index_table(name))
+                    not (
+                        kind == "table"
+                        and (fulltext.is_index_table(name) or library_changes.is_change_table(name))
+                    )
                 )
             },
         )

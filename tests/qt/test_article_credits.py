@@ -289,10 +289,9 @@ def test_a_lead_picture_awaiting_its_file_shows_as_such_and_gets_it(
     shared: Path,
     monkeypatch,
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     from copydesk.media_store import MediaStore
     from copydesk.picture_records import PictureFile
+    from copydesk.qt.dialogs import file_dialogs
 
     reads: list[str] = []
     real_read = MediaStore.read
@@ -329,7 +328,7 @@ def test_a_lead_picture_awaiting_its_file_shows_as_such_and_gets_it(
     window.open_picture_library(awaited)
     library_window = window.picture_library
     reference = shared / "images" / "IPTC-PhotometadataRef-Std2017.1.jpg"
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(reference), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *_a, **_k: str(reference))
     library_window.attach_action.trigger()
     qtbot.waitUntil(lambda: "picture.awaiting_file" not in codes(window), timeout=5_000)
     assert "Awaiting file" not in pane.list.item(0).text()

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from copydesk import article_import, operations
 from copydesk.article_import import ImportItem, ImportOutcome, ImportReport
+from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.importing import controller as controller_module
 from copydesk.qt.importing.results import ImportReportDialog
 from copydesk.qt.main_window import MainWindow
@@ -35,12 +36,9 @@ def chosen(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
     def get_open_file_names(_parent: Any, _title: str, folder: str, _filter: str) -> Any:
         answer.append([folder])
-        return answer[0], ""
+        return answer[0]
 
-    monkeypatch.setattr(
-        "copydesk.qt.importing.controller.QFileDialog.getOpenFileNames",
-        staticmethod(get_open_file_names),
-    )
+    monkeypatch.setattr(file_dialogs, "open_file_names", get_open_file_names)
     return answer
 
 

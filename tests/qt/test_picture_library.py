@@ -9,7 +9,6 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from copydesk import images
@@ -21,6 +20,7 @@ from copydesk.picture_records import PictureFile, PictureMetadata
 from copydesk.presets import FillMode, Preset, PresetField
 from copydesk.qt.credits.library_window import PictureLibraryWindow
 from copydesk.qt.credits.picture_model import Column, Filter
+from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.tasks import TaskRunner
 from tests.helpers import opened
 
@@ -169,9 +169,7 @@ def test_a_picture_awaiting_its_file_is_listed_and_gets_its_file(
         assert window.attach_action.isEnabled()
         assert "awaiting its file" in window.editor.title.text()
         reference = shared / REFERENCE
-        monkeypatch.setattr(
-            QFileDialog, "getOpenFileName", lambda *_args, **_kwargs: (str(reference), "")
-        )
+        monkeypatch.setattr(file_dialogs, "open_file_name", lambda *_args, **_kw: str(reference))
         window.attach_action.trigger()
         attached = listing_of(window, awaited)
         assert attached.file.present and attached.file.file_name == reference.name

@@ -3,6 +3,7 @@
 from alembic import context
 
 from copydesk.fulltext import is_index_table
+from copydesk.library_changes import is_change_table
 from copydesk.models import Base
 
 connection = context.config.attributes.get("connection")
@@ -16,8 +17,11 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
     transactional_ddl=True,
-    # The search index is raw DDL (a virtual table), not part of the models.
-    include_name=lambda name, type_, _parent: not (type_ == "table" and is_index_table(name)),
+    # The search index and the change feed are raw DDL (a virtual table, triggers), not
+    # part of the models.
+    include_name=lambda name, type_, _parent: (
+        not (type_ == "table" and (is_index_table(name) or is_change_table(name)))
+    ),
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -114,6 +114,23 @@ class ArticleListModel(QAbstractListModel):
         self._wanted_rows.clear()
         self.endResetModel()
 
+    def refresh(
+        self, ids: list[int], first_page: list[ArticleSummary], stale: set[int] | None
+    ) -> None:
+        """The same list read again after other programs changed articles: summaries
+        already here are kept, except the ``stale`` ones (None: all of them)."""
+        kept = (
+            {}
+            if stale is None
+            else {
+                article_id: summary
+                for article_id, summary in self._summaries.items()
+                if article_id not in stale
+            }
+        )
+        self.set_ids(ids, first_page)
+        self._summaries = {**kept, **self._summaries}
+
     def receive_summaries(self, generation: int, summaries: list[ArticleSummary]) -> None:
         """A page asked for with ``summaries_needed`` has arrived."""
         if generation != self._generation:
@@ -388,6 +405,24 @@ class ArticleListPanel(QWidget):
         self.model.set_ids(ids, first_page)
         self.select(selected_id)
         self.view.selectionModel().blockSignals(blocker)
+        self._update_actions()
+        self._update_counts()
+
+    def refresh_ids(
+        self, ids: list[int], first_page: list[ArticleSummary], stale: set[int] | None
+    ) -> None:
+        """The list read again because other programs changed ``stale`` articles (None: any
+        of them): the view stays where it was scrolled, the current article stays current."""
+        current = self.current_id()
+        scrolled = self.view.verticalScrollBar().value()
+        selection = self.view.selectionModel()
+        blocker = selection.blockSignals(True)
+        self.model.refresh(ids, first_page, stale)
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            selection.setCurrentIndex(self.model.index(row), selection.SelectionFlag.ClearAndSelect)
+        selection.blockSignals(blocker)
+        self.view.verticalScrollBar().setValue(scrolled)
         self._update_actions()
         self._update_counts()
 

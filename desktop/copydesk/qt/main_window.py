@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -30,17 +29,19 @@ from PySide6.QtWidgets import (
 
 from copydesk import operations
 from copydesk.diffing import FieldDiff, diff_articles
-from copydesk.errors import ConflictError
+from copydesk.errors import ConflictError, NotFoundError
 from copydesk.qt.article_list import ArticleListPanel
 from copydesk.qt.autosave import Autosaver, SaveTarget, describe
 from copydesk.qt.checks_controller import ChecksController
 from copydesk.qt.checks_panel import ChecksPanel
 from copydesk.qt.credits.article_credits import ArticleCreditsPane
 from copydesk.qt.credits.article_pictures_controller import ArticlePicturesController
+from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.export.controller import ExportController
 from copydesk.qt.history.history_panel import HistoryPanel
 from copydesk.qt.importing.controller import ImportController
+from copydesk.qt.library_watcher import LibraryWatcher
 from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.preview.preview_pane import PreviewPane
 from copydesk.qt.scroll_sync import ScrollSync
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from copydesk.article_pictures import ArticlePictures
     from copydesk.checks import Problem
     from copydesk.db import Library
+    from copydesk.outside_changes import OutsideChanges
     from copydesk.picture_operations import PictureListing
     from copydesk.preferences import Preferences
     from copydesk.records import RevisionSummary
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 HISTORY_WIDTH = 400  # room for a readable diff
+STATUS_MS = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
         self.versions = operations.KnownVersions()
         self._resolving: set[int] = set()  # articles whose conflict dialog is open
         self.autosave = Autosaver(runner, self._save_target, self)
+        self.watcher = LibraryWatcher(runner, lambda: self.versions, self)
 
         self._build_widgets()
         self._build_actions()
@@ -283,6 +287,7 @@ class MainWindow(QMainWindow):
         self.autosave.saved.connect(self._on_saved)
         self.autosave.failed.connect(self._on_save_failed)
         self.autosave.conflicted.connect(self._on_conflict)
+        self.watcher.changed.connect(self._on_outside_changes)
         self.preview.rendered.connect(self._on_preview_rendered)
         self.history.revision_selected.connect(self._show_revision_diff)
         self.history.restore_requested.connect(self.restore_revision)
@@ -387,6 +392,7 @@ class MainWindow(QMainWindow):
             self._show(opened.shown)
         else:
             self.autosave.resume()  # edits made while the library was opening
+        self.watcher.watch(opened.library)
         self.library_opened.emit()
 
     def _on_library_failed(self, error: Exception) -> None:
@@ -397,12 +403,12 @@ class MainWindow(QMainWindow):
 
     def choose_library(self) -> bool:
         """Ask for a library file (an existing one, or a new name); False if cancelled."""
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self,
             self.tr("Open or Create a Library"),
             str(self.library_path.parent),
             self.tr("Copydesk libraries (*.copydesk);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if not path:
             return False
@@ -831,6 +837,92 @@ class MainWindow(QMainWindow):
             window.service.load()
         self.article_pictures.reload(set())
 
+    # ---- what other programs write -----------------------------------------------------------
+
+    def _on_outside_changes(self, changes: OutsideChanges) -> None:
+        """Another program (the command line, another window) wrote to the library: the
+        list, the open article, its history and the pictures follow."""
+        everything = not changes.complete
+        if everything or changes.articles:
+            self._refresh_listing(None if everything else set(changes.articles))
+        current = self.current
+        if current is not None and (everything or current.id in changes.articles):
+            self._follow_current(current.id)
+        elif current is not None and current.id in changes.histories:
+            self._refresh_history()
+        if everything or changes.pictures:
+            self.article_pictures.reload(None if everything else set(changes.pictures))
+            window = getattr(self, "picture_library", None)
+            if window is not None and window.service.library is self.library:
+                if everything:
+                    window.service.load()
+                else:
+                    window.follow_outside_changes(set(changes.pictures))
+
+    def _refresh_listing(self, stale: set[int] | None) -> None:
+        query = self.article_list.query()
+        self._listing_count += 1
+        count = self._listing_count
+
+        def show(listing: ArticleList | None) -> None:
+            if listing is not None and count == self._listing_count:
+                self.article_list.refresh_ids(listing.ids, listing.first_page, stale)
+
+        self._run_for_list(lambda library: operations.search_articles(library, query), show)
+
+    def _follow_current(self, article_id: int) -> None:
+        """The open article changed elsewhere. Without edits of its own the editor follows;
+        with edits, they are saved now and meet the other version (the conflict dialog)."""
+        library = self.library
+        if library is None or article_id in self._resolving:
+            return
+        if self.autosave.has_unsaved():
+            self.autosave.flush()
+            return
+
+        def gone(error: Exception) -> None:
+            if not isinstance(error, NotFoundError):
+                self._report_error(error)
+            elif self.current is not None and self.current.id == article_id:
+                self._deleted_elsewhere(article_id)
+
+        self._run(library, lambda: operations.load_article(library, article_id), self._follow, gone)
+
+    def _follow(self, shown: operations.Shown) -> None:
+        record = shown.record
+        if record is None or self.current is None or self.current.id != record.id:
+            return  # another article is open now
+        if self.autosave.has_unsaved():
+            self.autosave.flush()  # typed meanwhile: the save meets the other version
+            return
+        self.versions.note(record)
+        self.current = record
+        self.editor.follow(record)
+        self.autosave.start_fresh()
+        self.article_list.model.update_summary(_summary_of(record))
+        self._update_title()
+        self._refresh_history()
+        self.checks.check_now()
+        self.article_pictures.refresh()
+        self._render_preview()
+        self.statusBar().showMessage(
+            self.tr("“%1” was changed outside this window.").replace("%1", self._article_title()),
+            STATUS_MS,
+        )
+
+    def _deleted_elsewhere(self, article_id: int) -> None:
+        title = self._article_title()
+        self.versions.forget(article_id)
+        self.current = None
+        remaining = [other for other in self.article_list.model.ids() if other != article_id]
+        if remaining:
+            self.open_article(remaining[0])
+        else:
+            self._show(operations.Shown(None, ""))
+        self.statusBar().showMessage(
+            self.tr("“%1” was deleted outside this window.").replace("%1", title), STATUS_MS
+        )
+
     # ---- history and conflicts --------------------------------------------------------------
 
     def open_picture_library(self, picture_id: int | None = None) -> None:
@@ -1105,6 +1197,7 @@ class MainWindow(QMainWindow):
     def _close_library(self) -> None:
         library, self.library = self._library_for_writing(), None
         self._opening = None
+        self.watcher.stop()
         self.article_pictures.set_library(None)
         if library is not None:
             self._runner.run(library.close)

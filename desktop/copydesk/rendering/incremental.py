@@ -29,6 +29,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from copydesk.diffing import common_ends
 from copydesk.rendering.blocks import Block, BlockSplitter, normalize
 from copydesk.rendering.body_patch import BlockOp, BodyPatch, block_wrapper
 from copydesk.rendering.context import (
@@ -273,13 +274,7 @@ def _resolver_from(pictures: _Pictures, fallback: PictureResolver | None) -> Pic
 def diff_children(old: list[str], new: list[str]) -> tuple[BlockOp, ...]:
     """Ops turning ``old`` into ``new``: keep the common prefix and suffix, replace the
     middle pairwise, then insert or remove what is left."""
-    limit = min(len(old), len(new))
-    prefix = 0
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
+    prefix, suffix = common_ends(old, new)
     old_middle, new_middle = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
     common = min(len(old_middle), len(new_middle))
     ops = [

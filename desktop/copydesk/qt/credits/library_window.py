@@ -18,8 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLineEdit,
@@ -48,6 +48,7 @@ from copydesk.qt.credits.picture_model import (
     PictureTableModel,
 )
 from copydesk.qt.credits.picture_service import PictureService
+from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.tasks import TaskRunner
 
 
@@ -207,6 +208,8 @@ class PictureLibraryWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.service.listings_loaded.connect(self._show_listings)
         self.service.listing_changed.connect(self._update_listing)
+        self.service.listing_followed.connect(self._follow_listing)
+        self.service.listings_removed.connect(self._remove_listings)
         self.service.thumbnail_ready.connect(self.model.set_thumbnail)
         self.service.failed.connect(self._report)
         self.editor.committed.connect(self._commit_edit)
@@ -230,6 +233,29 @@ class PictureLibraryWindow(QMainWindow):
             self.editor.show_picture(self._title(selected), listing.record.metadata)
         self._update_actions()
         self._show_count()
+
+    def _follow_listing(self, listing: PictureListing) -> None:
+        """Another program changed the picture. Its credit is shown afresh unless the person
+        is typing in it, whose words are not thrown away: their next change is saved on top."""
+        selected = self.selected_listings()
+        focus = QApplication.focusWidget()
+        typing = focus is not None and self.editor.isAncestorOf(focus)
+        if typing and selected and selected[0].record.id == listing.record.id:
+            self.model.replace_listing(listing)
+            self.statusBar().showMessage(
+                self.tr("This picture was changed in another window."), 10_000
+            )
+            return
+        self._update_listing(listing)
+
+    def _remove_listings(self, picture_ids: set[int]) -> None:
+        self.model.remove_listings(picture_ids)
+        self._update_actions()
+        self._show_count()
+
+    def follow_outside_changes(self, picture_ids: set[int]) -> None:
+        """Pictures another program changed, added or deleted."""
+        self.service.follow(picture_ids)
 
     def _show_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -371,7 +397,7 @@ class PictureLibraryWindow(QMainWindow):
     # ---- import -------------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        files = file_dialogs.open_file_names(
             self,
             self.tr("Import Pictures"),
             "",
@@ -381,7 +407,7 @@ class PictureLibraryWindow(QMainWindow):
             self.import_paths([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Pictures"))
+        folder = file_dialogs.existing_directory(self, self.tr("Import a Folder of Pictures"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -436,7 +462,7 @@ class PictureLibraryWindow(QMainWindow):
         listing = self._picture_to_attach()
         if listing is None:
             return
-        file, _ = QFileDialog.getOpenFileName(
+        file = file_dialogs.open_file_name(
             self,
             self.tr("Attach the File of %1").replace("%1", listing.record.file.file_name),
             "",

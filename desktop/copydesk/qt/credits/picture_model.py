@@ -84,6 +84,13 @@ class PictureTableModel(QAbstractTableModel):
         last = self.columnCount() - 1
         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
+    def remove_listings(self, picture_ids: set[int]) -> None:
+        for row in sorted((self._rows[i] for i in picture_ids if i in self._rows), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._listings[row]
+            self._rows = {listing.record.id: n for n, listing in enumerate(self._listings)}
+            self.endRemoveRows()
+
     def listing(self, row: int) -> PictureListing:
         return self._listings[row]
 

@@ -26,6 +26,8 @@ _log = logging.getLogger(__name__)
 class PictureService(QObject):
     listings_loaded = Signal(list)  # list[PictureListing]
     listing_changed = Signal(object)  # PictureListing
+    listing_followed = Signal(object)  # PictureListing changed by another program
+    listings_removed = Signal(set)  # ids of pictures deleted by another program
     thumbnail_ready = Signal(str, QPixmap)  # sha256, thumbnail
     failed = Signal(str)
     attached = Signal(object)  # PictureListing: the picture with its file now
@@ -78,6 +80,25 @@ class PictureService(QObject):
         self._run(
             self.database, work, lambda listings: [self.listing_changed.emit(x) for x in listings]
         )
+
+    def follow(self, picture_ids: set[int]) -> None:
+        """Another program changed, added or deleted these pictures: read them again."""
+        library, judgement = self.library, self.judgement
+
+        def work() -> list[PictureListing]:
+            with library.read() as session:
+                records = images.pictures_by_ids(session, picture_ids)
+                usages = images.usages_by_picture(session, set(records))
+            return [judge(r, judgement, usages.get(r.id, ())) for r in records.values()]
+
+        def arrived(listings: list[PictureListing]) -> None:
+            for listing in listings:
+                self.listing_followed.emit(listing)
+            removed = picture_ids - {listing.record.id for listing in listings}
+            if removed:
+                self.listings_removed.emit(removed)
+
+        self._run(self.database, work, arrived)
 
     def attach(self, picture_id: int, path: Path) -> None:
         """Attach the file at ``path`` to the picture that awaits it: the file is read and

@@ -26,6 +26,7 @@ from copydesk.preferences import Preferences
 from copydesk.qt.editor.body_stats import BodyStats
 from copydesk.qt.editor.date_edit import OptionalDateEdit
 from copydesk.qt.editor.find_bar import FindBar
+from copydesk.qt.editor.following import follow_line, follow_text
 from copydesk.qt.editor.markdown_editor import MarkdownEditor
 from copydesk.qt.editor.outline import OutlinePanel
 from copydesk.qt.editor.palette_colours import warning_colour
@@ -276,6 +277,37 @@ class ArticleEditor(QWidget):
         self.body_stats.start_counting()
         if record is None:
             self.find_bar.setVisible(False)
+
+    def follow(self, record: ArticleRecord) -> None:
+        """Show the same article as saved elsewhere: only what differs is replaced, so the
+        cursor and the view stay where they were. Emits no ``edited``."""
+        content = record.content
+        self._loading = True
+        try:
+            if self.dateline_date.value() != content.dateline_date:
+                self.dateline_date.set_value(content.dateline_date)
+            self._select_data(self.language, content.language)
+            self._select_data(self.status, content.status.value)
+            for line_edit, text in (
+                (self.edition, content.edition),
+                (self.kicker, content.kicker),
+                (self.headline, content.headline),
+                (self.authors, ", ".join(content.authors)),
+                (self.keywords, ", ".join(content.keywords)),
+            ):
+                follow_line(line_edit, text)
+            follow_text(self.standfirst, content.standfirst)
+            follow_text(self.body, content.body)
+            if (self.related.title(), self.related.links()) != (
+                content.related_title,
+                content.related_links,
+            ):
+                self.related.set_links(content.related_title, content.related_links)
+            self._lead_picture = content.lead_picture
+            self._update_related_toggle()
+        finally:
+            self._loading = False
+        self.outline.refresh()
 
     def _fill(self, content: ArticleContent) -> None:
         self.dateline_date.set_value(content.dateline_date)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.ninjs_schema import DEFAULT_VERSION, VERSIONS, NinjsVersion
+from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.export.exporter import ExportSettings, Selection
 from copydesk.qt.labels import status_label
 from copydesk.qt.window_state import WindowState
@@ -207,7 +207,7 @@ class ExportDialog(QDialog):
     # ---- state ------------------------------------------------------------------------
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = file_dialogs.existing_directory(
             self, self.tr("Export Packages To"), self.folder.text()
         )
         if chosen:

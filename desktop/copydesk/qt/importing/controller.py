@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
+from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window_controller import WindowController
 from copydesk.qt.window_state import WindowState
@@ -113,7 +114,7 @@ class ImportController(WindowController):
     def choose_files(self) -> None:
         if self.running or self._host.library_for_import() is None:
             return
-        names, _filter = QFileDialog.getOpenFileNames(
+        names = file_dialogs.open_file_names(
             self._window,
             self.tr("Import Articles"),
             self.remembered_folder(),
@@ -125,7 +126,7 @@ class ImportController(WindowController):
     def choose_package_folder(self) -> None:
         if self.running or self._host.library_for_import() is None:
             return
-        name = QFileDialog.getExistingDirectory(
+        name = file_dialogs.existing_directory(
             self._window, self.tr("Import a Package Folder"), self.remembered_folder()
         )
         if name:
