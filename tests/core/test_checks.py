@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -248,10 +247,10 @@ def test_problems_are_values() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Speed: the window checks while the editor types
+# A long article (its speed: tests/benchmarks/bench_text.py)
 
 
-def test_fifty_thousand_words_are_checked_quickly() -> None:
+def test_fifty_thousand_words_are_all_checked() -> None:
     # About the density of the reference article: a few problems per paragraph.
     paragraph = (
         "Selon Trump, la conversation a été productive : les deux parties ont abordé la "
@@ -265,12 +264,4 @@ def test_fifty_thousand_words_are_checked_quickly() -> None:
     body = "\n\n".join([paragraph] * 600)
     assert len(body.split()) > 50_000
     content = CLEAN.replace(body=body)
-    best = min(_seconds(lambda: check(content)) for _ in range(3))
     assert len(check(content)) == 600 * 5
-    assert best < 0.1  # measured about 0.04 s on the development machine
-
-
-def _seconds(action: object) -> float:
-    started = time.perf_counter()
-    action()  # type: ignore[operator]
-    return time.perf_counter() - started

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -233,14 +232,13 @@ def test_malformed_or_hostile_yaml_is_refused(front_matter: str, expected: str) 
     assert expected in refusal(f"---\n{front_matter}\n---\nCorps")
 
 
-def test_billion_laughs_is_refused_at_once() -> None:
+@pytest.mark.timeout(30)  # expanding the aliases would take hours and gigabytes
+def test_billion_laughs_is_refused_before_any_alias_is_expanded() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)
     ]
-    started = time.perf_counter()
     assert "anchors and aliases" in refusal("---\n" + "\n".join(lines) + "\n---\n")
-    assert time.perf_counter() - started < 1
 
 
 def test_unknown_language_is_a_warning() -> None:

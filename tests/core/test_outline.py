@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from copydesk.outline import Heading, headings
 
 
@@ -39,11 +37,9 @@ def test_indented_by_four_spaces_is_code_not_a_heading() -> None:
     assert headings("    # code") == []
 
 
-def test_fifty_thousand_words_are_scanned_in_milliseconds() -> None:
+def test_fifty_thousand_words_are_scanned_whole() -> None:
+    """Its speed: tests/benchmarks/bench_text.py."""
     paragraph = " ".join(["mot"] * 100)
     text = "\n\n".join(f"## Partie {n}\n\n{paragraph}" for n in range(500))
-    started = time.perf_counter()
     found = headings(text)
-    elapsed = time.perf_counter() - started
     assert len(found) == 500 and found[-1].line == 499 * 4
-    assert elapsed < 0.05  # measured about 1 ms; generous for slow machines

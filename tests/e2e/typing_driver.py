@@ -1,5 +1,6 @@
 """Runs the real Copydesk window and types into the article body like a user, one key
-press every ``TYPING_INTERVAL_MS``, printing ``typed N`` after each one.
+press every ``TYPING_INTERVAL_MS``, printing ``typed N`` after each one and ``saved N``
+(the length of the body the library now holds) after each autosave.
 
 The crash-safety test starts it as a separate process and kills it with SIGKILL while it
 types: only the application's own autosave stands between the keystrokes and the disk.
@@ -54,6 +55,9 @@ def main(library: Path, text: str) -> int:
         print("ready", flush=True)
         timer.start()
 
+    window.article_saved.connect(
+        lambda record: print(f"saved {len(record.content.body)}", flush=True)
+    )
     timer.timeout.connect(type_next)
     window.library_opened.connect(start_typing)
     window.show()

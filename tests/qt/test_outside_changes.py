@@ -25,7 +25,7 @@ from tests.helpers import COPYDESK, opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import type_at_end, wait_for_page_text
 
-FOLLOW_MS = 5_000  # the watcher polls every 400 ms; the rest is margin for a busy machine
+FOLLOW_MS = 15_000  # the watcher polls every 400 ms; the rest is margin for a busy machine
 
 
 def listed_headlines(window: MainWindow) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -91,16 +90,13 @@ def test_content_changes_keep_the_scroll_position(qtbot: QtBot, pane: PreviewPan
     assert scroll_y(qtbot, pane) == 5000
 
 
-def test_one_block_patch_on_a_50k_word_page_is_quick(qtbot: QtBot, pane: PreviewPane) -> None:
+def test_one_block_patches_on_a_50k_word_page_apply(qtbot: QtBot, pane: PreviewPane) -> None:
+    """Their speed: tests/benchmarks/bench_preview.py."""
     show(qtbot, pane, article(paragraphs(800, words=62)))
     lines = tuple(range(0, 1600, 2))
-    timings = []
     for n in range(5):
-        started = time.perf_counter()
         assert _patch(qtbot, pane, BodyPatch((BlockOp("replace", 400, f"<p>edit {n}</p>"),), lines))
-        timings.append((time.perf_counter() - started) * 1000)
-    print(f"one-block patch on 50k words: {sorted(timings)[2]:.1f} ms median")
-    assert sorted(timings)[2] < 200
+    assert "edit 4" in evaluate(qtbot, pane, "document.body.innerText")
 
 
 def test_reading_widths_narrow_the_view_and_are_remembered(
