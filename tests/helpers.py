@@ -15,11 +15,12 @@ from typing import Any, BinaryIO
 
 import pytest
 
-from copydesk import articles, package_writer
-from copydesk.db import Library, open_library
+from copydesk.articles import store as articles
+from copydesk.articles.sample import add_sample_article
 from copydesk.errors import LibraryError
-from copydesk.records import ArticleContent, ArticleStatus, RelatedLink
-from copydesk.sample import add_sample_article
+from copydesk.exchange.packages import write as package_writer
+from copydesk.library.db import Library, open_library
+from copydesk.records.article import ArticleContent, ArticleStatus, RelatedLink
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -10,7 +10,7 @@ import dataclasses
 import getpass
 from dataclasses import dataclass
 
-from copydesk.textstats import DEFAULT_WORDS_PER_MINUTE
+from copydesk.text.stats import DEFAULT_WORDS_PER_MINUTE
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchlib import Figure, report
 from corpus import article_body
 
-from copydesk import articles, operations
-from copydesk.db import open_library
-from copydesk.records import ArticleContent
+from copydesk.articles import operations
+from copydesk.articles import store as articles
+from copydesk.library.db import open_library
+from copydesk.records.article import ArticleContent
 
 TARGET_MS = 2.0
 WORDS = 10_000

@@ -22,7 +22,7 @@ from benchlib import Figure, report
 from tests.e2e.test_crash_safety import TYPED, Typist
 from tests.helpers import opened
 
-from copydesk import operations
+from copydesk.articles import operations
 
 TARGET_MS = 1300.0
 

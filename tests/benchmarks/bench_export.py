@@ -27,13 +27,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import Figure, report
 from PIL import Image
 
-from copydesk import articles, images
-from copydesk.db import Library, open_library
-from copydesk.media_store import MediaStore, sha256_of
-from copydesk.packages import BatchOutcome, export_many, export_package
-from copydesk.picture_records import PictureFile, PictureMetadata
-from copydesk.records import ArticleContent, LeadPictureUse
-from copydesk.sample import sample_content
+from copydesk.articles import store as articles
+from copydesk.articles.sample import sample_content
+from copydesk.exchange.packages.export import BatchOutcome, export_many, export_package
+from copydesk.library.db import Library, open_library
+from copydesk.library.media_store import MediaStore, sha256_of
+from copydesk.pictures import store as images
+from copydesk.records.article import ArticleContent, LeadPictureUse
+from copydesk.records.picture import PictureFile, PictureMetadata
 
 SIZE = (4000, 3000)
 WORKERS = 2

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import Figure, report, x_display
 from PIL import Image
 
-from copydesk.image_metadata import write_metadata
-from copydesk.picture_records import PictureMetadata
+from copydesk.pictures.metadata import write_metadata
+from copydesk.records.picture import PictureMetadata
 
 SIZE = (4000, 3000)
 TICK_MS = 5
@@ -85,9 +85,9 @@ def run_import(paths: list[Path], library_path: Path, cancel_after: int | None) 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QPushButton
 
-    from copydesk.db import open_library
-    from copydesk.picture_import import ImportOutcome
-    from copydesk.picture_operations import Judgement
+    from copydesk.library.db import open_library
+    from copydesk.pictures.importing import ImportOutcome
+    from copydesk.pictures.operations import Judgement
     from copydesk.qt.app import freeze_startup_objects
     from copydesk.qt.credits.library_window import PictureLibraryWindow
     from copydesk.qt.tasks import TaskRunner

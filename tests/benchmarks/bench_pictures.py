@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import Figure, report
 from PIL import Image
 
-from copydesk.image_files import inspect_image, make_thumbnail
-from copydesk.image_metadata import read_metadata, write_metadata
-from copydesk.picture_records import PictureMetadata
+from copydesk.pictures.files import inspect_image, make_thumbnail
+from copydesk.pictures.metadata import read_metadata, write_metadata
+from copydesk.records.picture import PictureMetadata
 
 SIZE = (4000, 3000)
 METADATA = PictureMetadata(

@@ -33,9 +33,9 @@ PATCH_TIMEOUT_MS = 3_000
 
 
 def make_library(path: Path, words: int) -> None:
-    from copydesk import articles
-    from copydesk.db import open_library
-    from copydesk.records import ArticleContent
+    from copydesk.articles import store as articles
+    from copydesk.library.db import open_library
+    from copydesk.records.article import ArticleContent
 
     def fill(session) -> None:  # type: ignore[no-untyped-def]
         content = ArticleContent(
@@ -47,8 +47,8 @@ def make_library(path: Path, words: int) -> None:
 
 
 def full_render_ms(library: Path, rounds: int = 5) -> list[float]:
-    from copydesk import operations
-    from copydesk.db import open_library
+    from copydesk.articles import operations
+    from copydesk.library.db import open_library
     from copydesk.rendering.article import render_article
 
     opened = open_library(library)

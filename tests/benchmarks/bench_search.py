@@ -30,11 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import Figure, report
 from sqlalchemy import insert
 
-from copydesk import operations
-from copydesk.db import open_library
-from copydesk.migrations import HEAD_REVISION
-from copydesk.models import Article
-from copydesk.records import ArticleQuery, ArticleStatus
+from copydesk.articles import operations
+from copydesk.library.db import open_library
+from copydesk.library.migrations import HEAD_REVISION
+from copydesk.library.models import Article
+from copydesk.records.article import ArticleQuery, ArticleStatus
 
 SEARCH_TARGET_MS = 30
 GENERATOR_VERSION = 1  # bump whenever the generated text changes

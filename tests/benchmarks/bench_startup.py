@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import Figure, no_display, report, x_display
 
 import copydesk
-from copydesk.db import open_library
-from copydesk.sample import add_sample_article
+from copydesk.articles.sample import add_sample_article
+from copydesk.library.db import open_library
 
 COPYDESK = Path(sys.executable).with_name("copydesk")
 FIRST_PAINT_TARGET_MS = 250

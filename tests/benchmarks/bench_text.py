@@ -18,10 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchlib import Figure, report
 
-from copydesk.checks import check_article
-from copydesk.outline import headings
+from copydesk.articles.checks import check_article
 from copydesk.preferences import Preferences
-from copydesk.records import ArticleContent
+from copydesk.records.article import ArticleContent
+from copydesk.text.outline import headings
 
 # About the density of the reference article: a few problems per paragraph.
 PARAGRAPH = (

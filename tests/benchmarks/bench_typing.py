@@ -35,9 +35,9 @@ PAINT_TIMEOUT_MS = 2_000
 
 
 def make_library(path: Path, body: str) -> None:
-    from copydesk import articles
-    from copydesk.db import open_library
-    from copydesk.records import ArticleContent
+    from copydesk.articles import store as articles
+    from copydesk.library.db import open_library
+    from copydesk.records.article import ArticleContent
 
     content = ArticleContent(headline="Un très long article", body=body)
     open_library(
@@ -109,7 +109,7 @@ def measure(library: Path, keys: int) -> tuple[list[float], int]:
     from PySide6.QtGui import QTextCursor
 
     from copydesk.qt.app import application, prepare_environment
-    from copydesk.textstats import count_words
+    from copydesk.text.stats import count_words
 
     prepare_environment()
     application()

@@ -10,12 +10,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from copydesk.html_markdown import html_to_text
-from copydesk.ninjs_export import PictureAsset, PictureRole, Rendition, build_ninjs
-from copydesk.ninjs_schema import NinjsVersion
-from copydesk.picture_records import PictureFile, PictureMetadata, PictureRecord
-from copydesk.records import ArticleContent, ArticleRecord, ArticleStatus
+from copydesk.exchange.ninjs.schema import NinjsVersion
+from copydesk.exchange.ninjs.write import PictureAsset, PictureRole, Rendition, build_ninjs
+from copydesk.records.article import ArticleContent, ArticleRecord, ArticleStatus
+from copydesk.records.picture import PictureFile, PictureMetadata, PictureRecord
 from copydesk.rendering.markdown import markdown_to_html
+from copydesk.text.html_markdown import html_to_text
 
 NBSP = "\u00a0"
 LIBRARY_ID = "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"

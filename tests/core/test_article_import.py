@@ -15,25 +15,26 @@ from typing import Any
 
 import pytest
 
-from copydesk import articles, images
-from copydesk.article_import import (
+from copydesk.articles import store as articles
+from copydesk.articles.pictures import check_pictures, load_article_pictures
+from copydesk.exchange.importing import (
     ImportKind,
     ImportOutcome,
     ImportRefused,
     import_paths,
     read_article_file,
 )
-from copydesk.article_pictures import check_pictures, load_article_pictures
-from copydesk.db import Library
-from copydesk.library_identity import library_uuid
-from copydesk.media_store import MediaStore
-from copydesk.ninjs_schema import NinjsVersion, validate
-from copydesk.package_build import ARTICLE_MARKDOWN, ARTICLE_NINJS, MANIFEST
-from copydesk.packages import export_package
-from copydesk.picture_import import attach_file
-from copydesk.picture_operations import default_judgement
-from copydesk.picture_records import PictureFile, PictureMetadata
-from copydesk.picture_refs import find_picture_references
+from copydesk.exchange.ninjs.schema import NinjsVersion, validate
+from copydesk.exchange.packages.build import ARTICLE_MARKDOWN, ARTICLE_NINJS, MANIFEST
+from copydesk.exchange.packages.export import export_package
+from copydesk.library.db import Library
+from copydesk.library.identity import library_uuid
+from copydesk.library.media_store import MediaStore
+from copydesk.pictures import store as images
+from copydesk.pictures.importing import attach_file
+from copydesk.pictures.operations import default_judgement
+from copydesk.records.picture import PictureFile, PictureMetadata
+from copydesk.text.picture_refs import find_picture_references
 from tests.core.test_packages import (
     EXIFTOOL,
     add_credited_picture,

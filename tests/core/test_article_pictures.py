@@ -13,8 +13,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk import article_pictures, articles, images
-from copydesk.article_pictures import (
+from copydesk.articles import pictures as article_pictures
+from copydesk.articles import store as articles
+from copydesk.articles.checks import line_and_column
+from copydesk.articles.pictures import (
     ArticlePictures,
     check_pictures,
     house_caption,
@@ -23,13 +25,14 @@ from copydesk.article_pictures import (
     picture_uses,
     without_house_label,
 )
-from copydesk.checks import Severity, line_and_column
-from copydesk.picture_operations import Judgement
-from copydesk.picture_records import PictureFile, PictureMetadata
-from copydesk.picture_refs import find_picture_references, picture_markdown
-from copydesk.records import ArticleContent, LeadPictureUse
+from copydesk.pictures import store as images
+from copydesk.pictures.operations import Judgement
+from copydesk.records.article import ArticleContent, LeadPictureUse
+from copydesk.records.picture import PictureFile, PictureMetadata
+from copydesk.records.problem import Severity
 from copydesk.rendering.pictures import RESOLVER_ATTRIBUTE, Picture, PicturesExtension
 from copydesk.rendering.preview_document import PreviewDocument
+from copydesk.text.picture_refs import find_picture_references, picture_markdown
 from tests.helpers import opened
 
 FILE = PictureFile("ab" * 32, "kremlin.jpg", "image/jpeg", 1200, 800, 99_000)

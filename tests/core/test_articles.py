@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from copydesk import articles
+from copydesk.articles import store as articles
 from copydesk.errors import LibraryError, NotFoundError
-from copydesk.models import Article, ArticleAuthor, RelatedLinkRow
-from copydesk.records import ArticleContent, ArticleStatus, RelatedLink
+from copydesk.library.models import Article, ArticleAuthor, RelatedLinkRow
+from copydesk.records.article import ArticleContent, ArticleStatus, RelatedLink
 from tests.helpers import FULL_CONTENT as FULL
 from tests.helpers import opened
 

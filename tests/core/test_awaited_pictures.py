@@ -14,28 +14,31 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from copydesk import articles, images, package_build, picture_import
-from copydesk.article_pictures import (
+from copydesk.articles import store as articles
+from copydesk.articles.pictures import (
     LEAD_FIELD,
     check_pictures,
     load_article_pictures,
     media_url,
 )
-from copydesk.checks import Severity
-from copydesk.cli import main
-from copydesk.credits import parse_credit
-from copydesk.db import Library
+from copydesk.articles.sample import sample_content
+from copydesk.cli.main import main
 from copydesk.errors import InvalidPicture, LibraryError
-from copydesk.images import AttachRefused
-from copydesk.media_store import MediaStore, MediaStoreError
-from copydesk.packages import ExportRefused, export_package, read_snapshot
-from copydesk.picture_import import attach_file
-from copydesk.picture_operations import Judgement, import_files
-from copydesk.picture_records import PictureFile, PictureMetadata
-from copydesk.picture_refs import picture_markdown
-from copydesk.records import ArticleContent, LeadPictureUse
+from copydesk.exchange.packages import build as package_build
+from copydesk.exchange.packages.export import ExportRefused, export_package, read_snapshot
+from copydesk.library.db import Library
+from copydesk.library.media_store import MediaStore, MediaStoreError
+from copydesk.pictures import importing as picture_import
+from copydesk.pictures import store as images
+from copydesk.pictures.credits import parse_credit
+from copydesk.pictures.importing import attach_file
+from copydesk.pictures.operations import Judgement, import_files
+from copydesk.pictures.store import AttachRefused
+from copydesk.records.article import ArticleContent, LeadPictureUse
+from copydesk.records.picture import PictureFile, PictureMetadata
+from copydesk.records.problem import Severity
 from copydesk.rendering.article import render_article
-from copydesk.sample import sample_content
+from copydesk.text.picture_refs import picture_markdown
 from tests.helpers import opened
 
 REFERENCE = "images/IPTC-PhotometadataRef-Std2017.1.jpg"

@@ -7,12 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.checks import (
+from copydesk.articles.checks import (
     NBSP,
     NNBSP,
-    Problem,
-    Severity,
-    TextFix,
     apply_fix,
     check_article,
     combine_fixes,
@@ -20,8 +17,9 @@ from copydesk.checks import (
     line_and_column,
 )
 from copydesk.preferences import Preferences
-from copydesk.records import ArticleContent
-from copydesk.typography import Edit
+from copydesk.records.article import ArticleContent
+from copydesk.records.problem import Problem, Severity, TextFix
+from copydesk.text.typography import Edit
 from tests.helpers import FULL_CONTENT
 
 TODAY = date(2025, 3, 20)

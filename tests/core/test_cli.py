@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import __version__, articles
-from copydesk.cli import main
-from copydesk.records import ArticleContent
+from copydesk import __version__
+from copydesk.articles import store as articles
+from copydesk.cli.main import main
+from copydesk.records.article import ArticleContent
 from tests.helpers import COPYDESK, FULL_CONTENT, file_digest, opened
 
 

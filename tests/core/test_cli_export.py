@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import articles, images
-from copydesk.cli import main
-from copydesk.credits import parse_credit
-from copydesk.picture_operations import import_files
-from copydesk.records import ArticleStatus, LeadPictureUse
-from copydesk.sample import sample_content
+from copydesk.articles import store as articles
+from copydesk.articles.sample import sample_content
+from copydesk.cli.main import main
+from copydesk.pictures import store as images
+from copydesk.pictures.credits import parse_credit
+from copydesk.pictures.operations import import_files
+from copydesk.records.article import ArticleStatus, LeadPictureUse
 from tests.core.test_image_files import photo_jpeg
 from tests.helpers import opened
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import articles
-from copydesk.cli import main
+from copydesk.articles import store as articles
+from copydesk.cli.main import main
 from tests.helpers import opened
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import library_archive
-from copydesk.cli import main
-from copydesk.media_store import MediaStoreError
+from copydesk.cli.main import main
+from copydesk.exchange.archive import archive as library_archive
+from copydesk.library.media_store import MediaStoreError
 from tests.core.test_library_archive import REFERENCE, rich_library, table_rows
 from tests.helpers import opened
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.cli import main
+from copydesk.cli.main import main
 from tests.helpers import opened
 
 
@@ -102,10 +102,10 @@ def test_the_page_shows_library_pictures_by_paths_relative_to_it(
 ) -> None:
     from PIL import Image
 
-    from copydesk import articles
-    from copydesk.picture_operations import import_files
-    from copydesk.picture_refs import picture_markdown
-    from copydesk.records import LeadPictureUse
+    from copydesk.articles import store as articles
+    from copydesk.pictures.operations import import_files
+    from copydesk.records.article import LeadPictureUse
+    from copydesk.text.picture_refs import picture_markdown
 
     picture = tmp_path / "p.jpg"
     Image.new("RGB", (60, 40), (200, 10, 10)).save(picture, "JPEG")

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from copydesk.checks import Severity
-from copydesk.compliance import (
+from copydesk.pictures.compliance import (
     ALT_TEXT_LIMIT,
     FIELD_ORDER,
     CreditProblem,
@@ -17,8 +16,9 @@ from copydesk.compliance import (
     is_ai_generated,
     picture_status,
 )
-from copydesk.credits import compose_credit, parse_credit
-from copydesk.picture_records import PictureMetadata, PictureStatus
+from copydesk.pictures.credits import compose_credit, parse_credit
+from copydesk.records.picture import PictureMetadata, PictureStatus
+from copydesk.records.problem import Severity
 from tests.helpers import SHARED
 
 TODAY = date(2025, 3, 15)

@@ -27,7 +27,7 @@ def core_modules() -> list[str]:
 
 def test_every_core_module_imports_with_pyside6_blocked() -> None:
     modules = core_modules()
-    assert "copydesk.db" in modules and "copydesk.cli" in modules
+    assert "copydesk.library.db" in modules and "copydesk.cli.main" in modules
     assert not any(name.startswith("copydesk.qt") for name in modules)
     script = textwrap.dedent(
         f"""
@@ -50,9 +50,9 @@ def test_core_works_with_pyside6_blocked(tmp_path: Path) -> None:
         f"""
         import sys
         sys.modules["PySide6"] = None
-        from copydesk.cli import main
-        from copydesk.db import open_library
-        from copydesk.sample import add_sample_article
+        from copydesk.cli.main import main
+        from copydesk.library.db import open_library
+        from copydesk.articles.sample import add_sample_article
         open_library({str(tmp_path / "lib.copydesk")!r}, create=True,
                      on_create=add_sample_article).close()
         sys.exit(main(["--library", {str(tmp_path / "lib.copydesk")!r}, "list", "--json"]))

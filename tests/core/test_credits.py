@@ -6,10 +6,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from copydesk import licensing
-from copydesk.credits import compose_credit, credit_for, fill_template, parse_credit
-from copydesk.licensing import Family
-from copydesk.picture_records import PictureMetadata
+from copydesk.pictures import licensing
+from copydesk.pictures.credits import compose_credit, credit_for, fill_template, parse_credit
+from copydesk.pictures.licensing import Family
+from copydesk.records.picture import PictureMetadata
 
 NBSP = "\u00a0"
 JANE = PictureMetadata(creator="Jane Doe", source="Reuters", licence_id="cc-by-sa-3.0")

@@ -6,15 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk.diffing import (
+from copydesk.articles.diffing import (
     Change,
     Segment,
     apply_segments,
-    changed_spans,
-    common_ends,
     diff_articles,
     diff_text,
 )
+from copydesk.text.spans import changed_spans, common_ends
 from tests.helpers import FULL_CONTENT as FULL
 
 UNFOLDED = 10**9

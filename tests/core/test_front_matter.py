@@ -9,13 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copydesk.errors import CopydeskError, InvalidArticleFile
-from copydesk.front_matter import (
+from copydesk.exchange.markdown_file import (
     FIELDS,
     MAX_FILE_BYTES,
     dump_article,
     parse_article,
 )
-from copydesk.records import ArticleContent, ArticleStatus, LeadPictureUse, RelatedLink
+from copydesk.records.article import ArticleContent, ArticleStatus, LeadPictureUse, RelatedLink
 
 FULL = ArticleContent(
     headline="Poutine et Trump ont convenu d’entamer des négociations sur l’Ukraine",

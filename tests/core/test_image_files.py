@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from copydesk.errors import CopydeskError, InvalidPicture
-from copydesk.image_files import (
+from copydesk.pictures.files import (
     DEFAULT_MAX_BYTES,
     MAX_PIXELS,
     ImageInfo,

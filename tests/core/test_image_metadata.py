@@ -16,9 +16,9 @@ import pytest
 from PIL import Image
 
 from copydesk.errors import MetadataWriteError
-from copydesk.image_metadata import iim_date_time, iso_date, read_metadata, write_metadata
-from copydesk.iptc_digest import DigestState, digest_state
-from copydesk.picture_records import EMBEDDED_FIELDS, PictureMetadata
+from copydesk.pictures.iptc_digest import DigestState, digest_state
+from copydesk.pictures.metadata import iim_date_time, iso_date, read_metadata, write_metadata
+from copydesk.records.picture import EMBEDDED_FIELDS, PictureMetadata
 
 REFERENCE = "IPTC-PhotometadataRef-Std2017.1.jpg"
 

@@ -18,18 +18,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from copydesk import (
-    archive_rows,
-    articles,
-    fulltext,
-    images,
-    library_archive,
-    media_store,
-    operations,
-    revisions,
-)
-from copydesk.db import Library
-from copydesk.library_archive import (
+from copydesk.articles import operations, revisions
+from copydesk.articles import search as fulltext
+from copydesk.articles import store as articles
+from copydesk.exchange.archive import archive as library_archive
+from copydesk.exchange.archive import rows as archive_rows
+from copydesk.exchange.archive.archive import (
     HEADER,
     ArchiveError,
     export_library,
@@ -38,13 +32,16 @@ from copydesk.library_archive import (
     read_snapshot,
     write_archive,
 )
-from copydesk.library_identity import library_uuid
-from copydesk.media_store import MediaStore
-from copydesk.models import Base
-from copydesk.picture_operations import import_files
-from copydesk.picture_records import PictureFile, PictureMetadata
-from copydesk.presets import FillMode, Preset, PresetField
-from copydesk.records import ArticleQuery, LeadPictureUse, RevisionKind
+from copydesk.library import media_store
+from copydesk.library.db import Library
+from copydesk.library.identity import library_uuid
+from copydesk.library.media_store import MediaStore
+from copydesk.library.models import Base
+from copydesk.pictures import store as images
+from copydesk.pictures.operations import import_files
+from copydesk.pictures.presets import FillMode, Preset, PresetField
+from copydesk.records.article import ArticleQuery, LeadPictureUse, RevisionKind
+from copydesk.records.picture import PictureFile, PictureMetadata
 from tests.helpers import FULL_CONTENT, fill_disk_after, opened, run_as_unprivileged_user
 
 REFERENCE = "IPTC-PhotometadataRef-Std2017.1.jpg"

@@ -8,9 +8,13 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from copydesk import articles, images, library_changes, operations, outside_changes
-from copydesk.library_changes import KEEP, PRUNE_EVERY
-from copydesk.operations import KnownVersions
+from copydesk.articles import operations
+from copydesk.articles import store as articles
+from copydesk.articles.operations import KnownVersions
+from copydesk.library import changes as library_changes
+from copydesk.library import outside_changes
+from copydesk.library.changes import KEEP, PRUNE_EVERY
+from copydesk.pictures import store as images
 from tests.core.test_picture_records_db import FILE, METADATA
 from tests.helpers import FIXTURES, FULL_CONTENT, opened
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import library_guard
-from copydesk.library_file import inspect_library_file
-from copydesk.library_guard import LibraryFileGuarded
-from copydesk.library_locks import LockProbe
-from copydesk.media_store import MediaStore
-from copydesk.picture_import import ImportOutcome, import_pictures
+from copydesk.library import guard as library_guard
+from copydesk.library.guard import LibraryFileGuarded
+from copydesk.library.inspection import inspect_library_file
+from copydesk.library.locks import LockProbe
+from copydesk.library.media_store import MediaStore
+from copydesk.pictures.importing import ImportOutcome, import_pictures
 from tests.helpers import opened
 
 LIBC = ctypes.CDLL(None, use_errno=True)

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from copydesk import articles, db, library_file
+from copydesk.articles import store as articles
 from copydesk.errors import LibraryError
+from copydesk.library import db
+from copydesk.library import inspection as library_file
 from tests.helpers import (
     file_digest,
     headlines,

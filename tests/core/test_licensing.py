@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from copydesk import licensing
-from copydesk.licensing import Family, catalogue, find_licences, identify, licence
+from copydesk.pictures import licensing
+from copydesk.pictures.licensing import Family, catalogue, find_licences, identify, licence
 from copydesk.resources import read_resource_text
 
 CC_VARIANTS = ("by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd")

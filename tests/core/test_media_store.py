@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import media_store
-from copydesk.media_store import MediaStore, MediaStoreError, sha256_of
+from copydesk.library import media_store
+from copydesk.library.media_store import MediaStore, MediaStoreError, sha256_of
 
 DATA = b"\xff\xd8\xff\xe0 not really a jpeg, but bytes all the same"
 

@@ -12,10 +12,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from copydesk import articles, db, fulltext, library_changes, library_file
+from copydesk.articles import store as articles
 from copydesk.errors import LibraryError
-from copydesk.migrations import HEAD_REVISION
-from copydesk.models import Base
+from copydesk.library import changes as library_changes
+from copydesk.library import db, search_index
+from copydesk.library import inspection as library_file
+from copydesk.library.migrations import HEAD_REVISION
+from copydesk.library.models import Base
 from tests.helpers import FIXTURES, opened, refuse_untouched
 
 LIBRARIES = FIXTURES / "libraries"
@@ -77,7 +80,10 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
                 "include_name": lambda name, kind, _: (
                     not (
                         kind == "table"
-                        and (fulltext.is_index_table(name) or library_changes.is_change_table(name))
+                        and (
+                            search_index.is_index_table(name)
+                            or library_changes.is_change_table(name)
+                        )
                     )
                 )
             },
@@ -262,7 +268,7 @@ def test_an_upgraded_library_is_searchable(tmp_path: Path) -> None:
 
 def test_every_library_gets_its_own_identity(tmp_path: Path) -> None:
     """New libraries, and libraries from before schema 0004, each get a uuid of their own."""
-    from copydesk.library_identity import library_uuid
+    from copydesk.library.identity import library_uuid
 
     found = set()
     for name in ("a.copydesk", "b.copydesk"):
@@ -292,8 +298,8 @@ def test_an_upgraded_library_still_enforces_its_references(tmp_path: Path) -> No
 
 
 def test_pictures_awaiting_their_file_can_be_many(library_path: Path) -> None:
-    from copydesk import images
-    from copydesk.picture_records import PictureFile, PictureMetadata
+    from copydesk.pictures import store as images
+    from copydesk.records.picture import PictureFile, PictureMetadata
 
     with opened(library_path) as library, library.write() as session:
         first = images.add_picture(session, PictureFile.awaited("a.jpg"), PictureMetadata())

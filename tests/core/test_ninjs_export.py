@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from copydesk import ninjs_export
-from copydesk.ninjs_export import (
+from copydesk.exchange.ninjs import write as ninjs_export
+from copydesk.exchange.ninjs.schema import SCHEMA_FILES, NinjsInvalid, NinjsVersion, validate
+from copydesk.exchange.ninjs.write import (
     PictureAsset,
     PictureRole,
     Rendition,
@@ -22,8 +23,7 @@ from copydesk.ninjs_export import (
     build_ninjs,
     picture_uri,
 )
-from copydesk.ninjs_schema import SCHEMA_FILES, NinjsInvalid, NinjsVersion, validate
-from copydesk.records import ArticleStatus
+from copydesk.records.article import ArticleStatus
 from tests.core.ninjs_samples import (
     BODY_PICTURE,
     CREATED,

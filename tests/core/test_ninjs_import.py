@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from copydesk.html_markdown import html_to_markdown, html_to_text, text_to_markdown
-from copydesk.ninjs_export import PictureRole
-from copydesk.ninjs_import import ImportedNinjs, parse_ninjs
-from copydesk.ninjs_schema import NinjsInvalid, NinjsVersion
+from copydesk.exchange.ninjs.read import ImportedNinjs, parse_ninjs
+from copydesk.exchange.ninjs.schema import NinjsInvalid, NinjsVersion
+from copydesk.exchange.ninjs.write import PictureRole
+from copydesk.exchange.safe_json import load_json
 from copydesk.rendering.markdown import markdown_to_html
-from copydesk.safe_json import load_json
+from copydesk.text.html_markdown import html_to_markdown, html_to_text, text_to_markdown
 from tests.core.ninjs_samples import (
     BODY_PICTURE,
     FULL_CONTENT,

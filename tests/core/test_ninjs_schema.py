@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from copydesk import ninjs_schema
 from copydesk.errors import CopydeskError
-from copydesk.ninjs_schema import (
+from copydesk.exchange.ninjs import schema as ninjs_schema
+from copydesk.exchange.ninjs.schema import (
     ENV_VARIABLE,
     SCHEMA_FILES,
     NinjsInvalid,

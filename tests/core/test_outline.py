@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copydesk.outline import Heading, headings
+from copydesk.text.outline import Heading, headings
 
 
 def test_atx_headings_with_their_levels_titles_and_lines() -> None:

@@ -18,13 +18,14 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from copydesk import __version__, articles, images, package_writer, packages
-from copydesk.credits import parse_credit
-from copydesk.db import Library
-from copydesk.front_matter import parse_article
-from copydesk.library_identity import library_uuid
-from copydesk.ninjs_schema import NinjsVersion, validate
-from copydesk.packages import (
+from copydesk import __version__
+from copydesk.articles import store as articles
+from copydesk.articles.sample import sample_content
+from copydesk.exchange.markdown_file import parse_article
+from copydesk.exchange.ninjs.schema import NinjsVersion, validate
+from copydesk.exchange.packages import export as packages
+from copydesk.exchange.packages import write as package_writer
+from copydesk.exchange.packages.export import (
     ARTICLE_HTML,
     ARTICLE_MARKDOWN,
     ARTICLE_NINJS,
@@ -40,11 +41,14 @@ from copydesk.packages import (
     export_package,
     read_snapshot,
 )
-from copydesk.picture_operations import import_files
-from copydesk.picture_records import metadata_from_dict, metadata_to_dict
-from copydesk.records import ArticleContent, LeadPictureUse
-from copydesk.safe_zip import open_package
-from copydesk.sample import sample_content
+from copydesk.exchange.safe_zip import open_package
+from copydesk.library.db import Library
+from copydesk.library.identity import library_uuid
+from copydesk.pictures import store as images
+from copydesk.pictures.credits import parse_credit
+from copydesk.pictures.operations import import_files
+from copydesk.records.article import ArticleContent, LeadPictureUse
+from copydesk.records.picture import metadata_from_dict, metadata_to_dict
 from tests.core.test_image_files import photo_jpeg
 from tests.helpers import fill_disk_after, opened, run_as_unprivileged_user
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from copydesk.paths import LIBRARY_ENV, default_library_path, resolve_library_path
+from copydesk.library.paths import LIBRARY_ENV, default_library_path, resolve_library_path
 
 
 def test_default_library_is_in_the_user_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:

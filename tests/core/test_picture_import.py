@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from copydesk import images, picture_import
-from copydesk.cli import main
-from copydesk.media_store import MediaStore, sha256_of
-from copydesk.picture_import import ImportOutcome, import_pictures
+from copydesk.cli.main import main
+from copydesk.library.media_store import MediaStore, sha256_of
+from copydesk.pictures import importing as picture_import
+from copydesk.pictures import store as images
+from copydesk.pictures.importing import ImportOutcome, import_pictures
 from tests.helpers import opened
 
 REFERENCE = "images/IPTC-PhotometadataRef-Std2017.1.jpg"

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import articles, images, revisions
+from copydesk.articles import revisions
+from copydesk.articles import store as articles
 from copydesk.errors import NotFoundError
-from copydesk.images import PictureInUseError
-from copydesk.picture_records import PictureFile, PictureMetadata
-from copydesk.picture_refs import body_picture_ids, picture_markdown
-from copydesk.presets import (
+from copydesk.pictures import store as images
+from copydesk.pictures.presets import (
     FillMode,
     InvalidPreset,
     Preset,
@@ -22,7 +21,10 @@ from copydesk.presets import (
     preset_from_json,
     preset_to_json,
 )
-from copydesk.records import ArticleContent, LeadPictureUse
+from copydesk.pictures.store import PictureInUseError
+from copydesk.records.article import ArticleContent, LeadPictureUse
+from copydesk.records.picture import PictureFile, PictureMetadata
+from copydesk.text.picture_refs import body_picture_ids, picture_markdown
 from tests.helpers import opened
 
 FILE = PictureFile("a" * 64, "poutine-trump.jpg", "image/jpeg", 1200, 800, 123_456)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copydesk.records import ArticleContent
+from copydesk.records.article import ArticleContent
 from copydesk.rendering.article import render_article
 from copydesk.rendering.incremental import IncrementalRenderer
 from copydesk.rendering.markdown import markdown_to_html

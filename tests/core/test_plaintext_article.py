@@ -11,8 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copydesk.compliance import check_picture
-from copydesk.plaintext_article import (
+from copydesk.exchange.plaintext import (
     ParsedPlainArticle,
     detect_language,
     is_illustrative,
@@ -22,7 +21,8 @@ from copydesk.plaintext_article import (
     parse_plain_article,
     split_names,
 )
-from copydesk.records import ArticleStatus, LeadPictureUse, RelatedLink
+from copydesk.pictures.compliance import check_picture
+from copydesk.records.article import ArticleStatus, LeadPictureUse, RelatedLink
 
 CREDIT = "Photo : wikipedia.org, CC BY 4.0"
 

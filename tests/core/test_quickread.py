@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import articles, fulltext, quickread
+from copydesk.articles import search as fulltext
+from copydesk.articles import store as articles
+from copydesk.articles.operations import list_articles
 from copydesk.errors import NotFoundError
-from copydesk.operations import list_articles
-from copydesk.records import ArticleContent, ArticleList, ArticleStatus
+from copydesk.library import quickread
+from copydesk.records.article import ArticleContent, ArticleList, ArticleStatus
 from tests.helpers import FIXTURES, FULL_CONTENT, opened, run_as_unprivileged_user
 
 VARIED = [

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from copydesk.records import ArticleContent, RelatedLink
+from copydesk.articles.sample import sample_content
+from copydesk.records.article import ArticleContent, RelatedLink
 from copydesk.rendering.article import (
     format_dateline_date,
     join_names,
@@ -14,7 +15,6 @@ from copydesk.rendering.article import (
     render_page,
 )
 from copydesk.rendering.markdown import markdown_to_html
-from copydesk.sample import sample_content
 
 
 def test_the_sample_renders_every_part_in_reading_order() -> None:

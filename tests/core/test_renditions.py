@@ -7,10 +7,9 @@ import io
 import pytest
 from PIL import Image, ImageCms
 
-from copydesk.image_metadata import read_metadata
-from copydesk.licensing import licence
-from copydesk.picture_records import PictureMetadata
-from copydesk.renditions import (
+from copydesk.pictures.licensing import licence
+from copydesk.pictures.metadata import read_metadata
+from copydesk.pictures.renditions import (
     JPEG,
     ORIGINAL,
     PAGE,
@@ -21,6 +20,7 @@ from copydesk.renditions import (
     metadata_for_use,
     rendition_size,
 )
+from copydesk.records.picture import PictureMetadata
 from tests.core.test_image_files import encoded, oriented_jpeg, photo, photo_jpeg
 
 METADATA = PictureMetadata(

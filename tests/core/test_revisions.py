@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import articles, operations, revisions
-from copydesk.db import Library
+from copydesk.articles import operations, revisions
+from copydesk.articles import store as articles
 from copydesk.errors import ConflictError, NotFoundError
-from copydesk.records import ArticleContent, RevisionKind
+from copydesk.library.db import Library
+from copydesk.records.article import ArticleContent, RevisionKind
 from tests.helpers import FULL_CONTENT as FULL
 from tests.helpers import opened
 
@@ -168,7 +169,7 @@ def _two_windows(path: Path) -> tuple[Library, Library, int]:
     """Two independent opens of one file, as two Copydesk processes would have."""
     with opened(path) as setup:
         article_id = _create(setup)
-    from copydesk.db import open_library
+    from copydesk.library.db import open_library
 
     return open_library(path), open_library(path), article_id
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from copydesk.errors import CopydeskError
-from copydesk.safe_json import DEFAULT_MAX_DEPTH, MalformedJson, load_json
+from copydesk.exchange.safe_json import DEFAULT_MAX_DEPTH, MalformedJson, load_json
 
 MIB = 1024 * 1024
 LIMIT = 10 * MIB

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from copydesk.errors import CopydeskError, UnsafeArchive
-from copydesk.safe_zip import SafePackage, open_package
+from copydesk.exchange.safe_zip import SafePackage, open_package
 
 GIB = 1024**3
 MIB = 1024**2

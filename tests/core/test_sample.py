@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from copydesk.records import ArticleStatus
-from copydesk.sample import sample_content
+from copydesk.articles.sample import sample_content
+from copydesk.records.article import ArticleStatus
 
 
 def test_the_sample_fills_every_part_of_a_news_article() -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import articles, fulltext, operations
-from copydesk.db import Library
-from copydesk.records import ArticleContent, ArticleQuery, ArticleStatus
+from copydesk.articles import operations
+from copydesk.articles import search as fulltext
+from copydesk.articles import store as articles
+from copydesk.library.db import Library
+from copydesk.records.article import ArticleContent, ArticleQuery, ArticleStatus
 from tests.helpers import FIXTURES, opened
 
 T0 = datetime(2025, 3, 15, 8, 0, tzinfo=UTC)

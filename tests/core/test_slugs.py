@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk.slugs import MAX_SLUG_LENGTH, slugify, unique_slug
+from copydesk.articles.slugs import MAX_SLUG_LENGTH, slugify, unique_slug
 
 
 def test_slugify_folds_accents_and_punctuation() -> None:

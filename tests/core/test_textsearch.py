@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk.textsearch import (
+from copydesk.text.search import (
     SearchError,
     SearchOptions,
     compile_search,
     find_spans,
     replace_all,
 )
-from copydesk.textstats import count_words
+from copydesk.text.stats import count_words
 
 
 def spans(query: str, text: str, **options: bool) -> list[tuple[int, int]]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from copydesk.textstats import count_words, reading_minutes, text_stats
+from copydesk.text.stats import count_words, reading_minutes, text_stats
 
 
 def test_words_in_french_and_english_prose() -> None:

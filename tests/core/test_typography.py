@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import pytest
 
-from copydesk.typography import (
+from copydesk.text.typography import (
     NBSP,
     NNBSP,
     Edit,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import operations
+from copydesk.articles import operations
 from tests.helpers import REPO, opened
 
 TYPED = ("Le maire a répondu\u00a0: «\u00a0nous verrons\u00a0». " * 60)[:2400]

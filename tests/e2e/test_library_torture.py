@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from copydesk import operations
+from copydesk.articles import operations
 from tests.helpers import COPYDESK, REPO, opened
 
 ARTICLES = 12

@@ -10,7 +10,8 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from copydesk import articles, operations
+from copydesk.articles import operations
+from copydesk.articles import store as articles
 from copydesk.errors import LibraryError
 from copydesk.qt.main_window import MainWindow
 from copydesk.qt.tasks import TaskRunner

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.editor.markdown_editor import MarkdownEditor
-from copydesk.records import ArticleContent, ArticleRecord
+from copydesk.records.article import ArticleContent, ArticleRecord
 
 MakeEditor = Callable[..., ArticleEditor]
 

@@ -11,15 +11,16 @@ from pathlib import Path
 from PIL import Image
 from pytestqt.qtbot import QtBot
 
-from copydesk import articles, images
-from copydesk.credits import parse_credit
-from copydesk.picture_operations import Judgement, PictureListing, import_files, picture_listing
-from copydesk.picture_records import PictureMetadata
+from copydesk.articles import store as articles
+from copydesk.pictures import store as images
+from copydesk.pictures.credits import parse_credit
+from copydesk.pictures.operations import Judgement, PictureListing, import_files, picture_listing
 from copydesk.qt.check_messages import problem_location, problem_message
 from copydesk.qt.credits.picture_chooser import PictureChooser
 from copydesk.qt.editor.plain_text import exact_text
 from copydesk.qt.main_window import MainWindow
-from copydesk.records import LeadPictureUse
+from copydesk.records.article import LeadPictureUse
+from copydesk.records.picture import PictureMetadata
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import page_text, type_text
@@ -289,9 +290,9 @@ def test_a_lead_picture_awaiting_its_file_shows_as_such_and_gets_it(
     shared: Path,
     monkeypatch,
 ) -> None:
-    from copydesk.media_store import MediaStore
-    from copydesk.picture_records import PictureFile
+    from copydesk.library.media_store import MediaStore
     from copydesk.qt.dialogs import file_dialogs
+    from copydesk.records.picture import PictureFile
 
     reads: list[str] = []
     real_read = MediaStore.read

@@ -12,10 +12,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from copydesk import articles, operations
+from copydesk.articles import operations
+from copydesk.articles import store as articles
 from copydesk.qt.article_list import SummaryRole
 from copydesk.qt.main_window import MainWindow
-from copydesk.records import PAGE_SIZE, ArticleContent, ArticleQuery, ArticleStatus
+from copydesk.records.article import PAGE_SIZE, ArticleContent, ArticleQuery, ArticleStatus
 from tests.core.test_search import HOSTILE
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from copydesk.checks import NBSP, NNBSP, Problem, TextFix, check_article, fix_all
+from copydesk.articles.checks import NBSP, NNBSP, check_article, fix_all
 from copydesk.preferences import Preferences
 from copydesk.qt.check_messages import known_codes, problem_message
 from copydesk.qt.checks_panel import ChecksPanel
@@ -21,8 +21,9 @@ from copydesk.qt.editor.text_fixes import (
     utf16_positions,
     widget_text,
 )
-from copydesk.records import ArticleContent
-from copydesk.typography import Edit
+from copydesk.records.article import ArticleContent
+from copydesk.records.problem import Problem, TextFix
+from copydesk.text.typography import Edit
 
 ARTICLE = ArticleContent(
     headline="Titre : un",
@@ -174,13 +175,13 @@ def test_every_picture_code_of_the_article_has_a_translatable_message() -> None:
     import re
     from pathlib import Path
 
-    from copydesk import article_pictures
-    from copydesk.article_pictures import ArticlePictures, check_pictures
-    from copydesk.models import utc_now
-    from copydesk.picture_operations import Judgement, judge
-    from copydesk.picture_records import PictureFile, PictureMetadata, PictureRecord
-    from copydesk.picture_refs import picture_markdown
+    from copydesk.articles import pictures as article_pictures
+    from copydesk.articles.pictures import ArticlePictures, check_pictures
+    from copydesk.library.models import utc_now
+    from copydesk.pictures.operations import Judgement, judge
     from copydesk.qt.check_messages import known_picture_codes
+    from copydesk.records.picture import PictureFile, PictureMetadata, PictureRecord
+    from copydesk.text.picture_refs import picture_markdown
 
     source = Path(article_pictures.__file__).read_text(encoding="utf-8")
     in_source = set(re.findall(r'code="(picture\.[a-z_]+)"', source))

@@ -14,10 +14,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
-from copydesk import compliance
-from copydesk.checks import Severity
-from copydesk.compliance import FIELD_ORDER, CreditProblem, check_picture, check_use
-from copydesk.picture_records import PictureMetadata
+from copydesk.pictures import compliance
+from copydesk.pictures.compliance import FIELD_ORDER, CreditProblem, check_picture, check_use
 from copydesk.qt.credits.credit_editor import CreditEditor
 from copydesk.qt.credits.credit_messages import (
     CONTEXT,
@@ -26,6 +24,8 @@ from copydesk.qt.credits.credit_messages import (
     problem_message,
     problem_suggestion,
 )
+from copydesk.records.picture import PictureMetadata
+from copydesk.records.problem import Severity
 
 TODAY = date(2025, 3, 15)
 PAGE = "https://commons.wikimedia.org/wiki/File:Example.jpg"

@@ -17,17 +17,23 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from copydesk import articles, packages
-from copydesk.ninjs_schema import validate
-from copydesk.packages import ARTICLE_MARKDOWN, ARTICLE_NINJS, BatchOutcome, BatchReport
+from copydesk.articles import store as articles
+from copydesk.articles.sample import sample_content
+from copydesk.exchange.ninjs.schema import validate
+from copydesk.exchange.packages import export as packages
+from copydesk.exchange.packages.export import (
+    ARTICLE_MARKDOWN,
+    ARTICLE_NINJS,
+    BatchOutcome,
+    BatchReport,
+)
 from copydesk.qt.export import exporter as exporter_module
 from copydesk.qt.export.exporter import ExportSettings, Selection, SingleOutcome
 from copydesk.qt.export.options_dialog import ExportDialog
 from copydesk.qt.export.results import BatchReportDialog, RefusedDialog
 from copydesk.qt.main_window import MainWindow
 from copydesk.qt.window_state import WindowState
-from copydesk.records import ArticleContent, ArticleStatus
-from copydesk.sample import sample_content
+from copydesk.records.article import ArticleContent, ArticleStatus
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import type_at_end

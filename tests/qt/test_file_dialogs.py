@@ -12,7 +12,7 @@ from PySide6.QtCore import QFileInfo
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
-from copydesk.library_locks import LockProbe
+from copydesk.library.locks import LockProbe
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.export.exporter import ExportSettings
 from copydesk.qt.export.options_dialog import ExportDialog

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from copydesk import operations
+from copydesk.articles import operations
 from copydesk.qt.editor.plain_text import exact_text
 from copydesk.qt.main_window import MainWindow
-from copydesk.records import RevisionKind
+from copydesk.records.article import RevisionKind
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import type_at_end

@@ -13,14 +13,15 @@ import pytest
 from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
-from copydesk import article_import, operations
-from copydesk.article_import import ImportItem, ImportOutcome, ImportReport
+from copydesk.articles import operations
+from copydesk.exchange import importing as article_import
+from copydesk.exchange.importing import ImportItem, ImportOutcome, ImportReport
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.importing import controller as controller_module
 from copydesk.qt.importing.results import ImportReportDialog
 from copydesk.qt.main_window import MainWindow
 from copydesk.qt.window_state import WindowState
-from copydesk.records import ALL_ARTICLES
+from copydesk.records.article import ALL_ARTICLES
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import type_at_end
@@ -62,7 +63,7 @@ def stored_ids(window: MainWindow) -> list[int]:
 
 
 def picture_count(window: MainWindow) -> int:
-    from copydesk.picture_operations import Judgement, list_pictures
+    from copydesk.pictures.operations import Judgement, list_pictures
 
     assert window.library is not None
     judgement = Judgement.from_preferences(window.preferences.current(), "fr")

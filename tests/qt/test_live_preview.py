@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from copydesk import articles
-from copydesk.db import open_library
+from copydesk.articles import store as articles
+from copydesk.library.db import open_library
 from copydesk.qt.main_window import MainWindow
-from copydesk.records import ArticleContent
+from copydesk.records.article import ArticleContent
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import page_text, type_at_end, type_text
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from copydesk import articles, operations
+from copydesk.articles import operations
+from copydesk.articles import store as articles
 from copydesk.qt.main_window import MainWindow
 from copydesk.qt.window_state import WindowState
 from tests.helpers import opened

@@ -272,7 +272,7 @@ def test_a_5_mb_paste_keeps_the_window_responsive(qtbot: QtBot) -> None:
 
 
 def count_of_words() -> int:
-    from copydesk.textstats import count_words
+    from copydesk.text.stats import count_words
 
     return count_words("# Début\n\n" + five_megabytes())
 

@@ -13,12 +13,14 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from copydesk import articles, images, operations
-from copydesk.operations import KnownVersions
+from copydesk.articles import operations
+from copydesk.articles import store as articles
+from copydesk.articles.operations import KnownVersions
+from copydesk.pictures import store as images
 from copydesk.qt.editor.following import follow_text
 from copydesk.qt.editor.plain_text import exact_text
 from copydesk.qt.main_window import MainWindow
-from copydesk.records import ArticleContent
+from copydesk.records.article import ArticleContent
 from tests.core.test_diffing import SPAN_CASES
 from tests.core.test_picture_records_db import FILE, METADATA
 from tests.helpers import COPYDESK, opened

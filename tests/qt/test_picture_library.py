@@ -11,17 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from pytestqt.qtbot import QtBot
 
-from copydesk import images
-from copydesk.credits import parse_credit
-from copydesk.media_store import MediaStore
-from copydesk.picture_import import ImportOutcome
-from copydesk.picture_operations import Judgement, import_files
-from copydesk.picture_records import PictureFile, PictureMetadata
-from copydesk.presets import FillMode, Preset, PresetField
+from copydesk.library.media_store import MediaStore
+from copydesk.pictures import store as images
+from copydesk.pictures.credits import parse_credit
+from copydesk.pictures.importing import ImportOutcome
+from copydesk.pictures.operations import Judgement, import_files
+from copydesk.pictures.presets import FillMode, Preset, PresetField
 from copydesk.qt.credits.library_window import PictureLibraryWindow
 from copydesk.qt.credits.picture_model import Column, Filter
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.tasks import TaskRunner
+from copydesk.records.picture import PictureFile, PictureMetadata
 from tests.helpers import opened
 
 

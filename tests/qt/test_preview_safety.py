@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.qt.preview import preview_pane, schemes
 from copydesk.qt.preview.preview_pane import PreviewPane
-from copydesk.records import ArticleContent
+from copydesk.records.article import ArticleContent
 from copydesk.rendering.article import render_article
 from copydesk.rendering.body_patch import BlockOp, BodyPatch
 from tests.qt.preview_helpers import TIMEOUT_MS, article, evaluate, open_pane, show

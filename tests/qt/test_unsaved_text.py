@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from copydesk import articles, operations
+from copydesk.articles import operations
+from copydesk.articles import store as articles
 from copydesk.errors import LibraryError
 from copydesk.qt.article_list import SummaryRole
 from copydesk.qt.main_window import MainWindow
-from copydesk.records import ArticleContent, ArticleSummary
+from copydesk.records.article import ArticleContent, ArticleSummary
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import type_at_end, type_text

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.qt.labels import status_label
-from copydesk.records import PAGE_SIZE, ArticleQuery, ArticleStatus, ArticleSummary
+from copydesk.records.article import PAGE_SIZE, ArticleQuery, ArticleStatus, ArticleSummary
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from copydesk import operations
+from copydesk.articles import operations
 from copydesk.errors import ConflictError, CopydeskError
 from copydesk.qt.tasks import TaskRunner
-from copydesk.records import ArticleContent, ArticleRecord
+from copydesk.records.article import ArticleContent, ArticleRecord
 
 if TYPE_CHECKING:
-    from copydesk.db import Library
+    from copydesk.library.db import Library
 
 # A save follows a pause of IDLE_MS in typing, and never comes later than MAX_WAIT_MS after
 # the first unsaved edit, even while typing goes on: a crash loses at most about a second.

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from copydesk.checks import Problem
+from copydesk.records.problem import Problem
 
 
 def _tr(text: str) -> str:
@@ -119,7 +119,7 @@ _PICTURE_TEMPLATES: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
 def _picture_message(problem: Problem) -> str:
     """A problem of a picture the article shows: which picture, then what the compliance
     engine says (translated by the credit messages)."""
-    from copydesk.compliance import CreditProblem
+    from copydesk.pictures.compliance import CreditProblem
     from copydesk.qt.credits import credit_messages
 
     params = {name: str(value) for name, value in problem.params.items()}

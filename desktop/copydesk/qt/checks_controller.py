@@ -11,15 +11,15 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from copydesk import checks
-from copydesk.article_pictures import ArticlePictures, check_pictures
-from copydesk.checks import Problem
+from copydesk.articles import checks
+from copydesk.articles.pictures import ArticlePictures, check_pictures
 from copydesk.qt.checks_panel import ChecksPanel
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.editor.text_fixes import apply_text_fix, utf16_positions, widget_text
 from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.tasks import LatestOnly
-from copydesk.records import ArticleContent
+from copydesk.records.article import ArticleContent
+from copydesk.records.problem import Problem
 
 CHECK_DELAY_MS = 250
 

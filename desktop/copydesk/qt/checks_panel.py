@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.checks import Problem, Severity
 from copydesk.qt.check_messages import problem_location, problem_message
+from copydesk.records.problem import Problem, Severity
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
 _ModelIndex = QModelIndex | QPersistentModelIndex

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from copydesk.records import ArticleStatus
+from copydesk.records.article import ArticleStatus
 
 
 def status_label(status: ArticleStatus) -> str:

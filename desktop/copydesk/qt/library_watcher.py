@@ -1,7 +1,7 @@
 """Watching the open library for what other programs write to it.
 
 A few times a second the watcher asks, on the database thread, what the change feed holds
-after the last change it saw (``copydesk.outside_changes``), and tells the window through
+after the last change it saw (``copydesk.library.outside_changes``), and tells the window through
 ``changed``. The same job first makes sure the process still holds its SQLite locks, so an
 idle window is protected before anyone writes. One poll at a time: a poll never queues
 behind another, and a slow moment of the database thread only delays the next one.
@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from copydesk.qt.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from copydesk.db import Library
-    from copydesk.operations import KnownVersions
-    from copydesk.outside_changes import OutsideChanges
+    from copydesk.articles.operations import KnownVersions
+    from copydesk.library.db import Library
+    from copydesk.library.outside_changes import OutsideChanges
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class LibraryWatcher(QObject):
 
         def start() -> int:
             # Imported on the database thread: SQLAlchemy stays out of the start-up.
-            from copydesk import outside_changes
+            from copydesk.library import outside_changes
 
             return outside_changes.start_watching(library)
 
@@ -80,7 +80,7 @@ class LibraryWatcher(QObject):
         generation, versions = self._generation, self._versions()
 
         def read() -> OutsideChanges:
-            from copydesk import outside_changes
+            from copydesk.library import outside_changes
 
             return outside_changes.changes_since(library, cursor, versions)
 

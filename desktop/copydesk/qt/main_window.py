@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from copydesk import operations
-from copydesk.diffing import FieldDiff, diff_articles
+from copydesk.articles import operations
+from copydesk.articles.diffing import FieldDiff, diff_articles
 from copydesk.errors import ConflictError, NotFoundError
 from copydesk.qt.article_list import ArticleListPanel
 from copydesk.qt.autosave import Autosaver, SaveTarget, describe
@@ -47,7 +47,7 @@ from copydesk.qt.preview.preview_pane import PreviewPane
 from copydesk.qt.scroll_sync import ScrollSync
 from copydesk.qt.tasks import LatestOnly, TaskRunner
 from copydesk.qt.window_state import WindowState
-from copydesk.records import (
+from copydesk.records.article import (
     DEFAULT_LANGUAGE,
     ArticleContent,
     ArticleList,
@@ -58,13 +58,13 @@ from copydesk.records import (
 from copydesk.resources import resource_path
 
 if TYPE_CHECKING:
-    from copydesk.article_pictures import ArticlePictures
-    from copydesk.checks import Problem
-    from copydesk.db import Library
-    from copydesk.outside_changes import OutsideChanges
-    from copydesk.picture_operations import PictureListing
+    from copydesk.articles.pictures import ArticlePictures
+    from copydesk.library.db import Library
+    from copydesk.library.outside_changes import OutsideChanges
+    from copydesk.pictures.operations import PictureListing
     from copydesk.preferences import Preferences
-    from copydesk.records import RevisionSummary
+    from copydesk.records.article import RevisionSummary
+    from copydesk.records.problem import Problem
     from copydesk.rendering.preview_document import PreviewDocument, PreviewUpdate
 
 T = TypeVar("T")
@@ -933,7 +933,7 @@ class MainWindow(QMainWindow):
             return
         window = getattr(self, "picture_library", None)
         if window is None or window.service.library is not library:
-            from copydesk.picture_operations import Judgement
+            from copydesk.pictures.operations import Judgement
             from copydesk.qt.credits.library_window import PictureLibraryWindow
 
             judgement = Judgement.from_preferences(self.preferences.current(), "fr")
@@ -994,7 +994,7 @@ class MainWindow(QMainWindow):
 
     def _jump_to_picture_problem(self, problem: Problem) -> None:
         """A problem of the lead picture: show it in the credits pane, in the field at fault."""
-        from copydesk.article_pictures import LEAD_FIELD
+        from copydesk.articles.pictures import LEAD_FIELD
 
         if problem.field != LEAD_FIELD:
             return

@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 from urllib.parse import urlsplit
 
-from copydesk.records import ArticleContent
+from copydesk.records.article import ArticleContent
 from copydesk.rendering.incremental import IncrementalRenderer
 from copydesk.rendering.markdown import sanitize_html
 from copydesk.rendering.page import PREVIEW_IMAGE_SOURCES, page_html

@@ -29,7 +29,6 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from copydesk.diffing import common_ends
 from copydesk.rendering.blocks import Block, BlockSplitter, normalize
 from copydesk.rendering.body_patch import BlockOp, BodyPatch, block_wrapper
 from copydesk.rendering.context import (
@@ -40,6 +39,7 @@ from copydesk.rendering.context import (
 )
 from copydesk.rendering.markdown import converter, sanitize_html
 from copydesk.rendering.pictures import PICTURE_ID_RE, Picture, PictureResolver
+from copydesk.text.spans import common_ends
 
 BODY_OPEN = '<div id="cd-body" class="cd-body">'
 BODY_CLOSE = "</div>"

@@ -20,7 +20,7 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import IMAGE_LINK_RE, ImageInlineProcessor
 from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 
-from copydesk.picture_refs import quoted_caption
+from copydesk.text.picture_refs import quoted_caption
 
 IMAGE_PREFIX = "image:"
 # Every ``image:ID`` a block may name (a superset: the renderer keys its cache on them).

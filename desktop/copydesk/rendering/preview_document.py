@@ -8,15 +8,21 @@ window calls them from its compute thread), never concurrently.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from copydesk.records import ArticleContent
+from copydesk.records.article import ArticleContent
 from copydesk.rendering.article import page_title, render_article
 from copydesk.rendering.body_patch import BodyPatch
 from copydesk.rendering.incremental import IncrementalRenderer
+from copydesk.rendering.pictures import LeadPicture, PictureResolver
 
-if TYPE_CHECKING:
-    from copydesk.article_pictures import ArticlePictures
+
+class ArticlePictures(Protocol):
+    """What the library says of the article's pictures (``copydesk.articles.pictures``)."""
+
+    def resolver(self) -> PictureResolver: ...
+
+    def lead(self, content: ArticleContent) -> LeadPicture | None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.article_pictures import LEAD, ArticlePictures, PictureUse, illustrative_label
-from copydesk.compliance import ALT_TEXT_LIMIT, CreditProblem, check_use
-from copydesk.picture_operations import PictureListing
-from copydesk.picture_records import PictureStatus
+from copydesk.articles.pictures import LEAD, ArticlePictures, PictureUse, illustrative_label
+from copydesk.pictures.compliance import ALT_TEXT_LIMIT, CreditProblem, check_use
+from copydesk.pictures.operations import PictureListing
 from copydesk.qt.credits.picture_model import awaiting_pixmap, status_label
+from copydesk.records.picture import PictureStatus
 
 THUMBNAIL_SIZE = 56
 UseRole = Qt.ItemDataRole.UserRole + 1

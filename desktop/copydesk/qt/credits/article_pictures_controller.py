@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QPixmap, QTextCursor
 
-from copydesk import article_pictures, picture_refs
-from copydesk.article_pictures import (
+from copydesk.articles import pictures as article_pictures
+from copydesk.articles.pictures import (
     LEAD,
     ArticlePictures,
     PictureUse,
@@ -24,18 +24,19 @@ from copydesk.article_pictures import (
     picture_uses,
     without_house_label,
 )
-from copydesk.compliance import marks_illustrative
-from copydesk.media_store import MediaStore, media_type_for_name
-from copydesk.picture_operations import Judgement, PictureListing
+from copydesk.library.media_store import MediaStore, media_type_for_name
+from copydesk.pictures.compliance import marks_illustrative
+from copydesk.pictures.operations import Judgement, PictureListing
 from copydesk.qt.credits.article_credits import ArticleCreditsPane
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.editor.text_fixes import python_index, utf16_positions, widget_text
 from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.tasks import TaskRunner
-from copydesk.records import ArticleContent, LeadPictureUse
+from copydesk.records.article import ArticleContent, LeadPictureUse
+from copydesk.text import picture_refs
 
 if TYPE_CHECKING:
-    from copydesk.db import Library
+    from copydesk.library.db import Library
     from copydesk.qt.credits.picture_service import PictureService
 
 REFRESH_DELAY_MS = 150
@@ -286,7 +287,7 @@ class ArticlePicturesController(QObject):
     def _browser_copy(self, sha256: str, data: bytes) -> bytes:
         """A JPEG for the preview of a picture Chromium cannot show (TIFF): made once, kept
         for the last few pictures."""
-        from copydesk.image_files import make_thumbnail
+        from copydesk.pictures.files import make_thumbnail
 
         copy = self._browser_copies.pop(sha256, None) or make_thumbnail(data, size=PREVIEW_SIZE)
         self._browser_copies[sha256] = copy
@@ -295,7 +296,7 @@ class ArticlePicturesController(QObject):
         return copy
 
     def _make_thumbnail(self, listing: PictureListing) -> None:
-        from copydesk.image_files import make_thumbnail
+        from copydesk.pictures.files import make_thumbnail
 
         store, file = self._store, listing.record.file
         if store is None or not file.present:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk import compliance, credits
-from copydesk.checks import Severity
-from copydesk.licensing import catalogue
-from copydesk.picture_records import PictureMetadata
+from copydesk.pictures import compliance, credits
+from copydesk.pictures.licensing import catalogue
 from copydesk.qt.credits.credit_messages import problem_message, problem_suggestion
+from copydesk.records.picture import PictureMetadata
+from copydesk.records.problem import Severity
 
 _LINE_FIELDS = (
     "creator",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from copydesk.compliance import CreditProblem
+from copydesk.pictures.compliance import CreditProblem
 from copydesk.qt.check_messages import fill
 
 CONTEXT = "credits"

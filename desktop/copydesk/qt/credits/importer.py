@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from copydesk.db import Library
-from copydesk.media_store import MediaStore
-from copydesk.picture_import import (
+from copydesk.library.db import Library
+from copydesk.library.media_store import MediaStore
+from copydesk.pictures.importing import (
     ImportItem,
     ImportReport,
     PreparedPicture,

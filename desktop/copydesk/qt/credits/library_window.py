@@ -33,12 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.db import Library
-from copydesk.licensing import catalogue
-from copydesk.picture_import import ImportOutcome, ImportReport
-from copydesk.picture_operations import Judgement, PictureListing
-from copydesk.picture_records import PictureMetadata
-from copydesk.presets import PRESET_FIELDS, FillMode, Preset, PresetField, apply_preset
+from copydesk.library.db import Library
+from copydesk.pictures.importing import ImportOutcome, ImportReport
+from copydesk.pictures.licensing import catalogue
+from copydesk.pictures.operations import Judgement, PictureListing
+from copydesk.pictures.presets import PRESET_FIELDS, FillMode, Preset, PresetField, apply_preset
 from copydesk.qt.credits.credit_editor import CreditEditor
 from copydesk.qt.credits.importer import PictureImporter
 from copydesk.qt.credits.picture_model import (
@@ -50,6 +49,7 @@ from copydesk.qt.credits.picture_model import (
 from copydesk.qt.credits.picture_service import PictureService
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.tasks import TaskRunner
+from copydesk.records.picture import PictureMetadata
 
 
 class SetMetadata(QUndoCommand):
@@ -357,7 +357,7 @@ class PictureLibraryWindow(QMainWindow):
     # ---- presets ----------------------------------------------------------------------------
 
     def load_presets(self) -> None:
-        from copydesk import images
+        from copydesk.pictures import store as images
 
         library = self.service.library
         self.service.database.run(
@@ -383,7 +383,7 @@ class PictureLibraryWindow(QMainWindow):
             self.save_preset(preset_from_metadata(name, selected[0].record.metadata))
 
     def save_preset(self, preset: Preset) -> None:
-        from copydesk import images
+        from copydesk.pictures import store as images
 
         library = self.service.library
 

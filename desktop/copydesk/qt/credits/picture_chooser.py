@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.picture_operations import PictureListing
+from copydesk.pictures.operations import PictureListing
 from copydesk.qt.credits.picture_model import Column, PictureFilterModel, PictureTableModel
 from copydesk.qt.credits.picture_service import PictureService
 

@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
-from copydesk.picture_operations import PictureListing
-from copydesk.picture_records import PictureStatus
+from copydesk.pictures.operations import PictureListing
 from copydesk.qt.credits.credit_messages import problem_message
+from copydesk.records.picture import PictureStatus
 
 _Index = QModelIndex | QPersistentModelIndex
 ThumbnailRequest = Callable[[PictureListing], None]
@@ -186,7 +186,7 @@ class PictureTableModel(QAbstractTableModel):
 
 
 def licence_name(licence_id: str) -> str:
-    from copydesk.licensing import licence
+    from copydesk.pictures.licensing import licence
 
     found = licence(licence_id) if licence_id else None
     return found.name if found is not None else licence_id

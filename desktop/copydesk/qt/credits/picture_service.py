@@ -12,13 +12,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPixmap
 
-from copydesk import images
-from copydesk.db import Library
 from copydesk.errors import CopydeskError
-from copydesk.media_store import MediaStore
-from copydesk.picture_operations import Judgement, PictureListing, judge, list_pictures
-from copydesk.picture_records import PictureMetadata
+from copydesk.library.db import Library
+from copydesk.library.media_store import MediaStore
+from copydesk.pictures import store as images
+from copydesk.pictures.operations import Judgement, PictureListing, judge, list_pictures
 from copydesk.qt.tasks import TaskRunner
+from copydesk.records.picture import PictureMetadata
 
 _log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ class PictureService(QObject):
         checked on the compute thread (``prepare_picture``), stored with the row on the
         database thread (``attach_prepared``); ``attached`` and ``listing_changed`` follow,
         or ``attach_refused`` with the reason."""
-        from copydesk.picture_import import PreparedPicture, attach_prepared, prepare_picture
+        from copydesk.pictures.importing import PreparedPicture, attach_prepared, prepare_picture
 
         library, store, judgement = self.library, self.store, self.judgement
 
@@ -134,7 +134,7 @@ class PictureService(QObject):
         self.attached.emit(listing)
 
     def request_thumbnail(self, listing: PictureListing) -> None:
-        from copydesk.image_files import make_thumbnail
+        from copydesk.pictures.files import make_thumbnail
 
         store, file = self.store, listing.record.file
         if not file.present:

@@ -4,7 +4,7 @@ A file dialog lists a folder, and for every file it finds an icon and a type. Qt
 provider asks the MIME database, which *reads* a file whose extension it does not know
 (``.copydesk``) to guess its type; a native dialog (GTK, KDE) running inside the process
 does the same through its own libraries. Reading a library and closing it again releases
-every SQLite lock the process holds on it (see ``copydesk.library_guard``): merely opening
+every SQLite lock the process holds on it (see ``copydesk.library.guard``): merely opening
 a dialog in the library's folder used to leave the window unprotected against the command
 line and other windows writing to the same library.
 

@@ -33,7 +33,7 @@ from copydesk.qt.editor.palette_colours import warning_colour
 from copydesk.qt.editor.plain_text import exact_text
 from copydesk.qt.editor.related_links import RelatedLinksEditor
 from copydesk.qt.labels import language_label, status_label
-from copydesk.records import (
+from copydesk.records.article import (
     LANGUAGES,
     ArticleContent,
     ArticleRecord,
@@ -41,7 +41,7 @@ from copydesk.records import (
     LeadPictureUse,
     split_list,
 )
-from copydesk.textstats import TextStats
+from copydesk.text.stats import TextStats
 
 
 class ArticleEditor(QWidget):

@@ -14,7 +14,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from copydesk.qt.editor.markdown_editor import MarkdownEditor
-from copydesk.textstats import TextStats, count_words, reading_minutes
+from copydesk.text.stats import TextStats, count_words, reading_minutes
 
 UPDATE_DELAY_MS = 200
 SLICE_MS = 8.0

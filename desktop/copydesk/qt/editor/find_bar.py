@@ -1,6 +1,6 @@
 """The inline find/replace bar under the body.
 
-Matches are found with Python's ``re`` on a copy of the body's text (copydesk.textsearch),
+Matches are found with Python's ``re`` on a copy of the body's text (copydesk.text.search),
 taken again only after the body changed. Python counts characters in code points and Qt in
 UTF-16 units, so positions are converted where the text holds characters beyond the BMP
 (emoji).
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from copydesk.qt.editor.markdown_editor import MarkdownEditor
 from copydesk.qt.editor.palette_colours import warning_colour
 from copydesk.qt.editor.plain_text import exact_text
-from copydesk.textsearch import (
+from copydesk.text.search import (
     SearchError,
     SearchOptions,
     compile_search,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from copydesk.diffing import changed_spans
 from copydesk.qt.editor.plain_text import exact_text
+from copydesk.text.spans import changed_spans
 
 
 def follow_line(edit: QLineEdit, text: str) -> None:

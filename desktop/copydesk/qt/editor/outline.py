@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.outline import Heading, headings
 from copydesk.qt.editor.markdown_editor import MarkdownEditor
 from copydesk.qt.editor.plain_text import exact_text
+from copydesk.text.outline import Heading, headings
 
 REFRESH_DELAY_MS = 400
 INDENT_PER_LEVEL = 14

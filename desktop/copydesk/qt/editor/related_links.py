@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.records import RelatedLink
+from copydesk.records.article import RelatedLink
 
 
 class RelatedLinksEditor(QWidget):

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from copydesk.checks import TextFix
 from copydesk.qt.editor.plain_text import exact_text
-from copydesk.typography import Edit, apply_edits
+from copydesk.records.problem import TextFix
+from copydesk.text.typography import Edit, apply_edits
 
 TextWidget = QPlainTextEdit | QLineEdit
 

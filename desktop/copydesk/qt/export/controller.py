@@ -21,8 +21,8 @@ from copydesk.qt.window_controller import WindowController
 from copydesk.qt.window_state import WindowState
 
 if TYPE_CHECKING:
-    from copydesk.db import Library
-    from copydesk.packages import BatchReport
+    from copydesk.exchange.packages.export import BatchReport
+    from copydesk.library.db import Library
     from copydesk.preferences import Preferences
     from copydesk.qt.export.exporter import (
         ExportSettings,
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
         Selection,
         SingleOutcome,
     )
-    from copydesk.records import ArticleRecord
+    from copydesk.records.article import ArticleRecord
 
 
 class ExportHost(Protocol):
@@ -161,7 +161,7 @@ class ExportController(WindowController):
         self.refresh()
 
     def _on_exported(self, outcome: SingleOutcome) -> None:
-        from copydesk.packages import ExportRefused
+        from copydesk.exchange.packages.export import ExportRefused
         from copydesk.qt.export import results
 
         self.refresh()
@@ -246,7 +246,7 @@ class ExportController(WindowController):
         self._advance(self.tr("Exporting the packages… %1 of %n", "", total), done, total)
 
     def _on_batch_finished(self, report: BatchReport) -> None:
-        from copydesk.packages import BatchOutcome
+        from copydesk.exchange.packages.export import BatchOutcome
         from copydesk.qt.export import results
         from copydesk.qt.export.results import BatchReportDialog
 

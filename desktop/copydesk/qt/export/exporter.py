@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from copydesk.ninjs_schema import DEFAULT_VERSION, NinjsVersion
-from copydesk.package_writer import package_path
+from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, NinjsVersion
+from copydesk.exchange.packages.write import package_path
 from copydesk.preferences import Preferences
 from copydesk.qt.tasks import TaskRunner
-from copydesk.records import ArticleStatus
+from copydesk.records.article import ArticleStatus
 
 if TYPE_CHECKING:
-    from copydesk.db import Library
-    from copydesk.packages import BatchReport, ExportResult
+    from copydesk.exchange.packages.export import BatchReport, ExportResult
+    from copydesk.library.db import Library
 
 WORKERS = 2  # the machines Copydesk runs on have two cores or more
 
@@ -52,7 +52,7 @@ class Selection:
     def resolve(self, library: Library) -> list[int]:
         if self.status is None:
             return list(self.ids)
-        from copydesk import fulltext
+        from copydesk.articles import search as fulltext
 
         with library.read() as session:
             return fulltext.search_ids(session, "", self.status)
@@ -98,7 +98,7 @@ class PackageExporter(QObject):
         existed = settings.package(slug).exists()
 
         def work() -> SingleOutcome:
-            from copydesk.packages import export_package
+            from copydesk.exchange.packages.export import export_package
 
             try:
                 result = export_package(
@@ -132,7 +132,7 @@ class PackageExporter(QObject):
         cancel = self._cancel
 
         def work() -> BatchReport:
-            from copydesk.packages import export_many
+            from copydesk.exchange.packages.export import export_many
 
             ids = selection.resolve(library)
             self.progressed.emit(0, len(ids))

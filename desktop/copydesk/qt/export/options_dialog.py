@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.ninjs_schema import DEFAULT_VERSION, VERSIONS, NinjsVersion
+from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, VERSIONS, NinjsVersion
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.export.exporter import ExportSettings, Selection
 from copydesk.qt.labels import status_label
 from copydesk.qt.window_state import WindowState
-from copydesk.records import ArticleStatus
+from copydesk.records.article import ArticleStatus
 
 FOLDER_KEY = "export/folder"
 FORMAT_KEY = "export/format"  # "folder" or "zip"

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.checks import Problem, Severity
 from copydesk.errors import CopydeskError
-from copydesk.packages import BatchItem, BatchOutcome, BatchReport, ExportFailed
+from copydesk.exchange.packages.export import BatchItem, BatchOutcome, BatchReport, ExportFailed
 from copydesk.qt.check_messages import problem_location, problem_message
+from copydesk.records.problem import Problem, Severity
 
 
 def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:

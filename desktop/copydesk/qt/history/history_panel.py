@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.diffing import Change, FieldDiff
-from copydesk.records import RevisionKind, RevisionSummary
+from copydesk.articles.diffing import Change, FieldDiff
+from copydesk.records.article import RevisionKind, RevisionSummary
 
 RevisionIdRole = Qt.ItemDataRole.UserRole + 1
 

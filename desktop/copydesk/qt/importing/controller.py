@@ -25,9 +25,9 @@ from copydesk.qt.window_controller import WindowController
 from copydesk.qt.window_state import WindowState
 
 if TYPE_CHECKING:
-    from copydesk.article_import import ImportReport
-    from copydesk.db import Library
-    from copydesk.operations import Shown
+    from copydesk.articles.operations import Shown
+    from copydesk.exchange.importing import ImportReport
+    from copydesk.library.db import Library
 
 FOLDER_KEY = "import/folder"
 
@@ -57,9 +57,9 @@ def import_and_show(
     cancelled: Callable[[], bool],
 ) -> Imported:
     """On the database thread: import ``paths``, then read the first article imported."""
-    from copydesk import operations
-    from copydesk.article_import import import_paths
-    from copydesk.records import ALL_ARTICLES
+    from copydesk.articles import operations
+    from copydesk.exchange.importing import import_paths
+    from copydesk.records.article import ALL_ARTICLES
 
     report = import_paths(library, paths, progress=progress, cancelled=cancelled)
     if not report.article_ids:

@@ -1,0 +1,75 @@
+"""``copydesk import``: articles from packages, ninjs, Markdown and plain text.
+
+    copydesk import PATH... [--json]
+
+One line per article imported on standard output (or a JSON report with ``--json``), one
+line per file refused on standard error, and exit status 1 when there was any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from copydesk.exchange.importing import ImportItem
+
+LibraryPath = Callable[[argparse.Namespace], Path]
+
+
+def add_import_commands(commands: Any, library_path: LibraryPath) -> None:
+    """Add ``import`` to the ``copydesk`` parser's ``commands``."""
+    command = commands.add_parser(
+        "import",
+        help="import articles: Copydesk packages (.zip or folder), ninjs (.json), "
+        "Markdown (.md) and plain text (.txt)",
+        description="Import each file (or package folder; other folders are searched) as one "
+        "article, whole or not at all. A file refused is named on standard error with the "
+        "reason; the exit status is then 1.",
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    command.add_argument("--json", action="store_true", help="print the report as JSON")
+    command.set_defaults(handler=lambda args: _import(args, library_path(args)))
+
+
+def _import(args: argparse.Namespace, path: Path) -> int:
+    from copydesk.exchange.importing import ImportOutcome, import_paths
+    from copydesk.library.db import open_library
+
+    library = open_library(path, create=True)
+    try:
+        report = import_paths(library, [Path(name) for name in args.paths])
+    finally:
+        library.close()
+    refused = [item for item in report.items if item.outcome is ImportOutcome.REFUSED]
+    for item in refused:
+        print(f"copydesk import: {_one_line(item)}", file=sys.stderr)
+    if args.json:
+        items = [item.as_json() for item in report.items]
+        print(json.dumps({"items": items}, ensure_ascii=False, indent=2))
+    else:
+        for item in report.items:
+            if item.outcome is ImportOutcome.IMPORTED:
+                print(_imported_line(item))
+    if not report.items:
+        print("copydesk import: found nothing to import", file=sys.stderr)
+        return 1
+    return 1 if refused else 0
+
+
+def _one_line(item: ImportItem) -> str:
+    parts = [part.strip() for part in item.line().splitlines() if part.strip()]
+    return "; ".join(parts).replace(":; ", ": ")
+
+
+def _imported_line(item: ImportItem) -> str:
+    extras = []
+    if item.pictures_added:
+        extras.append(f"{item.pictures_added} picture(s) added")
+    if item.pictures_awaiting:
+        extras.append(f"{item.pictures_awaiting} awaiting their file")
+    return item.line() + (f", {', '.join(extras)}" if extras else "")

@@ -1,0 +1,1 @@
+"""The library archive: every row and picture of a library in one zip, and back."""

@@ -1,0 +1,1 @@
+"""Publishing packages: building an article's package, writing it, exporting many."""

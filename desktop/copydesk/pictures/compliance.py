@@ -1,0 +1,579 @@
+"""The compliance engine: whether a picture's credit and rights let it be published.
+
+``check_picture`` judges what a desk set about a picture against what its licence requires
+(``licensing``); ``check_use`` judges one use of a picture in an article (its alt text and
+caption). Like ``checks``, messages are English for the command line and the window
+translates each problem by its ``code`` from its ``params``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from copydesk.pictures import licensing
+from copydesk.pictures.credits import compose_credit
+from copydesk.pictures.licensing import Family, Licence
+from copydesk.records.picture import PictureMetadata, PictureStatus
+from copydesk.records.problem import Severity
+
+ALT_TEXT_LIMIT = 250  # characters; screen readers and guidelines advise keeping it short
+# Problems are listed in the order the credit editor shows the fields.
+FIELD_ORDER = (*(f.name for f in dataclasses.fields(PictureMetadata)), "caption")
+# Fields where a website passes for an author when it is given as a name.
+NAME_FIELDS = ("creator", "credit_line", "source", "credit_override")
+_FIELD_NAMES = {
+    "creator": "creator",
+    "credit_line": "credit line",
+    "source": "source",
+    "credit_override": "credit typed by hand",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CreditProblem:
+    """One thing wrong with a picture's credit or rights. ``params`` hold every value the
+    message and suggestion are built from, so that the window can word them in the user's
+    language; ``fix`` holds the field values that would fix it, when the engine can know them."""
+
+    code: str
+    severity: Severity
+    field: str  # a PictureMetadata field, or "caption" for a use
+    message: str
+    params: dict[str, str] = dataclasses.field(default_factory=dict, hash=False)
+    suggestion: str = ""
+    fix: dict[str, str] | None = dataclasses.field(default=None, hash=False)
+
+
+def _error(
+    code: str,
+    field: str,
+    message: str,
+    params: dict[str, str],
+    suggestion: str,
+    fix: dict[str, str] | None = None,
+) -> CreditProblem:
+    return CreditProblem(code, Severity.ERROR, field, message, params, suggestion, fix)
+
+
+def _warning(
+    code: str,
+    field: str,
+    message: str,
+    params: dict[str, str],
+    suggestion: str,
+    fix: dict[str, str] | None = None,
+) -> CreditProblem:
+    return CreditProblem(code, Severity.WARNING, field, message, params, suggestion, fix)
+
+
+def check_picture(
+    metadata: PictureMetadata, *, language: str, commercial: bool, today: date
+) -> list[CreditProblem]:
+    """Every problem of ``metadata`` for a publication in ``language`` on ``today``;
+    ``commercial`` when the publication is commercial (sold, paywalled or carrying ads)."""
+    found = licensing.licence(metadata.licence_id)
+    problems = [
+        *_licence_choice_problems(metadata, found),
+        *_website_problems(metadata),
+        *_ai_problems(metadata, language),
+        *_expiry_problems(metadata, today),
+        *_source_url_problems(metadata),
+    ]
+    if found is not None and found.family is not Family.UNKNOWN:
+        problems += [
+            *_requirement_problems(metadata, found, commercial),
+            *_override_problems(metadata, found, language),
+            *_kind_problems(metadata, found),
+        ]
+    return sort_problems(problems)
+
+
+def sort_problems(problems: Iterable[CreditProblem]) -> list[CreditProblem]:
+    """By field, as the editor shows them; within a field, in the order found."""
+    return sorted(problems, key=lambda problem: FIELD_ORDER.index(problem.field))
+
+
+def picture_status(problems: Iterable[CreditProblem]) -> PictureStatus:
+    """The badge: the worst severity among ``problems``."""
+    severities = {problem.severity for problem in problems}
+    if Severity.ERROR in severities:
+        return PictureStatus.ERROR
+    return PictureStatus.WARNING if severities else PictureStatus.COMPLETE
+
+
+# ---------------------------------------------------------------------------------------------
+# The licence chosen
+
+
+def _licence_choice_problems(
+    metadata: PictureMetadata, found: Licence | None
+) -> Iterator[CreditProblem]:
+    chosen = metadata.licence_id.strip()
+    if found is not None and found.family is not Family.UNKNOWN:
+        return
+    # The rights fields of the file, or a credit read from a page, may name the licence.
+    rights_texts = (metadata.usage_terms, metadata.web_statement, metadata.copyright_notice)
+    guess = licensing.identify(*rights_texts, metadata.credit_override)
+    fix = {"licence_id": guess.id} if guess else None
+    hint = f" The picture's own data names {guess.name}." if guess else ""
+    suggestion = "Choose the licence from the catalogue." + hint
+    params = {"guess": guess.name} if guess else {}
+    if not chosen:
+        message = "No licence is chosen: without one, the picture cannot be published."
+        yield _error("licence.missing", "licence_id", message, params, suggestion, fix)
+    elif found is not None:
+        message = "The licence is unknown: find out who holds the rights and on what terms."
+        yield _error("licence.unknown", "licence_id", message, params, suggestion, fix)
+    else:
+        message = f"The licence “{chosen}” is not in the catalogue."
+        yield _error(
+            "licence.not_in_catalogue",
+            "licence_id",
+            message,
+            {"licence": chosen, **params},
+            suggestion,
+            fix,
+        )
+
+
+def _requirement_problems(
+    metadata: PictureMetadata, found: Licence, commercial: bool
+) -> Iterator[CreditProblem]:
+    params = {"licence": found.name}
+    if found.requires_creator and not _real_name(metadata.creator):
+        yield _creator_missing(metadata, found)
+    if found.requires_source_link and not metadata.source_url.strip():
+        yield _warning(
+            "source_url.missing",
+            "source_url",
+            f"{found.name} requires a link to the page the picture comes from.",
+            params,
+            "Put the address of the picture's page (where it was found) in the source link.",
+            _source_url_guess(metadata),
+        )
+    if commercial and not found.allows_commercial:
+        yield _error(
+            "licence.non_commercial",
+            "licence_id",
+            f"{found.name} forbids commercial use, and this publication is commercial.",
+            params,
+            "Ask the rights holder for a licence that allows commercial use, or use another"
+            " picture.",
+        )
+    if metadata.cropped and not found.allows_derivatives:
+        yield _warning(
+            "licence.no_derivatives",
+            "cropped",
+            f"{found.name} forbids adaptations, and the picture is cropped.",
+            params,
+            "Publish the picture uncropped, or ask the rights holder whether cropping is allowed.",
+        )
+
+
+def _creator_missing(metadata: PictureMetadata, found: Licence) -> CreditProblem:
+    creator = metadata.creator.strip()
+    why = f" “{creator}” is a website." if creator else ""
+    return _error(
+        "creator.missing",
+        "creator",
+        f"{found.name} requires the creator's name.{why}",
+        {"licence": found.name, "creator": creator},
+        "Name the photographer or author in the creator field; the picture's page usually"
+        " gives it (on Wikimedia Commons, the file page's “Author”).",
+    )
+
+
+def _source_url_guess(metadata: PictureMetadata) -> dict[str, str] | None:
+    """A page address typed into a name field is most likely the source link."""
+    for name in ("creator", "credit_line", "source"):
+        page = _page_address(getattr(metadata, name))
+        if page:
+            return {"source_url": page}
+    return None
+
+
+def _source_url_problems(metadata: PictureMetadata) -> Iterator[CreditProblem]:
+    url = metadata.source_url.strip()
+    if url and not re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(?:/\S*)?", url, re.IGNORECASE):
+        yield _warning(
+            "source_url.invalid",
+            "source_url",
+            f"The source link “{url}” is not a web address (https://…).",
+            {"url": url},
+            "Paste the full address of the picture's page, starting with https://.",
+            {"source_url": f"https://{url}"} if _website_in(url) == url else None,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Websites given as names
+
+_PLATFORMS = (
+    r"wikimedia(?!\s+foundation)(?:\s+commons)?|wikip[eé]dia|flickr|instagram|facebook"
+    r"|twitter|unsplash|pixabay|pexels|google\s+images|youtube|tiktok|pinterest|reddit|imgur"
+    r"|linkedin|bluesky"
+)
+# Top-level domains common enough to tell "wikipedia.org" from "J.R.R. Tolkien" or the
+# IPTC reference's "(ref2017.1)".
+_TLDS = (
+    "com|org|net|edu|gov|mil|int|info|biz|io|co|me|tv|ai|app|dev|news|media|photo|photos|"
+    "pics|press|online|site|blog|eu|fr|uk|de|ru|ua|us|ca|be|ch|it|es|nl|pl|pt|se|no|dk|fi|"
+    "at|cz|sk|hu|ro|bg|gr|tr|il|jp|cn|kr|in|br|ar|mx|au|nz|ie|lu|ma|tn|dz|sn|ci|cm|za|by|"
+    "kz|ge|am|md|lt|lv|ee|hr|rs|si|ba|ir|iq|sy|lb|eg|ng|ke|qa|ae|sa|hk|tw|sg|vn|th|id|ph"
+)
+_WEBSITE = re.compile(
+    rf"""
+    (?:https?://|www\.)[^\s,;()<>"“”]+
+    |(?<![\w@.-])(?:x\.com|(?:[a-z0-9-]+\.)*[a-z0-9][a-z0-9-]*[a-z0-9]\.(?:{_TLDS}))
+        (?![\w-])(?:/[^\s,;()<>"“”]*)?
+    |\b(?:{_PLATFORMS})\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _website_problems(metadata: PictureMetadata) -> Iterator[CreditProblem]:
+    for name in NAME_FIELDS:
+        website = _website_in(getattr(metadata, name), _allowed_links(metadata, name))
+        if website:
+            yield _website_problem(metadata, name, website)
+
+
+def _website_problem(metadata: PictureMetadata, name: str, website: str) -> CreditProblem:
+    label = _FIELD_NAMES[name]
+    return _error(
+        "credit.website",
+        name,
+        f"The {label} names a website, “{website}”: a website is not an author.",
+        {"website": website, "field": name},
+        "Name the author (the photographer or agency) and put the address of the page the"
+        " picture comes from in the source link.",
+        _website_fix(metadata, name),
+    )
+
+
+def _website_fix(metadata: PictureMetadata, name: str) -> dict[str, str] | None:
+    """A field holding nothing but a page address: move it to the empty source link."""
+    value = getattr(metadata, name).strip()
+    page = _page_address(value)
+    if page and _website_in(value) == value and not metadata.source_url.strip():
+        return {name: "", "source_url": page}
+    return None
+
+
+def _allowed_links(metadata: PictureMetadata, name: str) -> tuple[str, ...]:
+    """Besides licence deeds, the link a credit typed by hand may print: the picture's page."""
+    source_url = metadata.source_url.strip()
+    return (source_url,) if name == "credit_override" and source_url else ()
+
+
+def _website_in(text: str, allowed: tuple[str, ...] = ()) -> str | None:
+    """The first website (address, domain or platform) ``text`` names, else None."""
+    for match in _WEBSITE.finditer(text):
+        website = match.group().rstrip(".")
+        if "creativecommons.org/" in website.lower() or _same_link(website, allowed):
+            continue  # a licence deed, or the page link a credit may carry
+        return website
+    return None
+
+
+def _same_link(website: str, allowed: tuple[str, ...]) -> bool:
+    return _bare_link(website) in {_bare_link(link) for link in allowed}
+
+
+def _bare_link(link: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", link.strip().lower()).rstrip("/")
+
+
+def _page_address(text: str) -> str:
+    """The address of a page (not a bare domain) in ``text``, with its scheme; else ""."""
+    for match in _WEBSITE.finditer(text):
+        link = match.group().rstrip(".")
+        if "/" in _bare_link(link) and "creativecommons.org/" not in link.lower():
+            return link if re.match(r"https?://", link, re.IGNORECASE) else f"https://{link}"
+    return ""
+
+
+def _real_name(text: str) -> bool:
+    """Text that names someone: not empty and not only a website."""
+    rest = _WEBSITE.sub("", text)
+    return bool(re.search(r"\w", rest))
+
+
+# ---------------------------------------------------------------------------------------------
+# A credit typed by hand
+
+
+def _override_problems(
+    metadata: PictureMetadata, found: Licence, language: str
+) -> Iterator[CreditProblem]:
+    override = metadata.credit_override.strip()
+    if not override:
+        return
+    problems = list(_override_findings(override, metadata, found))
+    composed = compose_credit(metadata, language)
+    good = composed and not list(_override_findings(composed, metadata, found))
+    fix = {"credit_override": composed} if good and not _website_in(composed) else None
+    for problem in problems:
+        yield dataclasses.replace(problem, fix=fix)
+
+
+def _override_findings(
+    text: str, metadata: PictureMetadata, found: Licence
+) -> Iterator[CreditProblem]:
+    creator = metadata.creator.strip()
+    if found.requires_creator and _real_name(creator) and not _names_creator(text, creator):
+        yield _error(
+            "credit_override.creator_missing",
+            "credit_override",
+            f"The credit typed by hand leaves out the creator, “{creator}”, whom {found.name}"
+            " requires.",
+            {"creator": creator, "licence": found.name},
+            "Add the creator's name to the credit, or clear it to print the composed credit.",
+        )
+    if found.requires_licence_link:
+        yield from _override_licence_findings(text, found)
+
+
+def _override_licence_findings(text: str, found: Licence) -> Iterator[CreditProblem]:
+    mentions = licensing.find_licences(text)
+    others = [
+        text[mention.start : mention.end]
+        for mention in mentions
+        if mention.licence != found and not (mention.generic and _public_domain(found))
+    ]
+    params = {"licence": found.name, "url": found.url or ""}
+    suggestion = f"Name the licence as “{found.name}” (linked to {found.url})."
+    if others:
+        yield _error(
+            "credit_override.licence_mismatch",
+            "credit_override",
+            f"The credit typed by hand names “{others[0]}”, but the licence is {found.name}.",
+            {**params, "named": others[0]},
+            suggestion,
+        )
+    elif not any(mention.licence == found for mention in mentions):
+        yield _error(
+            "credit_override.licence_missing",
+            "credit_override",
+            f"The credit typed by hand does not name the licence, {found.name}.",
+            params,
+            suggestion,
+        )
+
+
+def _public_domain(found: Licence) -> bool:
+    return found.family is Family.PUBLIC_DOMAIN
+
+
+def _names_creator(text: str, creator: str) -> bool:
+    """Whether ``text`` names ``creator``: all of it, or each of several creators."""
+    folded = _fold(text)
+    names = [_fold(name) for name in re.split(r"[,;]", creator) if name.strip()]
+    return _fold(creator) in folded or all(name in folded for name in names)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Kinds of rights reserved
+
+
+def _kind_problems(metadata: PictureMetadata, found: Licence) -> Iterator[CreditProblem]:
+    creator, source = _real_name(metadata.creator), _real_name(metadata.source)
+    credit_line = _real_name(metadata.credit_line)
+    if found.id == "agency" and not (credit_line or source):
+        yield _error(
+            "agency.no_credit",
+            "credit_line",
+            "An agency picture must credit the agency: the credit line and the source are empty.",
+            {},
+            "Put the agency's name (AFP, Reuters, …) in the credit line or the source.",
+        )
+    elif found.id == "handout" and not source:
+        yield _warning(
+            "handout.no_source",
+            "source",
+            "A handout picture should name who handed it out.",
+            {},
+            "Put the organisation that provided the picture in the source.",
+        )
+    elif found.id == "staff" and not creator:
+        yield _warning(
+            "staff.no_creator",
+            "creator",
+            "A staff picture should name the staff photographer.",
+            {},
+            "Put the photographer's name in the creator field.",
+        )
+    elif found.id == "permission" and not (creator or source):
+        yield _warning(
+            "permission.no_holder",
+            "creator",
+            "A picture used with permission should name who gave it.",
+            {},
+            "Put the rights holder's name in the creator field or the source.",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# AI-generated pictures, rights that run out
+
+# IPTC NewsCodes digital source types of media made by a model (the URI's last segment).
+AI_SOURCE_TYPES = frozenset(
+    {
+        "trainedalgorithmicmedia",
+        "compositesynthetic",
+        "algorithmicmedia",
+        "compositewithtrainedalgorithmicmedia",
+    }
+)
+_GENERATED = r"g[ée]n[ée]r[ée]e?s?"
+_DISCLOSURE = re.compile(
+    rf"""
+    \b{_GENERATED}\s+(?:par|avec|à\s+l['’]aide\s+d['’](?:une?\s+)?)\s*(?:l['’]\s*)?
+        (?:ia|intelligence\s+artificielle)\b
+    |\b(?:image|illustration|photo|visuel)s?\s+{_GENERATED}\b
+    |\bintelligence\s+artificielle\b|\bia\s+g[ée]n[ée]rative\b
+    |\bcr[ée]{{1,2}}e?s?\s+(?:par|avec)\s+(?:l['’]\s*)?ia\b
+    |\bai[\s-]+generated\b|\bartificial\s+intelligence\b|\bgenerative\s+ai\b
+    |\b(?:generated|made|created)\s+(?:by|with|using)\s+(?:an?\s+)?
+        (?:ai|artificial\s+intelligence)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_DISCLOSURE_TEXT = {
+    "fr": "Image générée par intelligence artificielle.",
+    "en": "AI-generated image.",
+}
+
+
+def is_ai_generated(digital_source_type: str) -> bool:
+    """Whether an IPTC digital source type (URI or bare code) says a model made the media."""
+    code = re.split(r"[/:#]", digital_source_type.strip().rstrip("/"))[-1]
+    return code.lower() in AI_SOURCE_TYPES
+
+
+def discloses_ai(caption: str) -> bool:
+    return _DISCLOSURE.search(unicodedata.normalize("NFC", caption)) is not None
+
+
+def _ai_problems(metadata: PictureMetadata, language: str) -> Iterator[CreditProblem]:
+    if not is_ai_generated(metadata.digital_source_type) or discloses_ai(metadata.description):
+        return
+    disclosure = _DISCLOSURE_TEXT.get(licensing.primary_language(language), _DISCLOSURE_TEXT["en"])
+    caption = " ".join(part for part in (metadata.description.strip(), disclosure) if part)
+    yield _warning(
+        "ai.undisclosed",
+        "description",
+        "The picture was generated by AI, and its caption does not say so.",
+        {"source_type": metadata.digital_source_type, "disclosure": disclosure},
+        f"Say in the caption that the image was generated by AI (“{disclosure}”).",
+        {"description": caption},
+    )
+
+
+def _expiry_problems(metadata: PictureMetadata, today: date) -> Iterator[CreditProblem]:
+    expiry = metadata.rights_expiry
+    if expiry is not None and expiry < today:
+        yield _error(
+            "rights.expired",
+            "rights_expiry",
+            f"The rights to the picture ran out on {expiry.isoformat()}.",
+            {"date": expiry.isoformat()},
+            "Renew the rights with the rights holder, or use another picture.",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# One use of a picture in an article
+
+# How a caption says its picture is illustrative ("…, photo illustrative").
+_ILLUSTRATIVE_MARK = re.compile(
+    r"""[\s,;:.(\[–—-]*(?:
+        (?:photo|image|illustration)s?\s+(?:d['’]\s*)?illustrati(?:ve|on)s?
+        |illustrative\s+(?:photo|image|picture)s?|\(\s*illustration
+        |(?:photo|image)\s+for\s+illustration(?:\s+purposes)?)[\s)\].]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def marks_illustrative(caption: str) -> bool:
+    """Whether the caption ends with an illustrative mark ("…, photo illustrative")."""
+    return _ILLUSTRATIVE_MARK.search(caption.strip()) is not None
+
+
+def strip_illustrative_mark(caption: str) -> str:
+    return _ILLUSTRATIVE_MARK.sub("", caption.strip())
+
+
+def check_use(alt_text: str, caption: str, *, illustrative: bool) -> list[CreditProblem]:
+    """Problems of one use of a picture: its alt text against its caption. When the picture
+    is marked ``illustrative``, the caption's "photo illustrative" mark is not compared."""
+    alt = alt_text.strip()
+    if not _comparable(alt):
+        return [
+            _error(
+                "alt_text.missing",
+                "alt_text",
+                "The alt text is missing: screen readers have nothing to say about the picture.",
+                {},
+                "Describe what the picture shows, in a sentence.",
+            )
+        ]
+    problems = []
+    if len(alt) > ALT_TEXT_LIMIT:
+        problems.append(_alt_too_long(alt))
+    if illustrative:
+        caption = _ILLUSTRATIVE_MARK.sub("", caption)
+    if _comparable(caption) and _comparable(alt) == _comparable(caption):
+        problems.append(
+            _warning(
+                "alt_text.same_as_caption",
+                "alt_text",
+                "The alt text repeats the caption: screen readers read both.",
+                {},
+                "Describe what the picture shows (people, place, action) rather than repeat the"
+                " caption.",
+            )
+        )
+    return problems
+
+
+def _alt_too_long(alt: str) -> CreditProblem:
+    return _warning(
+        "alt_text.too_long",
+        "alt_text",
+        f"The alt text has {len(alt)} characters; the recommended limit is {ALT_TEXT_LIMIT}.",
+        {"length": str(len(alt)), "limit": str(ALT_TEXT_LIMIT)},
+        "Keep the alt text to what the picture shows; details belong in the caption.",
+    )
+
+
+def _comparable(text: str) -> str:
+    """Letters and digits only, case-folded: what is left when case, spaces and
+    punctuation are ignored."""
+    return "".join(char for char in unicodedata.normalize("NFC", text).casefold() if char.isalnum())
+
+
+__all__ = [
+    "AI_SOURCE_TYPES",
+    "ALT_TEXT_LIMIT",
+    "FIELD_ORDER",
+    "CreditProblem",
+    "check_picture",
+    "check_use",
+    "discloses_ai",
+    "is_ai_generated",
+    "marks_illustrative",
+    "picture_status",
+    "sort_problems",
+    "strip_illustrative_mark",
+]

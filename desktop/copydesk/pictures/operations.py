@@ -1,0 +1,108 @@
+"""What the command line and the window ask of a library's pictures, one transaction each.
+
+Like ``operations``, every function returns plain records, ready to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from copydesk.library.media_store import MediaStore
+from copydesk.pictures import compliance, credits
+from copydesk.pictures import store as images
+from copydesk.pictures.importing import ImportReport, attach_file, import_pictures
+from copydesk.pictures.store import PictureUsage
+from copydesk.preferences import DEFAULTS, Preferences
+from copydesk.records.picture import PictureRecord, PictureStatus
+
+if TYPE_CHECKING:
+    from copydesk.library.db import Library
+    from copydesk.pictures.compliance import CreditProblem
+
+
+@dataclass(frozen=True, slots=True)
+class PictureListing:
+    """A picture as the library view shows it: its credit as composed (or typed), what the
+    compliance engine says of it, and where it is used."""
+
+    record: PictureRecord
+    credit: str
+    problems: tuple[CreditProblem, ...]
+    status: PictureStatus
+    usages: tuple[PictureUsage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """How pictures are judged: in which language credits are composed, whether the
+    publication is commercial, and today's date (rights expire)."""
+
+    language: str = "fr"
+    commercial: bool = True
+    today: date | None = None
+
+    @classmethod
+    def from_preferences(cls, preferences: Preferences, language: str = "fr") -> Judgement:
+        return cls(language, preferences.commercial_publication)
+
+
+def judge(
+    record: PictureRecord, judgement: Judgement, usages: Sequence[PictureUsage] = ()
+) -> PictureListing:
+    metadata = record.metadata
+    problems = compliance.check_picture(
+        metadata,
+        language=judgement.language,
+        commercial=judgement.commercial,
+        today=judgement.today or date.today(),
+    )
+    return PictureListing(
+        record,
+        credits.credit_for(metadata, judgement.language),
+        tuple(problems),
+        compliance.picture_status(problems),
+        tuple(usages),
+    )
+
+
+def list_pictures(library: Library, judgement: Judgement) -> list[PictureListing]:
+    with library.read() as session:
+        records = images.list_pictures(session)
+        usages = images.usages_by_picture(session)
+    return [judge(record, judgement, usages.get(record.id, ())) for record in records]
+
+
+def picture_listing(library: Library, picture_id: int, judgement: Judgement) -> PictureListing:
+    with library.read() as session:
+        record = images.get_picture(session, picture_id)
+        usages = images.usages_of(session, picture_id)
+    return judge(record, judgement, usages)
+
+
+def import_files(
+    library: Library,
+    paths: Iterable[Path],
+    *,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    return import_pictures(
+        library, MediaStore.beside(library.path), paths, progress=progress, cancelled=cancelled
+    )
+
+
+def attach_picture_file(
+    library: Library, picture_id: int, path: Path, judgement: Judgement
+) -> PictureListing:
+    """Attach ``path`` to the picture that awaits it (``picture_import.attach_file``) and
+    judge the picture as it now is."""
+    attach_file(library, MediaStore.beside(library.path), picture_id, path)
+    return picture_listing(library, picture_id, judgement)
+
+
+def default_judgement(language: str = "fr") -> Judgement:
+    return Judgement.from_preferences(DEFAULTS, language)

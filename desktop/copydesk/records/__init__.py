@@ -1,0 +1,1 @@
+"""Plain values every layer passes around: articles, pictures, problems found by checks."""
