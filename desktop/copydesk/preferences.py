@@ -1,6 +1,6 @@
 """User preferences: each declared once, with its default.
 
-The window keeps them apart from window state (``copydesk.qt.preferences_store``); the core
+The window keeps them apart from window state (``copydesk.qt.window.preferences_store``); the core
 only ever receives a ``Preferences`` value.
 """
 

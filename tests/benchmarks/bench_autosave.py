@@ -54,9 +54,9 @@ def make_library(path: Path) -> None:
 def measure(rounds: int) -> list[Figure]:
 
     from copydesk.qt.app import application, prepare_environment
-    from copydesk.qt.main_window import MainWindow
     from copydesk.qt.tasks import TaskRunner
-    from copydesk.qt.window_state import WindowState
+    from copydesk.qt.window.main_window import MainWindow
+    from copydesk.qt.window.state import WindowState
 
     prepare_environment()
     app = application()

@@ -89,7 +89,7 @@ def run_import(paths: list[Path], library_path: Path, cancel_after: int | None) 
     from copydesk.pictures.importing import ImportOutcome
     from copydesk.pictures.operations import Judgement
     from copydesk.qt.app import freeze_startup_objects
-    from copydesk.qt.credits.library_window import PictureLibraryWindow
+    from copydesk.qt.pictures.library_window import PictureLibraryWindow
     from copydesk.qt.tasks import TaskRunner
 
     library = open_library(library_path, create=True)

@@ -71,9 +71,9 @@ def measure(library: Path, keys: int) -> list[float]:
     from PySide6.QtGui import QKeyEvent, QTextCursor
     from PySide6.QtWidgets import QApplication
 
-    from copydesk.qt.main_window import MainWindow
     from copydesk.qt.tasks import TaskRunner
-    from copydesk.qt.window_state import WindowState
+    from copydesk.qt.window.main_window import MainWindow
+    from copydesk.qt.window.state import WindowState
 
     window = MainWindow(library, state=WindowState.ephemeral(), runner=TaskRunner())
     ready = QEventLoop()

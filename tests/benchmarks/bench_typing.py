@@ -113,9 +113,9 @@ def measure(library: Path, keys: int) -> tuple[list[float], int]:
 
     prepare_environment()
     application()
-    from copydesk.qt.main_window import MainWindow
     from copydesk.qt.tasks import TaskRunner
-    from copydesk.qt.window_state import WindowState
+    from copydesk.qt.window.main_window import MainWindow
+    from copydesk.qt.window.state import WindowState
 
     window = MainWindow(library, state=WindowState.ephemeral(), runner=TaskRunner())
     ready = QEventLoop()

@@ -35,10 +35,10 @@ def main(library: Path, media_folder: Path) -> int:
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from copydesk.qt.app import application, prepare_environment
-    from copydesk.qt.importing.controller import FOLDER_KEY
-    from copydesk.qt.main_window import MainWindow
+    from copydesk.qt.exchange.importing.controller import FOLDER_KEY
     from copydesk.qt.tasks import TaskRunner
-    from copydesk.qt.window_state import WindowState
+    from copydesk.qt.window.main_window import MainWindow
+    from copydesk.qt.window.state import WindowState
 
     prepare_environment()
     app = application()

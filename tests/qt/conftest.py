@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from copydesk.articles import operations
 from copydesk.articles import store as articles
 from copydesk.errors import LibraryError
-from copydesk.qt.main_window import MainWindow
 from copydesk.qt.tasks import TaskRunner
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.window.main_window import MainWindow
+from copydesk.qt.window.state import WindowState
 
 READY_TIMEOUT_MS = 30_000
 

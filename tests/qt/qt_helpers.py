@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from copydesk.qt.main_window import MainWindow
+from copydesk.qt.window.main_window import MainWindow
 
 
 def page_text(qtbot: QtBot, window: MainWindow, script: str = "document.body.innerText") -> str:

@@ -15,10 +15,10 @@ from copydesk.articles import store as articles
 from copydesk.pictures import store as images
 from copydesk.pictures.credits import parse_credit
 from copydesk.pictures.operations import Judgement, PictureListing, import_files, picture_listing
-from copydesk.qt.check_messages import problem_location, problem_message
-from copydesk.qt.credits.picture_chooser import PictureChooser
+from copydesk.qt.checks.messages import problem_location, problem_message
 from copydesk.qt.editor.plain_text import exact_text
-from copydesk.qt.main_window import MainWindow
+from copydesk.qt.pictures.picture_chooser import PictureChooser
+from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import LeadPictureUse
 from copydesk.records.picture import PictureMetadata
 from tests.helpers import opened

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.articles import operations
 from copydesk.articles import store as articles
-from copydesk.qt.article_list import SummaryRole
-from copydesk.qt.main_window import MainWindow
+from copydesk.qt.window.article_list import SummaryRole
+from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import PAGE_SIZE, ArticleContent, ArticleQuery, ArticleStatus
 from tests.core.test_search import HOSTILE
 from tests.helpers import opened
@@ -312,7 +312,7 @@ def test_an_outdated_search_is_skipped(
 
     monkeypatch.setattr(operations, "search_articles", recording_search)
     gate = threading.Event()
-    window._runner.run(gate.wait)  # the database thread is busy while the user types
+    window.runner.run(gate.wait)  # the database thread is busy while the user types
     type_text(window.article_list.search_field, "greve")
     gate.set()
     qtbot.waitUntil(lambda: listed(window) == [STRIKE], timeout=5_000)

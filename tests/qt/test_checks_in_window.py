@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from copydesk.qt.editor.plain_text import exact_text
-from copydesk.qt.main_window import MainWindow
+from copydesk.qt.window.main_window import MainWindow
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import type_at_end, type_text
 

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.articles.checks import NBSP, NNBSP, check_article, fix_all
 from copydesk.preferences import Preferences
-from copydesk.qt.check_messages import known_codes, problem_message
-from copydesk.qt.checks_panel import ChecksPanel
+from copydesk.qt.checks.messages import known_codes, problem_message
+from copydesk.qt.checks.panel import ChecksPanel
 from copydesk.qt.editor.text_fixes import (
     apply_text_fix,
     shift_position,
@@ -179,7 +179,7 @@ def test_every_picture_code_of_the_article_has_a_translatable_message() -> None:
     from copydesk.articles.pictures import ArticlePictures, check_pictures
     from copydesk.library.models import utc_now
     from copydesk.pictures.operations import Judgement, judge
-    from copydesk.qt.check_messages import known_picture_codes
+    from copydesk.qt.checks.messages import known_picture_codes
     from copydesk.records.picture import PictureFile, PictureMetadata, PictureRecord
     from copydesk.text.picture_refs import picture_markdown
 

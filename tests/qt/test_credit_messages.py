@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.pictures import compliance
 from copydesk.pictures.compliance import FIELD_ORDER, CreditProblem, check_picture, check_use
-from copydesk.qt.credits.credit_editor import CreditEditor
-from copydesk.qt.credits.credit_messages import (
+from copydesk.qt.pictures.credit_editor import CreditEditor
+from copydesk.qt.pictures.credit_messages import (
     CONTEXT,
     field_label,
     known_codes,

@@ -27,12 +27,12 @@ from copydesk.exchange.packages.export import (
     BatchOutcome,
     BatchReport,
 )
-from copydesk.qt.export import exporter as exporter_module
-from copydesk.qt.export.exporter import ExportSettings, Selection, SingleOutcome
-from copydesk.qt.export.options_dialog import ExportDialog
-from copydesk.qt.export.results import BatchReportDialog, RefusedDialog
-from copydesk.qt.main_window import MainWindow
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.exchange.export import exporter as exporter_module
+from copydesk.qt.exchange.export.exporter import ExportSettings, Selection, SingleOutcome
+from copydesk.qt.exchange.export.options_dialog import ExportDialog
+from copydesk.qt.exchange.export.results import BatchReportDialog, RefusedDialog
+from copydesk.qt.window.main_window import MainWindow
+from copydesk.qt.window.state import WindowState
 from copydesk.records.article import ArticleContent, ArticleStatus
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
@@ -65,7 +65,7 @@ def no_file_manager(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         opened_urls.append(url.toLocalFile())
         return True
 
-    monkeypatch.setattr("copydesk.qt.export.results.QDesktopServices.openUrl", open_url)
+    monkeypatch.setattr("copydesk.qt.exchange.export.results.QDesktopServices.openUrl", open_url)
     return opened_urls
 
 

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.library.locks import LockProbe
 from copydesk.qt.dialogs import file_dialogs
-from copydesk.qt.export.exporter import ExportSettings
-from copydesk.qt.export.options_dialog import ExportDialog
-from copydesk.qt.importing.controller import FOLDER_KEY
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.exchange.export.exporter import ExportSettings
+from copydesk.qt.exchange.export.options_dialog import ExportDialog
+from copydesk.qt.exchange.importing.controller import FOLDER_KEY
+from copydesk.qt.window.state import WindowState
 from tests.helpers import REPO, opened
 from tests.qt.conftest import MakeWindow
 

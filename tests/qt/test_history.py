@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.articles import operations
 from copydesk.qt.editor.plain_text import exact_text
-from copydesk.qt.main_window import MainWindow
+from copydesk.qt.history.controller import HistoryController
+from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import RevisionKind
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
@@ -125,7 +126,7 @@ def test_two_windows_on_one_library_keep_both_versions(
         asked.append(self.objectName())
         return keep_mine
 
-    monkeypatch.setattr(MainWindow, "_ask_which_version", answer)
+    monkeypatch.setattr(HistoryController, "_ask_which_version", answer)
     type_at_end(qtbot, first, "\n\nVersion de la première fenêtre.")
     first.flush_autosave()
     type_at_end(qtbot, second, "\n\nVersion de la seconde fenêtre.")

@@ -17,10 +17,10 @@ from copydesk.articles import operations
 from copydesk.exchange import importing as article_import
 from copydesk.exchange.importing import ImportItem, ImportOutcome, ImportReport
 from copydesk.qt.dialogs import file_dialogs
-from copydesk.qt.importing import controller as controller_module
-from copydesk.qt.importing.results import ImportReportDialog
-from copydesk.qt.main_window import MainWindow
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.exchange.importing import controller as controller_module
+from copydesk.qt.exchange.importing.results import ImportReportDialog
+from copydesk.qt.window.main_window import MainWindow
+from copydesk.qt.window.state import WindowState
 from copydesk.records.article import ALL_ARTICLES
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
@@ -206,7 +206,7 @@ def test_the_actions_wait_for_a_library(
     qtbot: QtBot, make_window: MakeWindow, library_path: Path
 ) -> None:
     window = make_window(library_path)
-    window._close_library()
+    window.session.close()
     window.imports.refresh()
     assert not window.imports.import_action.isEnabled()
     assert not window.imports.folder_action.isEnabled()

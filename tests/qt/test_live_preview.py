@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.articles import store as articles
 from copydesk.library.db import open_library
-from copydesk.qt.main_window import MainWindow
+from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import ArticleContent
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import page_text, type_at_end, type_text

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.articles import operations
 from copydesk.articles import store as articles
-from copydesk.qt.main_window import MainWindow
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.window.main_window import MainWindow
+from copydesk.qt.window.state import WindowState
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import page_text, type_at_end, type_text, wait_for_page_text

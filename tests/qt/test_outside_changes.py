@@ -19,7 +19,8 @@ from copydesk.articles.operations import KnownVersions
 from copydesk.pictures import store as images
 from copydesk.qt.editor.following import follow_text
 from copydesk.qt.editor.plain_text import exact_text
-from copydesk.qt.main_window import MainWindow
+from copydesk.qt.history.controller import HistoryController
+from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import ArticleContent
 from tests.core.test_diffing import SPAN_CASES
 from tests.core.test_picture_records_db import FILE, METADATA
@@ -117,7 +118,7 @@ def test_unsaved_text_meets_the_other_version_in_the_conflict_dialog(
         asked.append("asked")
         return True
 
-    monkeypatch.setattr(MainWindow, "_ask_which_version", answer)
+    monkeypatch.setattr(HistoryController, "_ask_which_version", answer)
     type_at_end(qtbot, window, "\n\nMa phrase pas encore enregistrée.")
     assert window.has_unsaved_changes()
     save_elsewhere(

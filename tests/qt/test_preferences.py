@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.preferences import Preferences
 from copydesk.qt.dialogs.preferences_dialog import PreferencesDialog
-from copydesk.qt.preferences_store import PreferencesStore
+from copydesk.qt.window.preferences_store import PreferencesStore
 
 
 def _store(path: Path) -> PreferencesStore:

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from copydesk.articles import operations
 from copydesk.articles import store as articles
 from copydesk.errors import LibraryError
-from copydesk.qt.article_list import SummaryRole
-from copydesk.qt.main_window import MainWindow
+from copydesk.qt.window.article_list import SummaryRole
+from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import ArticleContent, ArticleSummary
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
@@ -102,7 +102,7 @@ def test_switching_library_while_the_first_is_opening(
     monkeypatch.setattr(operations, "open_library", slow_open)
     window = make_window(first, synchronous=False, wait=False)
     window.show()
-    qtbot.waitUntil(lambda: window._opening is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: window.session.is_opening, timeout=5_000)
     window.open_library(second)
     assert not window.editor.isEnabled()  # nothing to type into while the switch happens
     qtbot.waitUntil(

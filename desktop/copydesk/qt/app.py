@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from copydesk import __version__
 from copydesk.qt import startup_trace
-from copydesk.qt.main_window import MainWindow
-from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.tasks import TaskRunner
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.window.main_window import MainWindow
+from copydesk.qt.window.preferences_store import PreferencesStore
+from copydesk.qt.window.state import WindowState
 
 
 def prepare_environment() -> None:

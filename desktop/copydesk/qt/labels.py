@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from copydesk.records.article import ArticleStatus
@@ -23,3 +25,16 @@ def language_label(code: str) -> str:
         "en": QCoreApplication.translate("language", "English"),
     }
     return labels.get(code, code)
+
+
+_PLACEHOLDER = re.compile(r"%(\d+)")
+
+
+def fill(template: str, values: list[str]) -> str:
+    """``%1``, ``%2``… replaced in one pass, so a value containing "%2" stays as it is."""
+    return _PLACEHOLDER.sub(lambda match: _value(values, match), template)
+
+
+def _value(values: list[str], match: re.Match[str]) -> str:
+    index = int(match[1]) - 1
+    return values[index] if 0 <= index < len(values) else match[0]

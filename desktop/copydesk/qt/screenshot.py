@@ -9,9 +9,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, QRect, 
 from PySide6.QtGui import QGuiApplication, QImage
 
 from copydesk.errors import CopydeskError
-from copydesk.qt.main_window import MainWindow
 from copydesk.qt.tasks import TaskRunner
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.window.main_window import MainWindow
+from copydesk.qt.window.state import WindowState
 
 READY_TIMEOUT_MS = 60_000
 SETTLE_MS = 150

@@ -13,7 +13,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from copydesk.qt.main_window import MainWindow
+from copydesk.qt.window.main_window import MainWindow
 
 TRACE_ENV = "COPYDESK_STARTUP_TRACE"
 

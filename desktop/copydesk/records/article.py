@@ -92,6 +92,18 @@ class ArticleSummary:
     updated_at: datetime
 
 
+def summary_of(record: ArticleRecord) -> ArticleSummary:
+    """The list row of a stored article."""
+    return ArticleSummary(
+        id=record.id,
+        slug=record.slug,
+        headline=record.content.headline,
+        status=record.content.status,
+        language=record.content.language,
+        updated_at=record.updated_at,
+    )
+
+
 class RevisionKind(StrEnum):
     MANUAL = "manual"  # Ctrl+S
     PERIODIC = "periodic"  # while editing, every few minutes

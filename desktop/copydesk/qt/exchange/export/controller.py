@@ -17,14 +17,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from copydesk.qt.tasks import TaskRunner
-from copydesk.qt.window_controller import WindowController
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.window.controller import WindowController
+from copydesk.qt.window.state import WindowState
 
 if TYPE_CHECKING:
     from copydesk.exchange.packages.export import BatchReport
     from copydesk.library.db import Library
     from copydesk.preferences import Preferences
-    from copydesk.qt.export.exporter import (
+    from copydesk.qt.exchange.export.exporter import (
         ExportSettings,
         PackageExporter,
         Selection,
@@ -82,7 +82,7 @@ class ExportController(WindowController):
     @property
     def exporter(self) -> PackageExporter:
         if self._exporter is None:
-            from copydesk.qt.export.exporter import PackageExporter
+            from copydesk.qt.exchange.export.exporter import PackageExporter
 
             self._exporter = PackageExporter(self._database, self)
             self._exporter.progressed.connect(self._show_progress)
@@ -122,7 +122,7 @@ class ExportController(WindowController):
         if self._host.failed_save(article_id):
             self._not_saved()
             return
-        from copydesk.qt.export.options_dialog import ExportDialog, remembered_settings
+        from copydesk.qt.exchange.export.options_dialog import ExportDialog, remembered_settings
 
         dialog = ExportDialog(
             remembered_settings(self._state),
@@ -151,7 +151,7 @@ class ExportController(WindowController):
     def _start_single(
         self, library: Library, record: ArticleRecord, settings: ExportSettings
     ) -> None:
-        from copydesk.qt.export.options_dialog import remember_settings
+        from copydesk.qt.exchange.export.options_dialog import remember_settings
 
         remember_settings(self._state, settings)
         self._status(self.tr("Exporting “%1”…").replace("%1", record.slug), 0)
@@ -162,7 +162,7 @@ class ExportController(WindowController):
 
     def _on_exported(self, outcome: SingleOutcome) -> None:
         from copydesk.exchange.packages.export import ExportRefused
-        from copydesk.qt.export import results
+        from copydesk.qt.exchange.export import results
 
         self.refresh()
         if outcome.result is not None:
@@ -199,7 +199,7 @@ class ExportController(WindowController):
         library = self._host.library_for_export()
         if library is None:
             return
-        from copydesk.qt.export.options_dialog import (
+        from copydesk.qt.exchange.export.options_dialog import (
             ExportDialog,
             remembered_settings,
             remembered_status,
@@ -218,7 +218,7 @@ class ExportController(WindowController):
 
     def start_batch(self, library: Library, selection: Selection, settings: ExportSettings) -> None:
         """Export ``selection`` with a progress dialog (modal to the window) and Cancel."""
-        from copydesk.qt.export.options_dialog import STATUS_KEY, remember_settings
+        from copydesk.qt.exchange.export.options_dialog import STATUS_KEY, remember_settings
 
         if self.running:
             return
@@ -247,8 +247,8 @@ class ExportController(WindowController):
 
     def _on_batch_finished(self, report: BatchReport) -> None:
         from copydesk.exchange.packages.export import BatchOutcome
-        from copydesk.qt.export import results
-        from copydesk.qt.export.results import BatchReportDialog
+        from copydesk.qt.exchange.export import results
+        from copydesk.qt.exchange.export.results import BatchReportDialog
 
         self._close_progress()
         self.refresh()
@@ -261,7 +261,7 @@ class ExportController(WindowController):
         self.batch_finished.emit(report)
 
     def _on_batch_failed(self, error: Exception) -> None:
-        from copydesk.qt.export import results
+        from copydesk.qt.exchange.export import results
 
         self._close_progress()
         self.refresh()

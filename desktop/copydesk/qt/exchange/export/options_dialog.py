@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, VERSIONS, NinjsVersion
 from copydesk.qt.dialogs import file_dialogs
-from copydesk.qt.export.exporter import ExportSettings, Selection
+from copydesk.qt.exchange.export.exporter import ExportSettings, Selection
 from copydesk.qt.labels import status_label
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.window.state import WindowState
 from copydesk.records.article import ArticleStatus
 
 FOLDER_KEY = "export/folder"

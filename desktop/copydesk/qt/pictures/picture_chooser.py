@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.pictures.operations import PictureListing
-from copydesk.qt.credits.picture_model import Column, PictureFilterModel, PictureTableModel
-from copydesk.qt.credits.picture_service import PictureService
+from copydesk.qt.pictures.picture_model import Column, PictureFilterModel, PictureTableModel
+from copydesk.qt.pictures.picture_service import PictureService
 
 
 class PictureChooser(QDialog):

@@ -7,11 +7,11 @@ the core later) falls back to the core's English message.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from copydesk.qt.labels import fill
 from copydesk.records.problem import Problem
 
 
@@ -87,8 +87,6 @@ _TEMPLATES: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
     ),
 }
 
-_PLACEHOLDER = re.compile(r"%(\d+)")
-
 
 def problem_message(problem: Problem) -> str:
     """The problem's message in the user's language."""
@@ -120,7 +118,7 @@ def _picture_message(problem: Problem) -> str:
     """A problem of a picture the article shows: which picture, then what the compliance
     engine says (translated by the credit messages)."""
     from copydesk.pictures.compliance import CreditProblem
-    from copydesk.qt.credits import credit_messages
+    from copydesk.qt.pictures import credit_messages
 
     params = {name: str(value) for name, value in problem.params.items()}
     known = _PICTURE_TEMPLATES.get(problem.code)
@@ -142,16 +140,6 @@ def _picture_message(problem: Problem) -> str:
             credit_messages.problem_message(detail),
         ],
     )
-
-
-def fill(template: str, values: list[str]) -> str:
-    """``%1``, ``%2``… replaced in one pass, so a value containing "%2" stays as it is."""
-    return _PLACEHOLDER.sub(lambda match: _value(values, match), template)
-
-
-def _value(values: list[str], match: re.Match[str]) -> str:
-    index = int(match[1]) - 1
-    return values[index] if 0 <= index < len(values) else match[0]
 
 
 def field_label(field: str) -> str:

@@ -38,16 +38,16 @@ from copydesk.pictures.importing import ImportOutcome, ImportReport
 from copydesk.pictures.licensing import catalogue
 from copydesk.pictures.operations import Judgement, PictureListing
 from copydesk.pictures.presets import PRESET_FIELDS, FillMode, Preset, PresetField, apply_preset
-from copydesk.qt.credits.credit_editor import CreditEditor
-from copydesk.qt.credits.importer import PictureImporter
-from copydesk.qt.credits.picture_model import (
+from copydesk.qt.dialogs import file_dialogs
+from copydesk.qt.pictures.credit_editor import CreditEditor
+from copydesk.qt.pictures.importer import PictureImporter
+from copydesk.qt.pictures.picture_model import (
     Column,
     Filter,
     PictureFilterModel,
     PictureTableModel,
 )
-from copydesk.qt.credits.picture_service import PictureService
-from copydesk.qt.dialogs import file_dialogs
+from copydesk.qt.pictures.picture_service import PictureService
 from copydesk.qt.tasks import TaskRunner
 from copydesk.records.picture import PictureMetadata
 

@@ -27,17 +27,17 @@ from copydesk.articles.pictures import (
 from copydesk.library.media_store import MediaStore, media_type_for_name
 from copydesk.pictures.compliance import marks_illustrative
 from copydesk.pictures.operations import Judgement, PictureListing
-from copydesk.qt.credits.article_credits import ArticleCreditsPane
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.editor.text_fixes import python_index, utf16_positions, widget_text
-from copydesk.qt.preferences_store import PreferencesStore
+from copydesk.qt.pictures.article_credits import ArticleCreditsPane
 from copydesk.qt.tasks import TaskRunner
+from copydesk.qt.window.preferences_store import PreferencesStore
 from copydesk.records.article import ArticleContent, LeadPictureUse
 from copydesk.text import picture_refs
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
-    from copydesk.qt.credits.picture_service import PictureService
+    from copydesk.qt.pictures.picture_service import PictureService
 
 REFRESH_DELAY_MS = 150
 # What Chromium shows as is; other stored pictures (TIFF) reach the preview as a JPEG copy.
@@ -314,7 +314,7 @@ class ArticlePicturesController(QObject):
 
     def picture_service(self, language: str) -> PictureService | None:
         """A service over the library's pictures, for a chooser (None: no library open)."""
-        from copydesk.qt.credits.picture_service import PictureService
+        from copydesk.qt.pictures.picture_service import PictureService
 
         if self._library is None:
             return None

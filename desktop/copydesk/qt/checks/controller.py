@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from copydesk.articles import checks
 from copydesk.articles.pictures import ArticlePictures, check_pictures
-from copydesk.qt.checks_panel import ChecksPanel
+from copydesk.qt.checks.panel import ChecksPanel
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.editor.text_fixes import apply_text_fix, utf16_positions, widget_text
-from copydesk.qt.preferences_store import PreferencesStore
 from copydesk.qt.tasks import LatestOnly
+from copydesk.qt.window.preferences_store import PreferencesStore
 from copydesk.records.article import ArticleContent
 from copydesk.records.problem import Problem
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from copydesk.errors import CopydeskError
 from copydesk.exchange.packages.export import BatchItem, BatchOutcome, BatchReport, ExportFailed
-from copydesk.qt.check_messages import problem_location, problem_message
+from copydesk.qt.checks.messages import problem_location, problem_message
 from copydesk.records.problem import Problem, Severity
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from copydesk.pictures.compliance import CreditProblem
-from copydesk.qt.check_messages import fill
+from copydesk.qt.labels import fill
 
 CONTEXT = "credits"
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from copydesk.articles.pictures import LEAD, ArticlePictures, PictureUse, illustrative_label
 from copydesk.pictures.compliance import ALT_TEXT_LIMIT, CreditProblem, check_use
 from copydesk.pictures.operations import PictureListing
-from copydesk.qt.credits.picture_model import awaiting_pixmap, status_label
+from copydesk.qt.pictures.picture_model import awaiting_pixmap, status_label
 from copydesk.records.picture import PictureStatus
 
 THUMBNAIL_SIZE = 56
@@ -337,6 +337,6 @@ def _set_text(field: QPlainTextEdit, text: str) -> None:
 
 
 def _problem_text(problem: CreditProblem) -> str:
-    from copydesk.qt.credits.credit_messages import problem_message
+    from copydesk.qt.pictures.credit_messages import problem_message
 
     return problem_message(problem)

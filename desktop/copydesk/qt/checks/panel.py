@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.qt.check_messages import problem_location, problem_message
+from copydesk.qt.checks.messages import problem_location, problem_message
 from copydesk.records.problem import Problem, Severity
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1

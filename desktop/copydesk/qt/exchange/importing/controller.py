@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QMainWindow
 
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.tasks import TaskRunner
-from copydesk.qt.window_controller import WindowController
-from copydesk.qt.window_state import WindowState
+from copydesk.qt.window.controller import WindowController
+from copydesk.qt.window.state import WindowState
 
 if TYPE_CHECKING:
     from copydesk.articles.operations import Shown
@@ -190,7 +190,7 @@ class ImportController(WindowController):
         self._advance(self.tr("Importing the articles… %1 of %n", "", total), done, total)
 
     def _on_imported(self, imported: Imported) -> None:
-        from copydesk.qt.importing.results import ImportReportDialog, summary_line
+        from copydesk.qt.exchange.importing.results import ImportReportDialog, summary_line
 
         report = imported.report
         if imported.shown is not None:
@@ -204,7 +204,7 @@ class ImportController(WindowController):
     def _on_failed(self, error: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from copydesk.qt.autosave import describe
+        from copydesk.qt.window.autosave import describe
 
         self._status(self.tr("Not imported: %1").replace("%1", describe(error)))
         box = QMessageBox(

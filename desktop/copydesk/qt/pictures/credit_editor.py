@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from copydesk.pictures import compliance, credits
 from copydesk.pictures.licensing import catalogue
-from copydesk.qt.credits.credit_messages import problem_message, problem_suggestion
+from copydesk.qt.pictures.credit_messages import problem_message, problem_suggestion
 from copydesk.records.picture import PictureMetadata
 from copydesk.records.problem import Severity
 

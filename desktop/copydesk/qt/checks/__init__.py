@@ -1,0 +1,1 @@
+"""The checks panel and the live checks of the article being edited."""

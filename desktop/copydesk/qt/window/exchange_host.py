@@ -1,0 +1,54 @@
+"""What the import and export controllers ask of the main window, and nothing more."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from copydesk.articles import operations
+from copydesk.records.article import ArticleRecord
+
+if TYPE_CHECKING:
+    from copydesk.library.db import Library
+    from copydesk.preferences import Preferences
+    from copydesk.qt.window.main_window import MainWindow
+
+
+class ExchangeHost:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    @property
+    def current(self) -> ArticleRecord | None:
+        return self._window.current
+
+    def library_for_export(self) -> Library | None:
+        return self._window.library
+
+    def library_for_import(self) -> Library | None:
+        return self._window.library  # None while the library is still opening: the actions wait
+
+    def save_pending(self) -> None:
+        self._window.autosave.flush()
+        self._window.autosave.retry_failed()
+
+    def failed_save(self, article_id: int) -> bool:
+        return self._window.autosave.failed_content(article_id) is not None
+
+    def listed_article_ids(self) -> list[int]:
+        return self._window.article_list.model.ids()
+
+    def export_preferences(self) -> Preferences:
+        return self._window.preferences.current()  # the same limits as the Checks panel
+
+    def show_checks(self) -> None:
+        self._window.side_tabs.setCurrentWidget(self._window.checks_panel)
+        self._window.checks.check_now()
+        self._window.checks_panel.view.setFocus()
+
+    def show_imported(self, shown: operations.Shown) -> None:
+        """The first article imported, with the list of every article."""
+        self._window.article_list.reset_query()  # so that the articles imported are in the list
+        self._window.replace_current(shown, focus=False)
+
+    def pictures_imported(self) -> None:
+        self._window.pictures.imported()

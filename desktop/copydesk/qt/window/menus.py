@@ -1,0 +1,110 @@
+"""The main window's menus and their actions, kept on the window (``window.new_action``…)
+so that tests and shortcuts reach them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from copydesk.qt.exchange.export.controller import ExportController
+from copydesk.qt.exchange.importing.controller import ImportController
+from copydesk.qt.window.exchange_host import ExchangeHost
+
+if TYPE_CHECKING:
+    from copydesk.qt.window.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    _file_menu(window)
+    _edit_menu(window)
+    _format_menu(window)
+    _view_menu(window)
+
+
+def _file_menu(window: MainWindow) -> None:
+    menu = window.menuBar().addMenu(window.tr("&File"))
+    window.new_action = _action(
+        window, menu, window.tr("&New Article"), QKeySequence.StandardKey.New
+    )
+    window.new_action.triggered.connect(window.articles.new_article)
+    window.save_action = _action(
+        window, menu, window.tr("&Save a Revision"), QKeySequence.StandardKey.Save
+    )
+    window.save_action.setStatusTip(
+        window.tr("Save now and keep this version in the article's history")
+    )
+    window.save_action.triggered.connect(window.save_now)
+    menu.addSeparator()
+    host = ExchangeHost(window)
+    window.imports = ImportController(window, host, window.runner, window.state)
+    menu.addAction(window.imports.import_action)
+    menu.addAction(window.imports.folder_action)
+    menu.aboutToShow.connect(window.imports.refresh)
+    window.exports = ExportController(window, host, window.runner, window.state)
+    menu.addAction(window.exports.export_action)
+    menu.addAction(window.exports.batch_action)
+    menu.aboutToShow.connect(window.exports.refresh)
+    menu.addSeparator()
+    window.open_library_action = _action(window, menu, window.tr("Open &Library…"))
+    window.open_library_action.triggered.connect(window.choose_library)
+    menu.addSeparator()
+    window.quit_action = _action(window, menu, window.tr("&Quit"), QKeySequence.StandardKey.Quit)
+    window.quit_action.triggered.connect(window.close)
+
+
+def _edit_menu(window: MainWindow) -> None:
+    edit = window.edit_menu = window.menuBar().addMenu(window.tr("&Edit"))
+    window.preferences_action = _action(
+        window, edit, window.tr("&Preferences…"), QKeySequence.StandardKey.Preferences
+    )
+    if window.preferences_action.shortcut().isEmpty():  # no platform standard on Linux
+        window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+    window.preferences_action.triggered.connect(window.edit_preferences)
+    edit.addSeparator()
+    for action in window.editor.find_actions():
+        edit.addAction(action)
+
+
+def _format_menu(window: MainWindow) -> None:
+    text_format = window.menuBar().addMenu(window.tr("F&ormat"))
+    for action in window.editor.body.format_actions():
+        text_format.addAction(action)
+    text_format.addSeparator()
+    window.insert_picture_action = _action(
+        window, text_format, window.tr("Insert &Picture…"), QKeySequence("Ctrl+Shift+P")
+    )
+    window.insert_picture_action.triggered.connect(window.pictures.choose_picture_to_insert)
+    window.lead_picture_action = _action(window, text_format, window.tr("&Lead Picture…"))
+    window.lead_picture_action.triggered.connect(window.pictures.choose_lead_picture)
+
+
+def _view_menu(window: MainWindow) -> None:
+    view = window.menuBar().addMenu(window.tr("&View"))
+    window.history_action = window.history_dock.toggleViewAction()
+    window.history_action.setText(window.tr("&History"))
+    window.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+    view.addAction(window.history_action)
+    window.pictures_action = _action(
+        window, view, window.tr("&Picture Library"), QKeySequence("Ctrl+Shift+L")
+    )
+    window.pictures_action.triggered.connect(window.open_picture_library)
+    window.credits_action = _action(
+        window, view, window.tr("Pictures and &Credits"), QKeySequence("Ctrl+Shift+K")
+    )
+    window.credits_action.setCheckable(True)
+    window.credits_action.setChecked(True)
+    window.credits_action.toggled.connect(window.pictures.show_credits_pane)
+
+
+def _action(
+    window: MainWindow,
+    menu: Any,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    menu.addAction(action)
+    return action
