@@ -17,13 +17,9 @@ import pytest
 
 from copydesk.articles import store as articles
 from copydesk.articles.pictures import check_pictures, load_article_pictures
-from copydesk.exchange.importing import (
-    ImportKind,
-    ImportOutcome,
-    ImportRefused,
-    import_paths,
-    read_article_file,
-)
+from copydesk.exchange.importing.batch import import_paths, read_article_file
+from copydesk.exchange.importing.prepared import ImportKind, ImportRefused
+from copydesk.exchange.importing.report import ImportOutcome
 from copydesk.exchange.ninjs.schema import NinjsVersion, validate
 from copydesk.exchange.packages.build import ARTICLE_MARKDOWN, ARTICLE_NINJS, MANIFEST
 from copydesk.exchange.packages.export import export_package

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from copydesk.articles import operations
-from copydesk.exchange import importing as article_import
-from copydesk.exchange.importing import ImportItem, ImportOutcome, ImportReport
+from copydesk.exchange.importing import batch as article_import
+from copydesk.exchange.importing.report import ImportItem, ImportOutcome, ImportReport
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.exchange.importing import controller as controller_module
 from copydesk.qt.exchange.importing.results import ImportReportDialog

@@ -26,7 +26,7 @@ from copydesk.qt.window.state import WindowState
 
 if TYPE_CHECKING:
     from copydesk.articles.operations import Shown
-    from copydesk.exchange.importing import ImportReport
+    from copydesk.exchange.importing.report import ImportReport
     from copydesk.library.db import Library
 
 FOLDER_KEY = "import/folder"
@@ -58,7 +58,7 @@ def import_and_show(
 ) -> Imported:
     """On the database thread: import ``paths``, then read the first article imported."""
     from copydesk.articles import operations
-    from copydesk.exchange.importing import import_paths
+    from copydesk.exchange.importing.batch import import_paths
     from copydesk.records.article import ALL_ARTICLES
 
     report = import_paths(library, paths, progress=progress, cancelled=cancelled)
