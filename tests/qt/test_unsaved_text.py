@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from copydesk.articles import operations
 from copydesk.articles import store as articles
 from copydesk.errors import LibraryError
-from copydesk.qt.window.article_list import SummaryRole
+from copydesk.qt.window.article_rows import SummaryRole
 from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import ArticleContent, ArticleSummary
 from tests.helpers import opened

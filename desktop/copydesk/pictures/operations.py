@@ -15,6 +15,7 @@ from copydesk.library.media_store import MediaStore
 from copydesk.pictures import compliance, credits
 from copydesk.pictures import store as images
 from copydesk.pictures.importing import ImportReport, attach_file, import_pictures
+from copydesk.pictures.presets import Preset
 from copydesk.pictures.store import PictureUsage
 from copydesk.preferences import DEFAULTS, Preferences
 from copydesk.records.picture import PictureRecord, PictureStatus
@@ -102,6 +103,18 @@ def attach_picture_file(
     judge the picture as it now is."""
     attach_file(library, MediaStore.beside(library.path), picture_id, path)
     return picture_listing(library, picture_id, judgement)
+
+
+def list_presets(library: Library) -> list[Preset]:
+    with library.read() as session:
+        return list(images.list_presets(session))
+
+
+def save_preset(library: Library, preset: Preset) -> list[Preset]:
+    """Store ``preset`` (replacing one of the same name); every preset, as now stored."""
+    with library.write() as session:
+        images.save_preset(session, preset)
+        return list(images.list_presets(session))
 
 
 def default_judgement(language: str = "fr") -> Judgement:

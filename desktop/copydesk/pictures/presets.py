@@ -86,3 +86,15 @@ def preset_from_json(name: str, text: str) -> Preset:
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         raise InvalidPreset(f"The preset {name!r} is damaged: {error}.") from error
     return Preset.of(name, fields)
+
+
+def preset_from_metadata(name: str, metadata: PictureMetadata) -> Preset:
+    """A preset of the picture's rights fields that are filled: credit, source and licence
+    overwrite; the rest fill only empty fields."""
+    overwrite = {"credit_line", "copyright_notice", "source", "licence_id", "usage_terms"}
+    fields = {
+        field: PresetField(value, FillMode.OVERWRITE if field in overwrite else FillMode.FILL_EMPTY)
+        for field in PRESET_FIELDS
+        if (value := str(getattr(metadata, field)).strip())
+    }
+    return Preset.of(name, fields)

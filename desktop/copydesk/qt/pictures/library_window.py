@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -34,13 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.library.db import Library
+from copydesk.pictures import operations as picture_operations
 from copydesk.pictures.importing import ImportOutcome, ImportReport
 from copydesk.pictures.licensing import catalogue
 from copydesk.pictures.operations import Judgement, PictureListing
-from copydesk.pictures.presets import PRESET_FIELDS, FillMode, Preset, PresetField, apply_preset
+from copydesk.pictures.presets import Preset, apply_preset, preset_from_metadata
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.pictures.credit_editor import CreditEditor
 from copydesk.qt.pictures.importer import PictureImporter
+from copydesk.qt.pictures.metadata_undo import SetMetadata
 from copydesk.qt.pictures.picture_model import (
     Column,
     Filter,
@@ -50,27 +51,6 @@ from copydesk.qt.pictures.picture_model import (
 from copydesk.qt.pictures.picture_service import PictureService
 from copydesk.qt.tasks import TaskRunner
 from copydesk.records.picture import PictureMetadata
-
-
-class SetMetadata(QUndoCommand):
-    """New metadata for one or many pictures: one undo step."""
-
-    def __init__(
-        self,
-        window: PictureLibraryWindow,
-        changes: dict[int, tuple[PictureMetadata, PictureMetadata]],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self._window = window
-        self._changes = changes
-        self._first = True
-
-    def redo(self) -> None:
-        self._window.service.save({pid: new for pid, (_old, new) in self._changes.items()})
-
-    def undo(self) -> None:
-        self._window.service.save({pid: old for pid, (old, _new) in self._changes.items()})
 
 
 class PictureLibraryWindow(QMainWindow):
@@ -330,7 +310,7 @@ class PictureLibraryWindow(QMainWindow):
         old = listing.record.metadata  # what is stored: undo goes back to it
         if new != old:
             changes = {listing.record.id: (old, new)}
-            self.undo_stack.push(SetMetadata(self, changes, self.tr("Edit Credit")))
+            self.undo_stack.push(SetMetadata(self.service, changes, self.tr("Edit Credit")))
 
     def _apply_fix(self, fix: dict[str, str]) -> None:
         selected = self.selected_listings()
@@ -340,7 +320,7 @@ class PictureLibraryWindow(QMainWindow):
         old = listing.record.metadata
         new = old.replace(**fix)
         self.undo_stack.push(
-            SetMetadata(self, {listing.record.id: (old, new)}, self.tr("Apply Fix"))
+            SetMetadata(self.service, {listing.record.id: (old, new)}, self.tr("Apply Fix"))
         )
 
     def apply_preset(self, preset: Preset) -> None:
@@ -352,16 +332,14 @@ class PictureLibraryWindow(QMainWindow):
                 changes[listing.record.id] = (old, new)
         if changes:
             text = self.tr("Apply Preset “%1”").replace("%1", preset.name)
-            self.undo_stack.push(SetMetadata(self, changes, text))
+            self.undo_stack.push(SetMetadata(self.service, changes, text))
 
     # ---- presets ----------------------------------------------------------------------------
 
     def load_presets(self) -> None:
-        from copydesk.pictures import store as images
-
         library = self.service.library
         self.service.database.run(
-            lambda: _list_presets(library, images),
+            lambda: picture_operations.list_presets(library),
             self._show_presets,
             lambda e: self._report(str(e)),
         )
@@ -383,16 +361,12 @@ class PictureLibraryWindow(QMainWindow):
             self.save_preset(preset_from_metadata(name, selected[0].record.metadata))
 
     def save_preset(self, preset: Preset) -> None:
-        from copydesk.pictures import store as images
-
         library = self.service.library
-
-        def work() -> list[Preset]:
-            with library.write() as session:
-                images.save_preset(session, preset)
-                return images.list_presets(session)
-
-        self.service.database.run(work, self._show_presets, lambda e: self._report(str(e)))
+        self.service.database.run(
+            lambda: picture_operations.save_preset(library, preset),
+            self._show_presets,
+            lambda e: self._report(str(e)),
+        )
 
     # ---- import -------------------------------------------------------------------------------
 
@@ -520,20 +494,3 @@ class PictureLibraryWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.importer.shutdown()
         super().closeEvent(event)
-
-
-def _list_presets(library: Library, images) -> list[Preset]:  # type: ignore[no-untyped-def]
-    with library.read() as session:
-        return list(images.list_presets(session))
-
-
-def preset_from_metadata(name: str, metadata: PictureMetadata) -> Preset:
-    """A preset of the picture's rights fields that are filled: credit, source and licence
-    overwrite; the rest fill only empty fields."""
-    overwrite = {"credit_line", "copyright_notice", "source", "licence_id", "usage_terms"}
-    fields = {
-        field: PresetField(value, FillMode.OVERWRITE if field in overwrite else FillMode.FILL_EMPTY)
-        for field in PRESET_FIELDS
-        if (value := str(getattr(metadata, field)).strip())
-    }
-    return Preset.of(name, fields)

@@ -1,31 +1,20 @@
-"""The article list on the left: its toolbar, the search field and status filter, and a lazy
-model of the results (every id, summaries fetched a page at a time) with a two-line delegate.
-"""
+"""The article list on the left: its toolbar, the search field and status filter, above
+the rows (``article_rows``)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import (
-    QAbstractListModel,
     QEvent,
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
-    QFont,
-    QFontMetrics,
     QKeyEvent,
     QKeySequence,
-    QPainter,
     QPalette,
 )
 from PySide6.QtWidgets import (
@@ -36,246 +25,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from copydesk.qt.labels import status_label
-from copydesk.records.article import PAGE_SIZE, ArticleQuery, ArticleStatus, ArticleSummary
-
-ArticleIdRole = Qt.ItemDataRole.UserRole + 1
-SummaryRole = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
+from copydesk.qt.window.article_rows import (
+    ArticleDelegate,
+    ArticleListModel,
+)
+from copydesk.records.article import ArticleQuery, ArticleStatus, ArticleSummary
 
 SEARCH_SHORTCUT = QKeySequence("Ctrl+Shift+F")  # Ctrl+F is the body editor's find bar
-
-
-class ArticleListModel(QAbstractListModel):
-    """The ids of the articles listed, in order, and the summaries fetched so far.
-
-    A row whose summary is not there yet answers None (the delegate paints a placeholder)
-    and asks for its page with ``summaries_needed(generation, ids)``; whoever fetches them
-    hands them back to ``receive_summaries`` with the same generation. Pages asked for by
-    an earlier list (another search) are dropped when they arrive.
-    """
-
-    summaries_needed = Signal(int, object)  # generation, list of article ids
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ids: list[int] = []
-        self._summaries: dict[int, ArticleSummary] = {}
-        self._pending: set[int] = set()  # ids asked for, not arrived yet
-        self._wanted_rows: set[int] = set()
-        self._generation = 0
-        # Pages are asked for once the view has finished painting, all at once.
-        self._request_timer = QTimer(self)
-        self._request_timer.setSingleShot(True)
-        self._request_timer.setInterval(0)
-        self._request_timer.timeout.connect(self._request_wanted_pages)
-
-    # ---- Qt model interface -----------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        article_id = self._ids[index.row()]
-        if role == ArticleIdRole:
-            return article_id
-        summary = self._summaries.get(article_id)
-        if summary is None:
-            self._want(index.row())
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return summary.headline or self.tr("Untitled")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return summary.slug
-        if role == SummaryRole:
-            return summary
-        return None
-
-    # ---- what the list shows ----------------------------------------------------------
-
-    def set_ids(self, ids: list[int], first_page: list[ArticleSummary]) -> None:
-        """Show these articles, in this order; ``first_page`` holds the first summaries."""
-        self.beginResetModel()
-        self._generation += 1
-        self._ids = list(ids)
-        self._summaries = {summary.id: summary for summary in first_page}
-        self._pending.clear()
-        self._wanted_rows.clear()
-        self.endResetModel()
-
-    def refresh(
-        self, ids: list[int], first_page: list[ArticleSummary], stale: set[int] | None
-    ) -> None:
-        """The same list read again after other programs changed articles: summaries
-        already here are kept, except the ``stale`` ones (None: all of them)."""
-        kept = (
-            {}
-            if stale is None
-            else {
-                article_id: summary
-                for article_id, summary in self._summaries.items()
-                if article_id not in stale
-            }
-        )
-        self.set_ids(ids, first_page)
-        self._summaries = {**kept, **self._summaries}
-
-    def receive_summaries(self, generation: int, summaries: list[ArticleSummary]) -> None:
-        """A page asked for with ``summaries_needed`` has arrived."""
-        if generation != self._generation:
-            return  # asked for by a list that has since been replaced
-        for summary in summaries:
-            self._summaries[summary.id] = summary
-        rows = [row for summary in summaries if (row := self.row_of(summary.id)) is not None]
-        if rows:
-            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
-
-    def update_summary(self, summary: ArticleSummary) -> None:
-        """An article was saved: refresh its row, and move it to the top when that is where
-        the order by last change puts it now. The list is not searched again, so an article
-        being typed does not vanish from it when it stops matching the search."""
-        row = self.row_of(summary.id)
-        if row is None:
-            return
-        self._summaries[summary.id] = summary
-        if row > 0 and self._is_latest_change(summary):
-            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), 0)
-            self._ids.insert(0, self._ids.pop(row))
-            self.endMoveRows()
-            row = 0
-        index = self.index(row)
-        self.dataChanged.emit(index, index)
-
-    def row_of(self, article_id: int) -> int | None:
-        try:
-            return self._ids.index(article_id)
-        except ValueError:
-            return None
-
-    def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def ids(self) -> list[int]:
-        return list(self._ids)
-
-    def is_fetched(self, row: int) -> bool:
-        return 0 <= row < len(self._ids) and self._ids[row] in self._summaries
-
-    # ---- fetching pages ---------------------------------------------------------------
-
-    def _is_latest_change(self, summary: ArticleSummary) -> bool:
-        top = self._summaries.get(self._ids[0])
-        return top is not None and top.updated_at <= summary.updated_at
-
-    def _want(self, row: int) -> None:
-        self._wanted_rows.add(row)
-        self._request_timer.start()
-
-    def _request_wanted_pages(self) -> None:
-        pages = sorted({row // PAGE_SIZE for row in self._wanted_rows})
-        self._wanted_rows.clear()
-        for page in pages:
-            ids = [
-                article_id
-                for article_id in self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-                if article_id not in self._summaries and article_id not in self._pending
-            ]
-            if ids:
-                self._pending.update(ids)
-                self.summaries_needed.emit(self._generation, ids)
-
-
-class ArticleDelegate(QStyledItemDelegate):
-    """Headline in bold, then status and time of the last change; a placeholder until the
-    row's summary has been fetched."""
-
-    PADDING = 8
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        metrics = QFontMetrics(option.font)
-        return QSize(200, metrics.height() * 2 + 3 * self.PADDING)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        summary = index.data(SummaryRole)
-        painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(option.rect, option.palette.highlight())
-        if isinstance(summary, ArticleSummary):
-            self._paint_summary(painter, option, index, summary, selected)
-        else:
-            self._paint_placeholder(painter, option, index.row())
-        painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
-        painter.restore()
-
-    def _paint_summary(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: Index,
-        summary: ArticleSummary,
-        selected: bool,
-    ) -> None:
-        palette = option.palette
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        area = self._area(option)
-        line_height = QFontMetrics(option.font).height()
-
-        title_font = QFont(option.font)
-        title_font.setBold(True)
-        painter.setFont(title_font)
-        painter.setPen(palette.color(text_role))
-        headline = index.data(Qt.ItemDataRole.DisplayRole)
-        elided = QFontMetrics(title_font).elidedText(
-            headline, Qt.TextElideMode.ElideRight, area.width()
-        )
-        painter.drawText(QRect(area.left(), area.top(), area.width(), line_height), 0, elided)
-
-        painter.setFont(option.font)
-        if not selected:
-            painter.setPen(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        meta = f"{status_label(summary.status)} · {summary.language} · {_when(summary.updated_at)}"
-        meta_rect = QRect(area.left(), area.top() + line_height + 4, area.width(), line_height)
-        painter.drawText(meta_rect, 0, meta)
-
-    def _paint_placeholder(self, painter: QPainter, option: QStyleOptionViewItem, row: int) -> None:
-        """Two light bars where the headline and the details will be: the row exists, its
-        text is on the way."""
-        area = self._area(option)
-        line_height = QFontMetrics(option.font).height()
-        bar_height = max(4, line_height // 2)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(option.palette.color(QPalette.ColorRole.Midlight))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        # Lengths vary from row to row (but not from paint to paint) so it reads as a list.
-        headline_width = area.width() * (55 + (row * 53) % 41) // 100
-        for top, width in (
-            (area.top() + (line_height - bar_height) // 2, headline_width),
-            (area.top() + line_height + 4 + (line_height - bar_height) // 2, area.width() // 3),
-        ):
-            painter.drawRoundedRect(QRect(area.left(), top, width, bar_height), 3, 3)
-
-    def _area(self, option: QStyleOptionViewItem) -> QRect:
-        return option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
-
-
-def _when(moment: datetime) -> str:
-    local = moment.astimezone()
-    if local.date() == datetime.now().astimezone().date():
-        return local.strftime("%H:%M")
-    return local.strftime("%d.%m.%Y")
 
 
 class ArticleListPanel(QWidget):
