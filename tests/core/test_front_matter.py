@@ -9,12 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copydesk.errors import CopydeskError, InvalidArticleFile
-from copydesk.exchange.markdown_file import (
-    FIELDS,
-    MAX_FILE_BYTES,
-    dump_article,
-    parse_article,
-)
+from copydesk.exchange.markdown_file.format import FIELDS, MAX_FILE_BYTES
+from copydesk.exchange.markdown_file.read import parse_article
+from copydesk.exchange.markdown_file.write import dump_article
 from copydesk.records.article import ArticleContent, ArticleStatus, LeadPictureUse, RelatedLink
 
 FULL = ArticleContent(

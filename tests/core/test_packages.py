@@ -21,7 +21,7 @@ from PIL import Image
 from copydesk import __version__
 from copydesk.articles import store as articles
 from copydesk.articles.sample import sample_content
-from copydesk.exchange.markdown_file import parse_article
+from copydesk.exchange.markdown_file.read import parse_article
 from copydesk.exchange.ninjs.schema import NinjsVersion, validate
 from copydesk.exchange.packages import export as packages
 from copydesk.exchange.packages import write as package_writer

@@ -24,7 +24,7 @@ from copydesk.exchange.importing.prepared import (
     read_limited,
 )
 from copydesk.exchange.importing.reading import picture_entries, read_markdown
-from copydesk.exchange.markdown_file import parse_article
+from copydesk.exchange.markdown_file.read import parse_article
 from copydesk.exchange.ninjs.read import parse_ninjs
 from copydesk.exchange.ninjs.schema import is_date_time
 from copydesk.exchange.packages.build import (

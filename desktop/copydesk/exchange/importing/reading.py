@@ -18,7 +18,7 @@ from copydesk.exchange.importing.prepared import (
     PreparedArticle,
     read_limited,
 )
-from copydesk.exchange.markdown_file import decode_text, parse_article
+from copydesk.exchange.markdown_file.read import decode_text, parse_article
 from copydesk.exchange.ninjs.read import ImportedPicture, parse_ninjs
 from copydesk.exchange.plaintext import parse_plain_article
 from copydesk.exchange.safe_json import load_json

@@ -44,7 +44,7 @@ from copydesk.articles.pictures import (
     read_article_pictures,
 )
 from copydesk.errors import CopydeskError
-from copydesk.exchange.markdown_file import dump_article
+from copydesk.exchange.markdown_file.write import dump_article
 from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, NinjsVersion
 from copydesk.exchange.ninjs.write import PictureAsset, PictureRole, Rendition, build_ninjs
 from copydesk.library.identity import library_uuid
