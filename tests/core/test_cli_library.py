@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.cli.main import main
-from copydesk.exchange.archive import archive as library_archive
+from copydesk.exchange.archive import restore as archive_restore
 from copydesk.library.media_store import MediaStoreError
 from tests.core.test_library_archive import REFERENCE, rich_library, table_rows
 from tests.helpers import opened
@@ -107,7 +107,7 @@ def test_a_failed_import_removes_the_library_it_created(
     def fail(*_args: object) -> None:
         raise MediaStoreError("The disk is full.")
 
-    monkeypatch.setattr(library_archive, "adopt_uuid", fail)
+    monkeypatch.setattr(archive_restore, "adopt_uuid", fail)
     capsys.readouterr()
     restored = tmp_path / "new" / "restored.copydesk"
     assert run(restored, "import", str(archive)) == 1

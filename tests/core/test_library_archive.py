@@ -21,17 +21,12 @@ from sqlalchemy import select
 from copydesk.articles import operations, revisions
 from copydesk.articles import search as fulltext
 from copydesk.articles import store as articles
-from copydesk.exchange.archive import archive as library_archive
+from copydesk.exchange.archive import export as archive_export
+from copydesk.exchange.archive import restore as archive_restore
 from copydesk.exchange.archive import rows as archive_rows
-from copydesk.exchange.archive.archive import (
-    HEADER,
-    ArchiveError,
-    export_library,
-    import_library,
-    open_archive,
-    read_snapshot,
-    write_archive,
-)
+from copydesk.exchange.archive.export import export_library, read_snapshot, write_archive
+from copydesk.exchange.archive.format import HEADER, ArchiveError
+from copydesk.exchange.archive.restore import import_library, open_archive
 from copydesk.library import media_store
 from copydesk.library.db import Library
 from copydesk.library.identity import library_uuid
@@ -510,7 +505,7 @@ def test_a_failure_while_writing_rolls_back_and_removes_the_files(
     def fail(*_args: object) -> None:
         raise media_store.MediaStoreError("The disk is full.")
 
-    monkeypatch.setattr(library_archive, "adopt_uuid", fail)
+    monkeypatch.setattr(archive_restore, "adopt_uuid", fail)
     refused(target, archive, "the disk is full; nothing was imported")
     assert not (MediaStore.beside(target.path).root).exists()
 
@@ -600,7 +595,7 @@ def test_a_read_only_folder_leaves_nothing_and_says_why(
 def test_archive_entries_are_cut_into_chunks(
     source: Library, tmp_path: Path, target: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(library_archive, "CHUNK_BYTES", 1)  # a row an entry
+    monkeypatch.setattr(archive_export, "CHUNK_BYTES", 1)  # a row an entry
     path = export_library(source, tmp_path / "chunks.zip").path
     names = list(entries(path))
     assert names[:5] == [

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from copydesk.exchange.archive.archive import ArchiveSummary
+    from copydesk.exchange.archive.format import ArchiveSummary
 
 LibraryPath = Callable[[argparse.Namespace], Path]
 
@@ -51,7 +51,7 @@ def add_library_commands(commands: Any, library_path: LibraryPath) -> None:
 
 
 def _export(archive: Path, path: Path) -> int:
-    from copydesk.exchange.archive.archive import export_library
+    from copydesk.exchange.archive.export import export_library
     from copydesk.library.db import open_library
 
     library = open_library(path)
@@ -72,7 +72,7 @@ def _import(archive: Path, path: Path) -> int:
 
 
 def _import_into_existing(archive: Path, path: Path) -> ArchiveSummary:
-    from copydesk.exchange.archive.archive import import_library
+    from copydesk.exchange.archive.restore import import_library
     from copydesk.library.db import open_library
 
     library = open_library(path)
@@ -85,7 +85,7 @@ def _import_into_existing(archive: Path, path: Path) -> ArchiveSummary:
 def _import_into_new(archive: Path, path: Path) -> ArchiveSummary:
     """Check the archive, then create the library: a refused archive leaves no library
     behind, and neither does an import that fails while writing."""
-    from copydesk.exchange.archive.archive import open_archive
+    from copydesk.exchange.archive.restore import open_archive
     from copydesk.library.db import open_library
 
     with open_archive(archive) as checked:
