@@ -6,14 +6,13 @@ from datetime import date
 
 import pytest
 
+from copydesk.pictures.ai import discloses_ai, is_ai_generated
 from copydesk.pictures.compliance import (
     ALT_TEXT_LIMIT,
     FIELD_ORDER,
     CreditProblem,
     check_picture,
     check_use,
-    discloses_ai,
-    is_ai_generated,
     picture_status,
 )
 from copydesk.pictures.credits import compose_credit, parse_credit

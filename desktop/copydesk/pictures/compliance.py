@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from copydesk.pictures import licensing
+from copydesk.pictures.ai import DISCLOSURE_TEXT, discloses_ai, is_ai_generated
 from copydesk.pictures.credits import compose_credit
 from copydesk.pictures.licensing import Family, Licence
+from copydesk.pictures.websites import page_address, real_name, website_in
 from copydesk.records.picture import PictureMetadata, PictureStatus
 from copydesk.records.problem import Severity
 
@@ -145,7 +147,7 @@ def _requirement_problems(
     metadata: PictureMetadata, found: Licence, commercial: bool
 ) -> Iterator[CreditProblem]:
     params = {"licence": found.name}
-    if found.requires_creator and not _real_name(metadata.creator):
+    if found.requires_creator and not real_name(metadata.creator):
         yield _creator_missing(metadata, found)
     if found.requires_source_link and not metadata.source_url.strip():
         yield _warning(
@@ -191,7 +193,7 @@ def _creator_missing(metadata: PictureMetadata, found: Licence) -> CreditProblem
 def _source_url_guess(metadata: PictureMetadata) -> dict[str, str] | None:
     """A page address typed into a name field is most likely the source link."""
     for name in ("creator", "credit_line", "source"):
-        page = _page_address(getattr(metadata, name))
+        page = page_address(getattr(metadata, name))
         if page:
             return {"source_url": page}
     return None
@@ -206,40 +208,17 @@ def _source_url_problems(metadata: PictureMetadata) -> Iterator[CreditProblem]:
             f"The source link “{url}” is not a web address (https://…).",
             {"url": url},
             "Paste the full address of the picture's page, starting with https://.",
-            {"source_url": f"https://{url}"} if _website_in(url) == url else None,
+            {"source_url": f"https://{url}"} if website_in(url) == url else None,
         )
 
 
 # ---------------------------------------------------------------------------------------------
 # Websites given as names
 
-_PLATFORMS = (
-    r"wikimedia(?!\s+foundation)(?:\s+commons)?|wikip[eé]dia|flickr|instagram|facebook"
-    r"|twitter|unsplash|pixabay|pexels|google\s+images|youtube|tiktok|pinterest|reddit|imgur"
-    r"|linkedin|bluesky"
-)
-# Top-level domains common enough to tell "wikipedia.org" from "J.R.R. Tolkien" or the
-# IPTC reference's "(ref2017.1)".
-_TLDS = (
-    "com|org|net|edu|gov|mil|int|info|biz|io|co|me|tv|ai|app|dev|news|media|photo|photos|"
-    "pics|press|online|site|blog|eu|fr|uk|de|ru|ua|us|ca|be|ch|it|es|nl|pl|pt|se|no|dk|fi|"
-    "at|cz|sk|hu|ro|bg|gr|tr|il|jp|cn|kr|in|br|ar|mx|au|nz|ie|lu|ma|tn|dz|sn|ci|cm|za|by|"
-    "kz|ge|am|md|lt|lv|ee|hr|rs|si|ba|ir|iq|sy|lb|eg|ng|ke|qa|ae|sa|hk|tw|sg|vn|th|id|ph"
-)
-_WEBSITE = re.compile(
-    rf"""
-    (?:https?://|www\.)[^\s,;()<>"“”]+
-    |(?<![\w@.-])(?:x\.com|(?:[a-z0-9-]+\.)*[a-z0-9][a-z0-9-]*[a-z0-9]\.(?:{_TLDS}))
-        (?![\w-])(?:/[^\s,;()<>"“”]*)?
-    |\b(?:{_PLATFORMS})\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-
 
 def _website_problems(metadata: PictureMetadata) -> Iterator[CreditProblem]:
     for name in NAME_FIELDS:
-        website = _website_in(getattr(metadata, name), _allowed_links(metadata, name))
+        website = website_in(getattr(metadata, name), _allowed_links(metadata, name))
         if website:
             yield _website_problem(metadata, name, website)
 
@@ -260,8 +239,8 @@ def _website_problem(metadata: PictureMetadata, name: str, website: str) -> Cred
 def _website_fix(metadata: PictureMetadata, name: str) -> dict[str, str] | None:
     """A field holding nothing but a page address: move it to the empty source link."""
     value = getattr(metadata, name).strip()
-    page = _page_address(value)
-    if page and _website_in(value) == value and not metadata.source_url.strip():
+    page = page_address(value)
+    if page and website_in(value) == value and not metadata.source_url.strip():
         return {name: "", "source_url": page}
     return None
 
@@ -270,39 +249,6 @@ def _allowed_links(metadata: PictureMetadata, name: str) -> tuple[str, ...]:
     """Besides licence deeds, the link a credit typed by hand may print: the picture's page."""
     source_url = metadata.source_url.strip()
     return (source_url,) if name == "credit_override" and source_url else ()
-
-
-def _website_in(text: str, allowed: tuple[str, ...] = ()) -> str | None:
-    """The first website (address, domain or platform) ``text`` names, else None."""
-    for match in _WEBSITE.finditer(text):
-        website = match.group().rstrip(".")
-        if "creativecommons.org/" in website.lower() or _same_link(website, allowed):
-            continue  # a licence deed, or the page link a credit may carry
-        return website
-    return None
-
-
-def _same_link(website: str, allowed: tuple[str, ...]) -> bool:
-    return _bare_link(website) in {_bare_link(link) for link in allowed}
-
-
-def _bare_link(link: str) -> str:
-    return re.sub(r"^(?:https?://)?(?:www\.)?", "", link.strip().lower()).rstrip("/")
-
-
-def _page_address(text: str) -> str:
-    """The address of a page (not a bare domain) in ``text``, with its scheme; else ""."""
-    for match in _WEBSITE.finditer(text):
-        link = match.group().rstrip(".")
-        if "/" in _bare_link(link) and "creativecommons.org/" not in link.lower():
-            return link if re.match(r"https?://", link, re.IGNORECASE) else f"https://{link}"
-    return ""
-
-
-def _real_name(text: str) -> bool:
-    """Text that names someone: not empty and not only a website."""
-    rest = _WEBSITE.sub("", text)
-    return bool(re.search(r"\w", rest))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -318,7 +264,7 @@ def _override_problems(
     problems = list(_override_findings(override, metadata, found))
     composed = compose_credit(metadata, language)
     good = composed and not list(_override_findings(composed, metadata, found))
-    fix = {"credit_override": composed} if good and not _website_in(composed) else None
+    fix = {"credit_override": composed} if good and not website_in(composed) else None
     for problem in problems:
         yield dataclasses.replace(problem, fix=fix)
 
@@ -327,7 +273,7 @@ def _override_findings(
     text: str, metadata: PictureMetadata, found: Licence
 ) -> Iterator[CreditProblem]:
     creator = metadata.creator.strip()
-    if found.requires_creator and _real_name(creator) and not _names_creator(text, creator):
+    if found.requires_creator and real_name(creator) and not _names_creator(text, creator):
         yield _error(
             "credit_override.creator_missing",
             "credit_override",
@@ -387,8 +333,8 @@ def _fold(text: str) -> str:
 
 
 def _kind_problems(metadata: PictureMetadata, found: Licence) -> Iterator[CreditProblem]:
-    creator, source = _real_name(metadata.creator), _real_name(metadata.source)
-    credit_line = _real_name(metadata.credit_line)
+    creator, source = real_name(metadata.creator), real_name(metadata.source)
+    credit_line = real_name(metadata.credit_line)
     if found.id == "agency" and not (credit_line or source):
         yield _error(
             "agency.no_credit",
@@ -426,49 +372,11 @@ def _kind_problems(metadata: PictureMetadata, found: Licence) -> Iterator[Credit
 # ---------------------------------------------------------------------------------------------
 # AI-generated pictures, rights that run out
 
-# IPTC NewsCodes digital source types of media made by a model (the URI's last segment).
-AI_SOURCE_TYPES = frozenset(
-    {
-        "trainedalgorithmicmedia",
-        "compositesynthetic",
-        "algorithmicmedia",
-        "compositewithtrainedalgorithmicmedia",
-    }
-)
-_GENERATED = r"g[ée]n[ée]r[ée]e?s?"
-_DISCLOSURE = re.compile(
-    rf"""
-    \b{_GENERATED}\s+(?:par|avec|à\s+l['’]aide\s+d['’](?:une?\s+)?)\s*(?:l['’]\s*)?
-        (?:ia|intelligence\s+artificielle)\b
-    |\b(?:image|illustration|photo|visuel)s?\s+{_GENERATED}\b
-    |\bintelligence\s+artificielle\b|\bia\s+g[ée]n[ée]rative\b
-    |\bcr[ée]{{1,2}}e?s?\s+(?:par|avec)\s+(?:l['’]\s*)?ia\b
-    |\bai[\s-]+generated\b|\bartificial\s+intelligence\b|\bgenerative\s+ai\b
-    |\b(?:generated|made|created)\s+(?:by|with|using)\s+(?:an?\s+)?
-        (?:ai|artificial\s+intelligence)\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_DISCLOSURE_TEXT = {
-    "fr": "Image générée par intelligence artificielle.",
-    "en": "AI-generated image.",
-}
-
-
-def is_ai_generated(digital_source_type: str) -> bool:
-    """Whether an IPTC digital source type (URI or bare code) says a model made the media."""
-    code = re.split(r"[/:#]", digital_source_type.strip().rstrip("/"))[-1]
-    return code.lower() in AI_SOURCE_TYPES
-
-
-def discloses_ai(caption: str) -> bool:
-    return _DISCLOSURE.search(unicodedata.normalize("NFC", caption)) is not None
-
 
 def _ai_problems(metadata: PictureMetadata, language: str) -> Iterator[CreditProblem]:
     if not is_ai_generated(metadata.digital_source_type) or discloses_ai(metadata.description):
         return
-    disclosure = _DISCLOSURE_TEXT.get(licensing.primary_language(language), _DISCLOSURE_TEXT["en"])
+    disclosure = DISCLOSURE_TEXT.get(licensing.primary_language(language), DISCLOSURE_TEXT["en"])
     caption = " ".join(part for part in (metadata.description.strip(), disclosure) if part)
     yield _warning(
         "ai.undisclosed",
@@ -564,14 +472,11 @@ def _comparable(text: str) -> str:
 
 
 __all__ = [
-    "AI_SOURCE_TYPES",
     "ALT_TEXT_LIMIT",
     "FIELD_ORDER",
     "CreditProblem",
     "check_picture",
     "check_use",
-    "discloses_ai",
-    "is_ai_generated",
     "marks_illustrative",
     "picture_status",
     "sort_problems",

@@ -42,7 +42,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from copydesk.exchange.ninjs.schema import NinjsInvalid, NinjsVersion, is_date_time, validate
+from copydesk.exchange.ninjs.schema import NinjsInvalid, NinjsVersion, is_date_time
+from copydesk.exchange.ninjs.version import declared_version, lower_keys, names, validated_version
 from copydesk.exchange.ninjs.write import (
     ALT_TEXT_ROLE,
     CREDIT_ROLE,
@@ -56,12 +57,6 @@ from copydesk.pictures import licensing
 from copydesk.records.article import DEFAULT_LANGUAGE, ArticleContent
 from copydesk.records.picture import PictureMetadata
 from copydesk.text.html_markdown import html_to_markdown, html_to_text, text_to_markdown
-
-
-def _names(*texts: str) -> frozenset[str]:
-    """A set of names from space-separated lists (one argument per line)."""
-    return frozenset(" ".join(texts).split())
-
 
 _KICKER_ROLES = frozenset({HEADLINE_KICKER, "overline", "subhead", "subheadline"})
 _ALT_ROLES = frozenset({ALT_TEXT_ROLE, "alt", "alt-text", "alt_text", "alternative"})
@@ -81,13 +76,13 @@ _AUTHOR_SEPARATORS = re.compile(r"\s*[,;&]\s*|\s+(?:and|et)\s+")
 _BYLINE_PREFIX = re.compile(r"^(?:by|par)\s+", re.IGNORECASE)
 _MARKUP = re.compile(r"\s*<[A-Za-z!]")
 # Read as the article; the envelope (standard, version, status …) is taken as read.
-_ARTICLE_KEYS = _names(
+_ARTICLE_KEYS = names(
     "uri type version versioncreated firstcreated contentcreated language headlines",
     "descriptions bodies by located subjects slugline standard pubstatus",
     "representationtype profile associations",
 )
 # Read as the picture when the item itself is one.
-_PICTURE_KEYS = _names(
+_PICTURE_KEYS = names(
     "copyrightnotice usageterms rightsinfo renditions genres infosources digitalsourcetype",
 )
 
@@ -169,114 +164,12 @@ def parse_ninjs(document: object) -> ImportedNinjs:
     """
     if not isinstance(document, dict):
         raise NinjsInvalid("2.x or 3.x", [("$", "a ninjs document is a JSON object")])
-    declared = _declared_version(document)
+    declared = declared_version(document)
     # "$schema" is not a ninjs property, but tools write it; it names the schema, not content.
     document = {key: value for key, value in document.items() if key != "$schema"}
-    version = _validated_version(document, declared)
-    item: dict[str, Any] = _lower_keys(document)
+    version = validated_version(document, declared)
+    item: dict[str, Any] = lower_keys(document)
     return _read(item, version, document)
-
-
-# ---------------------------------------------------------------------------------------------
-# Which version
-
-
-_CAMEL_CASE_PROPERTIES = _names(
-    "versionCreated firstCreated contentCreated embargoedUntil pubStatus copyrightHolder",
-    "copyrightNotice usageTerms edNote representationType contentType charCount wordCount",
-    "sizeInBytes altIds infoSources trustIndicators rightsInfo linkedRights encodedRights",
-    "langId digitalSourceType contactInfo eventDetails plannedCoverage postalCode",
-    "symbolType geoJSON",
-)
-_LOWER_CASE_PROPERTIES = frozenset(name.lower() for name in _CAMEL_CASE_PROPERTIES) | {"embargoed"}
-
-
-def _validated_version(document: dict[str, Any], declared: NinjsVersion | None) -> NinjsVersion:
-    if declared is not None:
-        validate(document, declared)
-        return declared
-    _refuse_ninjs_1(document)
-    casing = _version_from_casing(document)
-    if casing is not None:
-        validate(document, casing)
-        return casing
-    try:  # nothing tells: a minimal document may be valid as both
-        validate(document, "3.1")
-        return "3.1"
-    except NinjsInvalid as error_3:
-        try:
-            validate(document, "2.2")
-        except NinjsInvalid:
-            raise error_3 from None
-        return "2.2"
-
-
-def _declared_version(document: dict[str, Any]) -> NinjsVersion | None:
-    """The version ``standard`` (or a ``$schema`` link) names: any 3.x is read as 3.1 and any
-    2.x as 2.2, the latest minor versions of their branches that IPTC's files cover."""
-    standard = document.get("standard")
-    claims = [standard.get("version"), standard.get("schema")] if isinstance(standard, dict) else []
-    claims.append(document.get("$schema"))
-    for claim in claims:
-        if isinstance(claim, str):
-            match = re.search(r"(?:^|schema_|ninjs[ -]?)(\d)\.\d", claim.strip())
-            if match:
-                return _branch(match.group(1), claim)
-    return None
-
-
-def _branch(major: str, claim: str) -> NinjsVersion:
-    if major == "3":
-        return "3.1"
-    if major == "2":
-        return "2.2"
-    raise NinjsInvalid(
-        "2.x or 3.x",
-        [("$", f"declares ninjs “{claim}”: only ninjs 2.x and 3.x are imported")],
-    )
-
-
-def _refuse_ninjs_1(document: dict[str, Any]) -> None:
-    """ninjs 1.x (``headline``, ``body_text``, associations as an object …) has its own
-    schema, which Copydesk does not carry: say so rather than list a dozen schema errors."""
-    signs = [key for key in document if key in ("$standard", "headline", "byline")]
-    signs += [key for key in document if re.match(r"(headline|body|description)_", key)]
-    signs += [key for key in ("associations", "renditions") if isinstance(document.get(key), dict)]
-    if signs:
-        found = ", ".join(signs[:3])
-        message = f"this looks like ninjs 1.x ({found}); only ninjs 2.x and 3.x are imported"
-        raise NinjsInvalid("2.x or 3.x", [("$", message)])
-
-
-def _version_from_casing(document: dict[str, Any]) -> NinjsVersion | None:
-    """3.x spells properties in camelCase, 2.x in lower case: the first telling name wins."""
-    for key in _all_keys(document):
-        if key in _CAMEL_CASE_PROPERTIES:
-            return "3.1"
-        if key in _LOWER_CASE_PROPERTIES:
-            return "2.2"
-    return None
-
-
-def _all_keys(document: object) -> Iterator[str]:
-    """Every property name in the document, breadth first, without recursion."""
-    queue: list[object] = [document]
-    for item in queue:  # the list grows while it is read
-        if isinstance(item, dict):
-            yield from item.keys()
-            queue.extend(value for value in item.values() if isinstance(value, dict | list))
-        elif isinstance(item, list):
-            queue.extend(value for value in item if isinstance(value, dict | list))
-
-
-def _lower_keys(value: Any) -> Any:
-    """Property names in lower case, so that one reader serves 2.x and 3.x. Recursion is
-    safe: the document passed validation, which bounds its depth."""
-    if isinstance(value, dict):
-        return {key.lower(): _lower_keys(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_lower_keys(item) for item in value]
-    return value
 
 
 # ---------------------------------------------------------------------------------------------
