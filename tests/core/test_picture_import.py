@@ -139,8 +139,11 @@ def test_the_images_commands(tmp_path: Path, library_path: Path, shared: Path, c
     assert code == 1  # a file was refused
     assert [item["outcome"] for item in report["items"]] == ["imported", "refused"]
     picture_id = report["items"][0]["picture_id"]
-    assert main(["--library", str(library_path), "images", "list", "--json"]) == 0
+    assert main(["--library", str(library_path), "pictures", "list", "--json"]) == 0
     (listed,) = json.loads(capsys.readouterr().out)
+    # "images" is the former name of the same command: the same output, nothing extra.
+    assert main(["--library", str(library_path), "images", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [listed]
     assert listed["id"] == picture_id and len(listed["sha256"]) == 64
     assert listed["fields"]["creator"].startswith("Creator1 (ref2017.1)")
     assert listed["status"] in {"complete", "warning", "error"}

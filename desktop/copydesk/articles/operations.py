@@ -23,6 +23,7 @@ from copydesk.records.article import (
     ArticleList,
     ArticleQuery,
     ArticleRecord,
+    ArticleStatus,
     ArticleSummary,
     choose_article_id,
 )
@@ -316,6 +317,15 @@ def search_articles(library: Library, query: ArticleQuery) -> ArticleList:
     """The articles ``query`` finds, most recently changed first, with the first page."""
     with library.read() as session:
         return _listing(session, query)
+
+
+def ids_with_status(library: Library, status: ArticleStatus) -> list[int]:
+    """Every article with ``status``, the latest changed first: the one selection the window's
+    batch export and ``copydesk export --status`` share."""
+    from copydesk.articles import search as fulltext
+
+    with library.read() as session:
+        return fulltext.search_ids(session, "", status)
 
 
 def article_summaries(library: Library, ids: list[int]) -> list[ArticleSummary]:

@@ -69,12 +69,12 @@ def _export(args: argparse.Namespace, path: Path) -> int:
 
 def _articles(library: Library, args: argparse.Namespace) -> tuple[list[int], list[str]]:
     """The ids to export, and the slugs that name no article."""
-    from copydesk.articles import search as fulltext
+    from copydesk.articles import operations
     from copydesk.articles import store as articles
 
+    if args.status:
+        return operations.ids_with_status(library, ArticleStatus(args.status)), []
     with library.read() as session:
-        if args.status:
-            return fulltext.search_ids(session, "", ArticleStatus(args.status)), []
         found = {slug: articles.find_by_slug(session, slug) for slug in dict.fromkeys(args.slugs)}
     ids = [record.id for record in found.values() if record is not None]
     return ids, [slug for slug, record in found.items() if record is None]

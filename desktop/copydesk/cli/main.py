@@ -73,9 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     from copydesk.cli.export import add_export_commands
     from copydesk.cli.importing import add_import_commands
     from copydesk.cli.library import add_library_commands
-    from copydesk.cli.pictures import add_image_commands
+    from copydesk.cli.pictures import add_picture_commands
 
-    add_image_commands(commands, _library_path)
+    add_picture_commands(commands, _library_path)
     add_export_commands(commands, _library_path)
     add_import_commands(commands, _library_path)
     add_library_commands(commands, _library_path)

@@ -1,4 +1,5 @@
-"""``copydesk images import|list|check|attach``: the picture library from a terminal."""
+"""``copydesk pictures import|list|check|attach``: the picture library from a terminal.
+``copydesk images`` is the same command under its former name."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ if TYPE_CHECKING:
 LibraryPath = Callable[[argparse.Namespace], Path]
 
 
-def add_image_commands(commands: Any, library_path: LibraryPath) -> None:
-    """Add ``images`` and its subcommands to the ``copydesk`` parser's ``commands``."""
-    group = commands.add_parser("images", help="import, list and check the library's pictures")
-    actions = group.add_subparsers(dest="images_command", metavar="ACTION", required=True)
+def add_picture_commands(commands: Any, library_path: LibraryPath) -> None:
+    """Add ``pictures`` (alias ``images``) and its subcommands to the ``copydesk`` parser."""
+    group = commands.add_parser(
+        "pictures", aliases=["images"], help="import, list and check the library's pictures"
+    )
+    actions = group.add_subparsers(dest="pictures_command", metavar="ACTION", required=True)
 
     importing = actions.add_parser(
         "import",

@@ -18,7 +18,7 @@ from copydesk.pictures.importing import ImportReport, attach_file, import_pictur
 from copydesk.pictures.presets import Preset
 from copydesk.pictures.store import PictureUsage
 from copydesk.preferences import DEFAULTS, Preferences
-from copydesk.records.picture import PictureRecord, PictureStatus
+from copydesk.records.picture import PictureMetadata, PictureRecord, PictureStatus
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
@@ -82,6 +82,26 @@ def picture_listing(library: Library, picture_id: int, judgement: Judgement) -> 
         record = images.get_picture(session, picture_id)
         usages = images.usages_of(session, picture_id)
     return judge(record, judgement, usages)
+
+
+def listings_by_ids(
+    library: Library, picture_ids: set[int], judgement: Judgement
+) -> list[PictureListing]:
+    """The listings of the pictures among ``picture_ids`` that exist."""
+    with library.read() as session:
+        records = images.pictures_by_ids(session, picture_ids)
+        usages = images.usages_by_picture(session, set(records))
+    return [judge(record, judgement, usages.get(record.id, ())) for record in records.values()]
+
+
+def save_metadata(
+    library: Library, changes: dict[int, PictureMetadata], judgement: Judgement
+) -> list[PictureListing]:
+    """New metadata for pictures, in one transaction; their listings as now stored."""
+    with library.write() as session:
+        records = [images.update_metadata(session, pid, m) for pid, m in changes.items()]
+        usages = images.usages_by_picture(session, set(changes))
+    return [judge(record, judgement, usages.get(record.id, ())) for record in records]
 
 
 def import_files(

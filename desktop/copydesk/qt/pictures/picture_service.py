@@ -15,8 +15,8 @@ from PySide6.QtGui import QPixmap
 from copydesk.errors import CopydeskError
 from copydesk.library.db import Library
 from copydesk.library.media_store import MediaStore
-from copydesk.pictures import store as images
-from copydesk.pictures.operations import Judgement, PictureListing, judge, list_pictures
+from copydesk.pictures import operations as picture_operations
+from copydesk.pictures.operations import Judgement, PictureListing, list_pictures
 from copydesk.qt.tasks import TaskRunner
 from copydesk.records.picture import PictureMetadata
 
@@ -58,27 +58,19 @@ class PictureService(QObject):
         """Store new metadata for pictures (one transaction) and report each new listing."""
         library, judgement = self.library, self.judgement
 
-        def work() -> list[PictureListing]:
-            with library.write() as session:
-                records = [images.update_metadata(session, pid, m) for pid, m in changes.items()]
-                usages = images.usages_by_picture(session, set(changes))
-            return [judge(r, judgement, usages.get(r.id, ())) for r in records]
-
         self._run(
-            self.database, work, lambda listings: [self.listing_changed.emit(x) for x in listings]
+            self.database,
+            lambda: picture_operations.save_metadata(library, changes, judgement),
+            lambda listings: [self.listing_changed.emit(x) for x in listings],
         )
 
     def refresh(self, picture_ids: list[int]) -> None:
         library, judgement = self.library, self.judgement
 
-        def work() -> list[PictureListing]:
-            with library.read() as session:
-                records = images.pictures_by_ids(session, set(picture_ids))
-                usages = images.usages_by_picture(session, set(picture_ids))
-            return [judge(r, judgement, usages.get(r.id, ())) for r in records.values()]
-
         self._run(
-            self.database, work, lambda listings: [self.listing_changed.emit(x) for x in listings]
+            self.database,
+            lambda: picture_operations.listings_by_ids(library, set(picture_ids), judgement),
+            lambda listings: [self.listing_changed.emit(x) for x in listings],
         )
 
     def follow(self, picture_ids: set[int]) -> None:
@@ -86,10 +78,7 @@ class PictureService(QObject):
         library, judgement = self.library, self.judgement
 
         def work() -> list[PictureListing]:
-            with library.read() as session:
-                records = images.pictures_by_ids(session, picture_ids)
-                usages = images.usages_by_picture(session, set(records))
-            return [judge(r, judgement, usages.get(r.id, ())) for r in records.values()]
+            return picture_operations.listings_by_ids(library, picture_ids, judgement)
 
         def arrived(listings: list[PictureListing]) -> None:
             for listing in listings:
@@ -120,10 +109,7 @@ class PictureService(QObject):
         def store_it(prepared: PreparedPicture) -> None:
             def work() -> PictureListing:
                 attach_prepared(library, store, picture_id, prepared)
-                with library.read() as session:
-                    record = images.get_picture(session, picture_id)
-                    usages = images.usages_of(session, picture_id)
-                return judge(record, judgement, usages)
+                return picture_operations.picture_listing(library, picture_id, judgement)
 
             self.database.run(work, self._attached, refused)
 

@@ -52,10 +52,9 @@ class Selection:
     def resolve(self, library: Library) -> list[int]:
         if self.status is None:
             return list(self.ids)
-        from copydesk.articles import search as fulltext
+        from copydesk.articles import operations
 
-        with library.read() as session:
-            return fulltext.search_ids(session, "", self.status)
+        return operations.ids_with_status(library, self.status)
 
 
 @dataclass(frozen=True, slots=True)
