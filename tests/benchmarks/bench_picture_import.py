@@ -86,11 +86,11 @@ def run_import(paths: list[Path], library_path: Path, cancel_after: int | None) 
     from PySide6.QtWidgets import QApplication, QPushButton
 
     from copydesk.library.db import open_library
-    from copydesk.pictures.importing import ImportOutcome
     from copydesk.pictures.operations import Judgement
     from copydesk.qt.app import freeze_startup_objects
     from copydesk.qt.pictures.library_window import PictureLibraryWindow
     from copydesk.qt.tasks import TaskRunner
+    from copydesk.records.imports import ImportOutcome
 
     library = open_library(library_path, create=True)
     freeze_startup_objects()  # as the application does once its library is open

@@ -19,7 +19,6 @@ from copydesk.articles import store as articles
 from copydesk.articles.pictures import check_pictures, load_article_pictures
 from copydesk.exchange.importing.batch import import_paths, read_article_file
 from copydesk.exchange.importing.prepared import ImportKind, ImportRefused
-from copydesk.exchange.importing.report import ImportOutcome
 from copydesk.exchange.ninjs.schema import NinjsVersion, validate
 from copydesk.exchange.packages.build import ARTICLE_MARKDOWN, ARTICLE_NINJS, MANIFEST
 from copydesk.exchange.packages.export import export_package
@@ -29,6 +28,7 @@ from copydesk.library.media_store import MediaStore
 from copydesk.pictures import store as images
 from copydesk.pictures.importing import attach_file
 from copydesk.pictures.operations import default_judgement
+from copydesk.records.imports import ImportOutcome
 from copydesk.records.picture import PictureFile, PictureMetadata
 from copydesk.text.picture_refs import find_picture_references
 from tests.core.test_packages import (

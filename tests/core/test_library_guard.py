@@ -16,7 +16,8 @@ from copydesk.library.guard import LibraryFileGuarded
 from copydesk.library.inspection import inspect_library_file
 from copydesk.library.locks import LockProbe
 from copydesk.library.media_store import MediaStore
-from copydesk.pictures.importing import ImportOutcome, import_pictures
+from copydesk.pictures.importing import import_pictures
+from copydesk.records.imports import ImportOutcome
 from tests.helpers import opened
 
 LIBC = ctypes.CDLL(None, use_errno=True)

@@ -13,7 +13,8 @@ from copydesk.cli.main import main
 from copydesk.library.media_store import MediaStore, sha256_of
 from copydesk.pictures import importing as picture_import
 from copydesk.pictures import store as images
-from copydesk.pictures.importing import ImportOutcome, import_pictures
+from copydesk.pictures.importing import import_pictures
+from copydesk.records.imports import ImportOutcome
 from tests.helpers import opened
 
 REFERENCE = "images/IPTC-PhotometadataRef-Std2017.1.jpg"

@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.articles import operations
 from copydesk.exchange.importing import batch as article_import
-from copydesk.exchange.importing.report import ImportItem, ImportOutcome, ImportReport
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.exchange.importing import controller as controller_module
 from copydesk.qt.exchange.importing.results import ImportReportDialog
 from copydesk.qt.window.main_window import MainWindow
 from copydesk.qt.window.state import WindowState
 from copydesk.records.article import ALL_ARTICLES
+from copydesk.records.imports import ImportItem, ImportOutcome, ImportReport
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import type_at_end

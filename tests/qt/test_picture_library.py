@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 from copydesk.library.media_store import MediaStore
 from copydesk.pictures import store as images
 from copydesk.pictures.credits import parse_credit
-from copydesk.pictures.importing import ImportOutcome
 from copydesk.pictures.operations import Judgement, import_files
 from copydesk.pictures.presets import FillMode, Preset, PresetField
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.pictures.library_window import PictureLibraryWindow
 from copydesk.qt.pictures.picture_model import Column, Filter
 from copydesk.qt.tasks import TaskRunner
+from copydesk.records.imports import ImportOutcome
 from copydesk.records.picture import PictureFile, PictureMetadata
 from tests.helpers import opened
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from copydesk.exchange.importing.report import ImportItem
+    from copydesk.records.imports import ImportItem
 
 LibraryPath = Callable[[argparse.Namespace], Path]
 
@@ -38,8 +38,8 @@ def add_import_commands(commands: Any, library_path: LibraryPath) -> None:
 
 def _import(args: argparse.Namespace, path: Path) -> int:
     from copydesk.exchange.importing.batch import import_paths
-    from copydesk.exchange.importing.report import ImportOutcome
     from copydesk.library.db import open_library
+    from copydesk.records.imports import ImportOutcome
 
     library = open_library(path, create=True)
     try:

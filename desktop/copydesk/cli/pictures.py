@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
-    from copydesk.pictures.importing import ImportReport
     from copydesk.pictures.operations import PictureListing
+    from copydesk.records.imports import ImportReport
 
 LibraryPath = Callable[[argparse.Namespace], Path]
 
@@ -64,8 +64,8 @@ def _open(path: Path) -> Library:
 
 
 def _import(args: argparse.Namespace, path: Path) -> int:
-    from copydesk.pictures.importing import ImportOutcome
     from copydesk.pictures.operations import import_files
+    from copydesk.records.imports import ImportOutcome
 
     library = _open(path)
     try:

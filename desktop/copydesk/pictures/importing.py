@@ -21,7 +21,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +31,7 @@ from copydesk.pictures import store as images
 from copydesk.pictures.files import DEFAULT_MAX_BYTES, inspect_image
 from copydesk.pictures.licensing import identify
 from copydesk.pictures.metadata import read_metadata
+from copydesk.records.imports import ImportItem, ImportOutcome, ImportReport
 from copydesk.records.picture import PictureFile, PictureMetadata, PictureRecord
 
 if TYPE_CHECKING:
@@ -40,33 +40,6 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], object]  # (files done, files in all)
-
-
-class ImportOutcome(StrEnum):
-    IMPORTED = "imported"
-    DUPLICATE = "duplicate"  # already in the library: nothing stored again
-    REFUSED = "refused"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportItem:
-    path: str
-    outcome: ImportOutcome
-    picture_id: int | None = None
-    reason: str = ""  # why it was refused, in English
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    items: tuple[ImportItem, ...]
-    cancelled: bool = False
-
-    def count(self, outcome: ImportOutcome) -> int:
-        return sum(1 for item in self.items if item.outcome is outcome)
-
-    @property
-    def picture_ids(self) -> list[int]:
-        return [item.picture_id for item in self.items if item.picture_id is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,14 +117,16 @@ def store_prepared(library: Library, store: MediaStore, prepared: PreparedPictur
         with library.write() as session:
             existing = images.find_by_sha256(session, file.sha256)
             if existing is not None:
-                return ImportItem(str(prepared.path), ImportOutcome.DUPLICATE, existing.id)
+                return ImportItem(
+                    str(prepared.path), ImportOutcome.DUPLICATE, picture_id=existing.id
+                )
             created = store.store(prepared.data, file.sha256, file.media_type)
             record = images.add_picture(session, file, prepared.metadata)
     except BaseException:
         if created:
             store.remove(file.sha256, file.media_type)
         raise
-    return ImportItem(str(prepared.path), ImportOutcome.IMPORTED, record.id)
+    return ImportItem(str(prepared.path), ImportOutcome.IMPORTED, picture_id=record.id)
 
 
 def attach_file(

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from copydesk.library.media_store import MediaStore
 from copydesk.pictures import compliance, credits
 from copydesk.pictures import store as images
-from copydesk.pictures.importing import ImportReport, attach_file, import_pictures
+from copydesk.pictures.importing import attach_file, import_pictures
 from copydesk.pictures.presets import Preset
 from copydesk.pictures.store import PictureUsage
 from copydesk.preferences import DEFAULTS, Preferences
+from copydesk.records.imports import ImportReport
 from copydesk.records.picture import PictureMetadata, PictureRecord, PictureStatus
 
 if TYPE_CHECKING:

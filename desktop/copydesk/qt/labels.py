@@ -19,6 +19,27 @@ def status_label(status: ArticleStatus) -> str:
     return labels[status]
 
 
+def field_label(field: str) -> str:
+    """The name the editor shows an article's field by, wherever a field is named (the
+    checks, the history)."""
+    labels = {
+        "dateline_date": QCoreApplication.translate("field", "Dateline"),
+        "edition": QCoreApplication.translate("field", "Edition"),
+        "language": QCoreApplication.translate("field", "Language"),
+        "status": QCoreApplication.translate("field", "Status"),
+        "kicker": QCoreApplication.translate("field", "Kicker"),
+        "headline": QCoreApplication.translate("field", "Headline"),
+        "standfirst": QCoreApplication.translate("field", "Standfirst"),
+        "authors": QCoreApplication.translate("field", "Byline"),
+        "keywords": QCoreApplication.translate("field", "Keywords"),
+        "lead_picture": QCoreApplication.translate("field", "Lead picture"),
+        "body": QCoreApplication.translate("field", "Body"),
+        "related_title": QCoreApplication.translate("field", "Related links title"),
+        "related_links": QCoreApplication.translate("field", "Related links"),
+    }
+    return labels.get(field, field)
+
+
 def language_label(code: str) -> str:
     labels = {
         "fr": QCoreApplication.translate("language", "French"),

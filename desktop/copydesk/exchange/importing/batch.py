@@ -27,7 +27,6 @@ from copydesk.exchange.importing.prepared import (
     read_limited,
 )
 from copydesk.exchange.importing.reading import read_markdown, read_ninjs, read_plain_text
-from copydesk.exchange.importing.report import ImportItem, ImportOutcome, ImportReport
 from copydesk.exchange.ninjs.schema import NinjsInvalid, NinjsSchemaMissing
 from copydesk.exchange.packages.build import (
     MANIFEST,
@@ -37,6 +36,7 @@ from copydesk.exchange.safe_zip import open_package
 from copydesk.library.media_store import MediaStore
 from copydesk.pictures import store as images
 from copydesk.records.article import ArticleContent, LeadPictureUse
+from copydesk.records.imports import ImportItem, ImportOutcome, ImportReport
 from copydesk.records.picture import (
     PictureFile,
 )

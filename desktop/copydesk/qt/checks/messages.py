@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from copydesk.qt.labels import fill
+from copydesk.qt.labels import field_label, fill
 from copydesk.records.problem import Problem
 
 
@@ -140,21 +140,6 @@ def _picture_message(problem: Problem) -> str:
             credit_messages.problem_message(detail),
         ],
     )
-
-
-def field_label(field: str) -> str:
-    labels = {
-        "headline": _tr("Headline"),
-        "kicker": _tr("Kicker"),
-        "standfirst": _tr("Standfirst"),
-        "body": _tr("Body"),
-        "authors": _tr("Byline"),
-        "keywords": _tr("Keywords"),
-        "dateline_date": _tr("Dateline"),
-        "edition": _tr("Edition"),
-        "lead_picture": _tr("Lead picture"),
-    }
-    return labels.get(field, field)
 
 
 def problem_location(problem: Problem) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.articles.diffing import Change, FieldDiff
+from copydesk.qt.labels import field_label
 from copydesk.records.article import RevisionKind, RevisionSummary
 
 RevisionIdRole = Qt.ItemDataRole.UserRole + 1
@@ -173,24 +174,6 @@ def kind_label(kind: RevisionKind) -> str:
         RevisionKind.NOT_KEPT: QCoreApplication.translate("history", "version set aside"),
     }
     return labels[kind]
-
-
-def field_label(field: str) -> str:
-    labels = {
-        "headline": QCoreApplication.translate("field", "Headline"),
-        "kicker": QCoreApplication.translate("field", "Kicker"),
-        "standfirst": QCoreApplication.translate("field", "Standfirst"),
-        "authors": QCoreApplication.translate("field", "Byline"),
-        "dateline_date": QCoreApplication.translate("field", "Dateline date"),
-        "edition": QCoreApplication.translate("field", "Edition"),
-        "language": QCoreApplication.translate("field", "Language"),
-        "status": QCoreApplication.translate("field", "Status"),
-        "keywords": QCoreApplication.translate("field", "Keywords"),
-        "body": QCoreApplication.translate("field", "Body"),
-        "related_title": QCoreApplication.translate("field", "Related links title"),
-        "related_links": QCoreApplication.translate("field", "Related links"),
-    }
-    return labels.get(field, field)
 
 
 def diff_html(diffs: list[FieldDiff], palette: QPalette) -> str:

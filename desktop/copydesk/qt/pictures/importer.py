@@ -11,14 +11,9 @@ from PySide6.QtCore import QObject, Signal
 
 from copydesk.library.db import Library
 from copydesk.library.media_store import MediaStore
-from copydesk.pictures.importing import (
-    ImportItem,
-    ImportReport,
-    PreparedPicture,
-    import_pictures,
-    store_prepared,
-)
+from copydesk.pictures.importing import PreparedPicture, import_pictures, store_prepared
 from copydesk.qt.tasks import TaskRunner
+from copydesk.records.imports import ImportItem, ImportReport
 
 
 class PictureImporter(QObject):

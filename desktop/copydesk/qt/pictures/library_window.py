@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from copydesk.library.db import Library
 from copydesk.pictures import operations as picture_operations
-from copydesk.pictures.importing import ImportOutcome, ImportReport
 from copydesk.pictures.licensing import catalogue
 from copydesk.pictures.operations import Judgement, PictureListing
 from copydesk.pictures.presets import Preset, apply_preset, preset_from_metadata
@@ -50,6 +49,7 @@ from copydesk.qt.pictures.picture_model import (
 )
 from copydesk.qt.pictures.picture_service import PictureService
 from copydesk.qt.tasks import TaskRunner
+from copydesk.records.imports import ImportOutcome, ImportReport
 from copydesk.records.picture import PictureMetadata
 
 

@@ -26,8 +26,8 @@ from copydesk.qt.window.state import WindowState
 
 if TYPE_CHECKING:
     from copydesk.articles.operations import Shown
-    from copydesk.exchange.importing.report import ImportReport
     from copydesk.library.db import Library
+    from copydesk.records.imports import ImportReport
 
 FOLDER_KEY = "import/folder"
 

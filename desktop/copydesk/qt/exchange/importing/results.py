@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.exchange.importing.report import ImportItem, ImportOutcome, ImportReport
+from copydesk.records.imports import ImportItem, ImportOutcome, ImportReport
 
 INDENT = "    "
 

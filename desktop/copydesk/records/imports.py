@@ -1,28 +1,27 @@
-"""What became of each file of an import: the lines and JSON the command line prints, the
-counts the window shows."""
+"""What became of each file of an import, for articles and pictures alike: the lines and
+JSON the command line prints, the counts and lists the window shows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from copydesk.exchange.importing.prepared import ImportKind
-
 
 class ImportOutcome(StrEnum):
     IMPORTED = "imported"
+    DUPLICATE = "duplicate"  # a picture already in the library: nothing stored again
     REFUSED = "refused"
 
 
 @dataclass(frozen=True, slots=True)
 class ImportItem:
-    """What became of one file."""
+    """What became of one file: an article (``article_id`` and what it brought) or a picture
+    (``picture_id``); ``reason`` says, in English, why it was refused."""
 
     path: str
     outcome: ImportOutcome
-    kind: ImportKind | None = None
+    kind: str | None = None  # the kind of article file (package, ninjs, markdown, plain text)
     article_id: int | None = None
     slug: str = ""
     headline: str = ""
@@ -31,9 +30,10 @@ class ImportItem:
     pictures_awaiting: int = 0
     notes: tuple[str, ...] = ()
     reason: str = ""
+    picture_id: int | None = None
 
     def line(self) -> str:
-        """One line for the command line's report."""
+        """One line for the command line's report of an article import."""
         if self.outcome is ImportOutcome.REFUSED:
             return f"{self.path}: {self.reason}"
         return f"{self.path}: imported as {self.slug} ({self.kind})"
@@ -56,5 +56,6 @@ class ImportReport:
     def article_ids(self) -> list[int]:
         return [item.article_id for item in self.items if item.article_id is not None]
 
-
-Progress = Callable[[int, int], None]
+    @property
+    def picture_ids(self) -> list[int]:
+        return [item.picture_id for item in self.items if item.picture_id is not None]
