@@ -56,3 +56,11 @@ class UnsafeArchive(CopydeskError):
 class MetadataWriteError(CopydeskError):
     """Credit metadata cannot be written into a picture (its format holds no IPTC/XMP, or
     the metadata library refused the data)."""
+
+
+def describe(error: BaseException) -> str:
+    """An error in one sentence for a person: ours say what happened; anything else (a bug)
+    is named by its type, never swallowed."""
+    if isinstance(error, CopydeskError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from copydesk.articles import operations
-from copydesk.errors import ConflictError, CopydeskError
+from copydesk.errors import ConflictError, describe
 from copydesk.qt.tasks import TaskRunner
 from copydesk.records.article import ArticleContent, ArticleRecord
 
@@ -195,9 +195,3 @@ class Autosaver(QObject):
             return
         self._retry.start()
         self.failed.emit(describe(error))
-
-
-def describe(error: BaseException) -> str:
-    if isinstance(error, CopydeskError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from copydesk.articles import operations
+from copydesk.errors import describe
 from copydesk.qt.dialogs import file_dialogs
-from copydesk.qt.window.autosave import describe
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library

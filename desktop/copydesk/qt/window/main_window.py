@@ -26,6 +26,7 @@ from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from copydesk.articles import operations
+from copydesk.errors import describe
 from copydesk.qt.checks.controller import ChecksController
 from copydesk.qt.checks.panel import ChecksPanel
 from copydesk.qt.editor.article_editor import ArticleEditor
@@ -40,7 +41,7 @@ from copydesk.qt.preview.scroll_sync import ScrollSync
 from copydesk.qt.tasks import LatestOnly, TaskRunner
 from copydesk.qt.window.article_actions import ArticleActions
 from copydesk.qt.window.article_list import ArticleListPanel
-from copydesk.qt.window.autosave import Autosaver, SaveTarget, describe
+from copydesk.qt.window.autosave import Autosaver, SaveTarget
 from copydesk.qt.window.layout import restore_layout, save_splitters, toggle_sync
 from copydesk.qt.window.library_session import LibrarySession
 from copydesk.qt.window.library_watcher import LibraryWatcher

@@ -19,6 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from copydesk.errors import describe
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window.controller import WindowController
@@ -203,8 +204,6 @@ class ImportController(WindowController):
 
     def _on_failed(self, error: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
-
-        from copydesk.qt.window.autosave import describe
 
         self._status(self.tr("Not imported: %1").replace("%1", describe(error)))
         box = QMessageBox(
