@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from copydesk.text.fences import closes_fence
+
 # A fence line (``` or ~~~, up to three spaces in) or an ATX heading line (# … ######).
 _HEADING_OR_FENCE = re.compile(
     r"^ {0,3}(?:(?P<fence>`{3,}|~{3,})|(?P<hashes>#{1,6})(?=[ \t]|$)(?P<title>[^\n]*))",
@@ -48,9 +50,8 @@ def _after_fence_line(open_fence: str, fence: str, match: re.Match[str], text: s
     if not open_fence:
         return fence
     end_of_line = text.find("\n", match.end())
-    rest_of_line = text[match.end() : end_of_line if end_of_line >= 0 else len(text)]
-    closes = fence[0] == open_fence[0] and len(fence) >= len(open_fence)
-    return "" if closes and not rest_of_line.strip() else open_fence
+    line = text[match.start() : end_of_line if end_of_line >= 0 else len(text)]
+    return "" if closes_fence(open_fence, line) else open_fence
 
 
 def _title(raw: str) -> str:

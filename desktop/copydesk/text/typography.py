@@ -14,6 +14,8 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
+from copydesk.text.fences import closes_fence, opening_fence
+
 NBSP = "\u00a0"  # no-break space: house style before ":" and inside « »
 NNBSP = "\u202f"  # narrow no-break space: house style before ";", "!" and "?"
 RIGHT_SINGLE_QUOTE = "’"  # also the typographic apostrophe
@@ -63,7 +65,6 @@ class _Spans:
         return index >= 0 and position < self._ends[index]
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _BLANK = re.compile(r"^\s*$")
 
@@ -119,13 +120,12 @@ def _code_blocks(text: str) -> Iterator[tuple[int, int]]:
     previous_blank = True
     for start, line in _lines(text):
         end = start + len(line)
-        opening = _FENCE.match(line)
         if fence is not None:
-            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
+            if closes_fence(fence, line):
                 yield fence_start, end
                 fence = None
-        elif opening:
-            fence, fence_start = opening[1], start
+        elif opening := opening_fence(line):
+            fence, fence_start = opening, start
         elif previous_blank and _INDENTED.match(line) and not _BLANK.match(line):
             yield start, end
             continue  # the next indented line continues the block

@@ -13,6 +13,7 @@ from copydesk.exchange.markdown_file.format import (
 from copydesk.records.article import (
     ArticleContent,
 )
+from copydesk.text.fences import closes_fence, opening_fence
 
 # ---------------------------------------------------------------------------------------------
 # Reading: the text
@@ -24,7 +25,6 @@ from copydesk.records.article import (
 # "# Title", "# Title #"; not "#hashtag" nor "## Section". Up to three spaces of indent.
 _ATX_HEADING = re.compile(r" {0,3}#(?!#)(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}=+[ \t]*")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +74,13 @@ def _prose_lines(lines: list[str]) -> Iterator[tuple[int, int]]:
     fence: str | None = None
     paragraph_start = 0
     for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
         if fence is not None:
-            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence):
+            if closes_fence(fence, line):
                 fence = None
             paragraph_start = index + 1
             continue
-        if opening:
-            fence = opening[1]
+        if opening := opening_fence(line):
+            fence = opening
             paragraph_start = index + 1
             continue
         if not line.strip() or _ATX_HEADING.fullmatch(line):

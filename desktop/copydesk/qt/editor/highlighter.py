@@ -26,13 +26,14 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from copydesk.text.fences import closes_fence, opening_fence
+
 # A change adding more characters than this is highlighted in time slices, not at once.
 LARGE_CHANGE_CHARS = 200_000
 SLICE_MS = 8.0
 
 HEADING_SCALES = {1: 1.6, 2: 1.4, 3: 1.25, 4: 1.1, 5: 1.0, 6: 1.0}
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 _QUOTE = re.compile(r" {0,3}(?:> ?)+")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
@@ -54,20 +55,16 @@ def fence_state(fence: str) -> int:
     return len(fence) * 2 + (1 if fence[0] == "~" else 0)
 
 
-def closes_fence(state: int, line: str) -> bool:
-    match = _FENCE.match(line)
-    if match is None or line[match.end() :].strip():
-        return False
-    fence = match[1]
-    return fence_state(fence) % 2 == state % 2 and len(fence) >= state // 2
+def fence_of(state: int) -> str:
+    return ("~" if state % 2 else "`") * (state // 2)
 
 
 def state_after(previous: int, line: str) -> int:
     """The fence state after ``line``: the whole of what a block passes on to the next."""
     if previous > NORMAL_STATE:
-        return NORMAL_STATE if closes_fence(previous, line) else previous
-    opening = _FENCE.match(line)
-    return fence_state(opening[1]) if opening else NORMAL_STATE
+        return NORMAL_STATE if closes_fence(fence_of(previous), line) else previous
+    opening = opening_fence(line)
+    return fence_state(opening) if opening else NORMAL_STATE
 
 
 def _blend(first: QColor, second: QColor, ratio: float) -> QColor:
