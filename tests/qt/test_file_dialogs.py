@@ -105,6 +105,25 @@ def test_our_dialog_lists_the_library_folder_and_keeps_the_locks(
         assert library.locks_regained == 0
 
 
+def test_our_dialog_hides_sqlite_files_and_lists_folders_first(
+    qtbot: QtBot, library_folder: Path
+) -> None:
+    library_path = library_folder / "lib.copydesk"
+    with opened(library_path):
+        assert (library_folder / "lib.copydesk-shm").exists()
+        dialog = file_dialogs.file_dialog(None, "Open", str(library_folder))
+        qtbot.addWidget(dialog)
+        browse(qtbot, dialog, library_folder)
+        proxy = dialog.proxyModel()
+        root = proxy.mapFromSource(
+            dialog.findChild(QFileSystemModel).index(str(library_folder))  # type: ignore[union-attr]
+        )
+        listed = [proxy.index(row, 0, root).data() for row in range(proxy.rowCount(root))]
+        assert listed == ["archives", "lib.copydesk", "notes.txt", "other.copydesk", "photo.jpg"]
+        dialog.selectFile(str(library_folder / "notes.txt"))
+        assert dialog.selectedFiles() == [str(library_folder / "notes.txt")]
+
+
 def test_the_provider_names_types_from_the_extension(library_folder: Path) -> None:
     provider = file_dialogs.NameOnlyIconProvider()
     assert provider.type(QFileInfo(str(library_folder / "other.copydesk"))) == "Copydesk library"

@@ -16,9 +16,24 @@ database (``tests/qt/test_file_dialogs.py`` checks it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFileInfo,
+    QMimeDatabase,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+)
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFileIconProvider,
+    QFileSystemModel,
+    QHeaderView,
+    QTreeView,
+    QWidget,
+)
 
 LIBRARY_SUFFIX = "copydesk"
 
@@ -53,6 +68,37 @@ def _mime_type(info: QFileInfo):  # type: ignore[no-untyped-def]
 
 
 _PROVIDER = NameOnlyIconProvider()  # lives as long as the program: dialogs do not own it
+# SQLite's own files beside a library: nobody should pick them, so no dialog lists them.
+LIBRARY_COMPANIONS = tuple(f".{LIBRARY_SUFFIX}{end}" for end in ("-wal", "-shm", "-journal"))
+
+
+class WithoutLibraryCompanions(QSortFilterProxyModel):
+    """The folder as listed, less a library's ``-wal``, ``-shm`` and ``-journal`` files."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(False)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        name = str(self.sourceModel().index(row, 0, parent).data() or "")
+        return not name.lower().endswith(LIBRARY_COMPANIONS)
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        """As the file system model sorts: folders first, then by name (ignoring case),
+        size, type or date, never by the text shown ("9 KiB" after "10 bytes")."""
+        model = self.sourceModel()
+        assert isinstance(model, QFileSystemModel)
+        if model.isDir(left) != model.isDir(right):
+            return model.isDir(left)
+        keys = {
+            1: lambda index: model.size(index),
+            2: lambda index: model.type(index).casefold(),
+            3: lambda index: model.lastModified(index),
+        }
+        key = keys.get(left.column(), lambda index: model.fileName(index).casefold())
+        return bool(key(left) < key(right))
 
 
 def file_dialog(
@@ -63,7 +109,21 @@ def file_dialog(
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons)
     dialog.setIconProvider(_PROVIDER)
+    dialog.setProxyModel(WithoutLibraryCompanions(dialog))
+    _size_columns(dialog)
     return dialog
+
+
+def _size_columns(dialog: QFileDialog) -> None:
+    """Room for a size, a type and a date in the detail view, the name taking the rest."""
+    view = dialog.findChild(QTreeView, "treeView")
+    if view is None:
+        return
+    header = view.header()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column, width in ((1, 90), (2, 150), (3, 150)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
 
 
 def open_file_names(
