@@ -38,6 +38,18 @@ class SaveTarget:
     options: operations.SaveOptions | None = None
 
 
+@dataclass(frozen=True)
+class SaveSources:
+    """Where a save's parts come from, so that the autosaver never asks the window: the
+    library open for writing, the editor's content, the versions the window has read and
+    the save options of the current preferences."""
+
+    library: Callable[[], Library | None]
+    content: Callable[[], ArticleContent]
+    versions: Callable[[], operations.KnownVersions]  # a new library brings new ones
+    options: Callable[[], operations.SaveOptions]
+
+
 @dataclass(eq=False)
 class PendingSave:
     target: SaveTarget
@@ -60,7 +72,8 @@ class PendingSave:
 
 
 class Autosaver(QObject):
-    """``source`` says what to save now (or None); edits are counted by ``note_edit``."""
+    """Saves the article named by ``edit`` from its ``SaveSources``; edits are counted by
+    ``note_edit``."""
 
     saving = Signal()
     saved = Signal(object)  # ArticleRecord
@@ -72,12 +85,13 @@ class Autosaver(QObject):
     def __init__(
         self,
         runner: TaskRunner,
-        source: Callable[[], SaveTarget | None],
+        sources: SaveSources,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._source = source
+        self._sources = sources
+        self._article_id: int | None = None
         # Edit generations only ever grow: a save is identified by the generation it holds.
         self._edit_generation = 0
         self._saved_generation = 0
@@ -99,6 +113,19 @@ class Autosaver(QObject):
         self._retry.setInterval(retry_ms)
 
     # ---- the article being edited ---------------------------------------------------
+
+    def edit(self, article_id: int | None) -> None:
+        """The article the editor now shows (None: nothing to save)."""
+        self._article_id = article_id
+
+    def _target(self) -> SaveTarget | None:
+        library = self._sources.library() if self._article_id is not None else None
+        if self._article_id is None or library is None:
+            return None
+        sources = self._sources
+        return SaveTarget(
+            library, self._article_id, sources.content(), sources.versions(), sources.options()
+        )
 
     def note_edit(self) -> None:
         self._edit_generation += 1
@@ -138,7 +165,7 @@ class Autosaver(QObject):
         self._stop_timers()
         if self.in_sync():
             return
-        target = self._source()
+        target = self._target()
         if target is None:
             return
         self._saved_generation = self._edit_generation

@@ -41,7 +41,7 @@ from copydesk.qt.preview.scroll_sync import ScrollSync
 from copydesk.qt.tasks import LatestOnly, TaskRunner
 from copydesk.qt.window.article_actions import ArticleActions
 from copydesk.qt.window.article_list import ArticleListPanel
-from copydesk.qt.window.autosave import Autosaver, SaveTarget
+from copydesk.qt.window.autosave import Autosaver, SaveSources
 from copydesk.qt.window.layout import restore_layout, save_splitters, toggle_sync
 from copydesk.qt.window.library_session import LibrarySession
 from copydesk.qt.window.library_watcher import LibraryWatcher
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library_path = library_path
         self.library: Library | None = None
-        self.current: ArticleRecord | None = None
+        self._current: ArticleRecord | None = None
         self.state = state
         self.runner = runner
         # Rendering and checking are pure computation: their own thread, so that a long
@@ -92,10 +92,13 @@ class MainWindow(QMainWindow):
         self._loading_id: int | None = None
         self.preferences = preferences or PreferencesStore.ephemeral()
         self.versions = operations.KnownVersions()
-        self.autosave = Autosaver(runner, self._save_target, self)
         self.watcher = LibraryWatcher(runner, lambda: self.versions, self)
         self.session = LibrarySession(self, create=create_library, open_slug=open_slug)
         self._build_widgets()
+        sources = SaveSources(
+            self.session.for_writing, self.editor.content, lambda: self.versions, self._save_options
+        )
+        self.autosave = Autosaver(runner, sources, self)
         self.renderer = PreviewRenderer(
             self.editor, self.preview, self.compute, lambda: self.article_pictures.snapshot, self
         )
@@ -208,6 +211,16 @@ class MainWindow(QMainWindow):
 
     def choose_library(self) -> bool:
         return self.session.choose()
+
+    @property
+    def current(self) -> ArticleRecord | None:
+        """The article the editor shows; the autosaver follows it."""
+        return self._current
+
+    @current.setter
+    def current(self, record: ArticleRecord | None) -> None:
+        self._current = record
+        self.autosave.edit(record.id if record is not None else None)
 
     def library_for_writing(self) -> Library | None:
         return self.session.for_writing()
@@ -333,16 +346,12 @@ class MainWindow(QMainWindow):
             library, lambda: operations.record_revision(library, article_id, author), recorded
         )
 
-    def _save_target(self) -> SaveTarget | None:
-        library = self.library_for_writing() if self.current is not None else None
-        if self.current is None or library is None:
-            return None
+    def _save_options(self) -> operations.SaveOptions:
         preferences = self.preferences.current()
-        options = operations.SaveOptions(
+        return operations.SaveOptions(
             author=preferences.who(),
             revision_interval=timedelta(minutes=preferences.revision_interval_minutes),
         )
-        return SaveTarget(library, self.current.id, self.editor.content(), self.versions, options)
 
     def _on_saved(self, record: ArticleRecord) -> None:
         if self.current is None or record.id != self.current.id:
