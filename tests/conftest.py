@@ -17,6 +17,10 @@ os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--disable-gpu"
 for _name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())
 os.environ.pop("COPYDESK_LIBRARY", None)
+os.environ.pop("PGPASSWORD", None)
+os.environ.pop("PGPASSFILE", None)
+# No OS keyring in the tests: a password comes from the address, PGPASSFILE, or nowhere.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ.pop("COPYDESK_STARTUP_TRACE", None)
 
 from tests.helpers import SHARED  # noqa: E402  (the environment above comes first)

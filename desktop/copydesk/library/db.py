@@ -25,7 +25,7 @@ from copydesk import __version__
 from copydesk.errors import LibraryError
 from copydesk.library import changes as library_changes
 from copydesk.library import guard as library_guard
-from copydesk.library import search_index
+from copydesk.library import outbox, search_index
 from copydesk.library.identity import create_identity
 from copydesk.library.inspection import (
     APPLICATION_ID,
@@ -265,6 +265,7 @@ def _create_library_file(path: Path, on_create: Callable[[Session], object] | No
             create_identity(session)
             search_index.install(connection)
             library_changes.install(connection)
+            outbox.install(connection)
             _stamp_head(connection)
             if on_create is not None:
                 on_create(session)

@@ -265,3 +265,114 @@ class LibraryInfo(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+# ---- a library that is a replica of a newsroom desk (copydesk.sync) -------------------------
+
+# Not carried by a library archive: a restored library is a new one, joined on its own.
+REPLICA_TABLES = frozenset(
+    {
+        "replica_state",
+        "replica_outbox",
+        "replica_sending",
+        "replica_bases",
+        "replica_conflicts",
+        "replica_notices",
+    }
+)
+
+
+class ReplicaState(Base):
+    """One row when the library is joined to a newsroom server, none otherwise. ``applying``
+    is set while a pull writes what came from the server, so that the outbox triggers
+    (``copydesk.library.outbox``) do not send it back."""
+
+    __tablename__ = "replica_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    server_url: Mapped[str] = mapped_column(Text)  # never with a password in it
+    login: Mapped[str] = mapped_column(String(200))
+    desk: Mapped[str] = mapped_column(String(200))
+    device_id: Mapped[str] = mapped_column(String(36))
+    newsroom_uuid: Mapped[str] = mapped_column(String(36))
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    applying: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class OutboxEntry(Base):
+    """An article or picture saved since the last push, written by triggers in the saving
+    transaction itself: a save is never committed without its entry."""
+
+    __tablename__ = "replica_outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    uuid: Mapped[str] = mapped_column(String(36), index=True)
+
+
+class SendingRevision(Base):
+    """A revision made from the outbox, with the id it keeps however often it is sent (the
+    server applies each id once). ``state``: pending, conflict (kept by the server beside its
+    head, waiting for a merge) or refused."""
+
+    __tablename__ = "replica_sending"
+
+    revision_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, index=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    uuid: Mapped[str] = mapped_column(String(36), index=True)
+    parent_id: Mapped[str | None] = mapped_column(String(36))
+    merge_parent_id: Mapped[str | None] = mapped_column(String(36))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    content: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReplicaBase(Base):
+    """The server revision each article or picture of the replica was last in step with:
+    the base of three-way merges and the parent of the next revision sent."""
+
+    __tablename__ = "replica_bases"
+
+    entity: Mapped[str] = mapped_column(String(16), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    revision_id: Mapped[str] = mapped_column(String(36))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    content: Mapped[str] = mapped_column(Text)
+
+
+class ReplicaConflict(Base):
+    """Concurrent changes that did not merge, kept (base, mine, theirs) until a person
+    settles them."""
+
+    __tablename__ = "replica_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    fields: Mapped[str] = mapped_column(Text)  # JSON list of the fields in conflict
+    base: Mapped[str] = mapped_column(Text)
+    mine: Mapped[str] = mapped_column(Text)
+    theirs: Mapped[str] = mapped_column(Text)
+    theirs_revision: Mapped[str] = mapped_column(String(36))
+    theirs_version: Mapped[int] = mapped_column(Integer)
+    theirs_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    mine_revision: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class ReplicaNotice(Base):
+    """What a sync has to tell the person: a deletion overruled by an edit, a push refused."""
+
+    __tablename__ = "replica_notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(16))
+    uuid: Mapped[str] = mapped_column(String(36))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

@@ -1,0 +1,113 @@
+"""Conflicts a person settles: concurrent changes that did not merge, each kept with its
+base, this desk's side and the server's, until someone chooses. Settling makes a revision
+with two parents (the server's head and this desk's side), sent at the next sync."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from copydesk.errors import NotFoundError
+from copydesk.library.models import ReplicaBase, ReplicaConflict, ReplicaState
+from copydesk.sync import local, replica, wire
+from copydesk.sync.pulling import Head, settle
+
+Side = Literal["mine", "theirs"]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: int
+    entity: str
+    uuid: str
+    title: str
+    fields: tuple[str, ...]
+    mine: wire.WireContent
+    theirs: wire.WireContent
+    theirs_deleted: bool
+
+
+def list_conflicts(session: Session) -> list[Conflict]:
+    rows = session.scalars(select(ReplicaConflict).order_by(ReplicaConflict.id))
+    return [_conflict(row) for row in rows]
+
+
+def settle_conflict(
+    session: Session, conflict_id: int, keep: Side, content: wire.WireContent | None = None
+) -> None:
+    """Keep one side (or ``content``, a person's own merge of both) and send it."""
+    row = session.get(ReplicaConflict, conflict_id)
+    if row is None:
+        raise NotFoundError(f"There is no conflict {conflict_id}.")
+    chosen = content if content is not None else _side(session, row, keep)
+    deleted = content is None and keep == "theirs" and row.theirs_deleted
+    head = _their_head(row)
+    state = replica.joined_state(session)
+    _hold_outbox(session, state, True)
+    mine_revision = row.mine_revision or _record_mine(session, row)
+    session.delete(row)
+    session.flush()
+    local.write(session, row.entity, row.uuid, None if deleted else chosen)
+    if deleted:
+        replica.set_base(session, row.entity, row.uuid, head.as_result, row.theirs)
+    else:
+        settle(session, head, chosen, mine_revision=mine_revision)
+    _hold_outbox(session, state, False)
+
+
+def _side(session: Session, row: ReplicaConflict, keep: Side) -> wire.WireContent:
+    if keep == "theirs":
+        return wire.loads(row.theirs)
+    # What the replica holds now: edits made since the conflict was found are kept.
+    return local.read(session, row.entity, row.uuid) or wire.loads(row.mine)
+
+
+def _their_head(row: ReplicaConflict) -> Head:
+    return Head(
+        row.entity,
+        row.uuid,
+        row.theirs_version,
+        row.theirs_revision,
+        row.theirs_deleted,
+        wire.loads(row.theirs),
+        0,
+    )
+
+
+def _record_mine(session: Session, row: ReplicaConflict) -> str:
+    """This desk's side as a revision of its own, so the server's history keeps it."""
+    base = session.get(ReplicaBase, (row.entity, row.uuid))
+    parent, _text, _deleted = replica.tip(session, row.entity, row.uuid)
+    revision = replica.add_revision(
+        session,
+        row.entity,
+        row.uuid,
+        row.mine,
+        deleted=False,
+        parent_id=parent or (base.revision_id if base else None),
+    )
+    return revision.revision_id
+
+
+def _hold_outbox(session: Session, state: ReplicaState, hold: bool) -> None:
+    state.applying = hold
+    session.flush()
+
+
+def _conflict(row: ReplicaConflict) -> Conflict:
+    mine, theirs = wire.loads(row.mine), wire.loads(row.theirs)
+    title = str(mine.get("headline") or mine.get("file_name") or theirs.get("headline") or row.uuid)
+    return Conflict(
+        row.id,
+        row.entity,
+        row.uuid,
+        title,
+        tuple(json.loads(row.fields)),
+        mine,
+        theirs,
+        row.theirs_deleted,
+    )

@@ -1,0 +1,206 @@
+"""A sync: push what this replica saved, then pull what the server has, until both are in
+step. The network is never touched inside a library transaction, and each library step is
+one transaction: a sync cut off at any point leaves the library whole and the outbox kept,
+and the next one carries on (the server applies each revision id once)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from copydesk.library.db import Library
+from copydesk.library.media_store import MediaStore
+from copydesk.library.models import ReplicaConflict, SendingRevision, utc_now
+from copydesk.sync import files, pulling, replica
+from copydesk.sync.errors import NewsroomError
+from copydesk.sync.pulling import Head, PullCounts
+from copydesk.sync.replica import PushCounts
+from copydesk.sync.server import connection as server
+from copydesk.sync.server.connection import ServerAddress
+
+PUSH_BATCH = 200
+PULL_BATCH = 500
+_ROUNDS = 4  # merges made by a pull are sent by the next round
+
+
+@dataclass
+class SyncReport:
+    pushed: PushCounts = field(default_factory=PushCounts)
+    pulled: PullCounts = field(default_factory=PullCounts)
+    waiting: int = 0
+    open_conflicts: int = 0
+
+    def line(self) -> str:
+        return (
+            f"sent {self.pushed.sent}, received {self.pulled.received},"
+            f" merged {self.pulled.merged}, conflicts {self.open_conflicts},"
+            f" refused {self.pushed.refused}, waiting {self.waiting}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Replica:
+    library: Library
+    address: ServerAddress
+    desk: str
+    device_id: str
+
+    @property
+    def media(self) -> MediaStore:
+        return MediaStore.beside(self.library.path)
+
+
+def replica_of(library: Library) -> Replica:
+    with library.read() as session:
+        state = replica.joined_state(session)
+        address, _password = ServerAddress.parse(state.server_url)
+        return Replica(library, address, state.desk, state.device_id)
+
+
+Progress = Callable[[int, int], None]
+
+
+def sync(
+    library: Library, password: str | None = None, progress: Progress | None = None
+) -> SyncReport:
+    """Push, then pull, until nothing waits; raises ``NewsroomError`` (nothing lost) when
+    the server cannot be reached or refuses."""
+    target = replica_of(library)
+    report = SyncReport()
+    try:
+        with server.connect(target.address, password) as connection:
+            for _round in range(_ROUNDS):
+                push(target, connection, report.pushed)
+                pull(target, connection, report.pulled, progress)
+                if not _has_pending(library):
+                    break
+    except psycopg.Error as error:
+        raise NewsroomError(_lost(target.address, error)) from None
+    _finish(library, report)
+    return report
+
+
+def push(target: Replica, connection: psycopg.Connection[Any], counts: PushCounts) -> None:
+    with target.library.write() as session:
+        replica.form_revisions(session)
+    while batch := _next_batch(target):
+        _upload_files(target, connection, batch)
+        with connection.transaction():
+            row = connection.execute(
+                "SELECT copydesk.push(%s, %s)", (target.device_id, Jsonb(batch))
+            ).fetchone()
+        results: list[dict[str, Any]] = row[0] if row else []
+        with target.library.write() as session:
+            replica.take_results(session, results, counts)
+
+
+def _next_batch(target: Replica) -> list[dict[str, Any]]:
+    with target.library.read() as session:
+        revisions = replica.outgoing(session, PUSH_BATCH)
+        return [replica.as_operation(revision, target.desk) for revision in revisions]
+
+
+def _upload_files(
+    target: Replica, connection: psycopg.Connection[Any], batch: list[dict[str, Any]]
+) -> None:
+    for operation in batch:
+        if operation["sha256"] and not operation["deleted"]:
+            media_type = operation["content"].get("media_type", "")
+            files.upload(connection, target.media, operation["sha256"], media_type)
+
+
+def pull(
+    target: Replica,
+    connection: psycopg.Connection[Any],
+    counts: PullCounts,
+    progress: Progress | None = None,
+) -> None:
+    with target.library.read() as session:
+        cursor = replica.joined_state(session).pull_cursor
+    total, done = _count_after(connection, cursor) if progress else 0, 0
+    while heads := _heads_after(connection, cursor):
+        _download_files(target, connection, heads)
+        with target.library.write() as session:
+            pulling.apply_heads(session, heads, heads[-1].seq, counts)
+        cursor, done = heads[-1].seq, done + len(heads)
+        if progress is not None:
+            progress(done, max(total, done))
+    _pull_stranded(target, connection, counts)
+
+
+def _count_after(connection: psycopg.Connection[Any], cursor: int) -> int:
+    with connection.transaction():
+        row = connection.execute(
+            "SELECT count(*) FROM copydesk.items WHERE seq > %s", (cursor,)
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
+_HEAD_COLUMNS = "kind, uuid::text, version, head_revision::text, deleted, content, seq"
+
+
+def _heads_after(connection: psycopg.Connection[Any], cursor: int) -> list[Head]:
+    with connection.transaction():
+        rows = connection.execute(
+            f"SELECT {_HEAD_COLUMNS} FROM copydesk.items WHERE seq > %s ORDER BY seq LIMIT %s",
+            (cursor, PULL_BATCH),
+        ).fetchall()
+    return [Head(*row) for row in rows]
+
+
+def _pull_stranded(
+    target: Replica, connection: psycopg.Connection[Any], counts: PullCounts
+) -> None:
+    """Revisions the server kept beside a head this replica had already pulled: the head
+    is read again so that they merge (or become a conflict) now."""
+    with target.library.read() as session:
+        uuids = sorted(
+            {
+                revision.uuid
+                for revision in session.query(SendingRevision).filter_by(state=replica.CONFLICT)
+            }
+        )
+    if not uuids:
+        return
+    with connection.transaction():
+        rows = connection.execute(
+            f"SELECT {_HEAD_COLUMNS} FROM copydesk.items WHERE uuid::text = ANY(%s)", (uuids,)
+        ).fetchall()
+    heads = [Head(*row) for row in rows]
+    _download_files(target, connection, heads)
+    with target.library.write() as session:
+        cursor = replica.joined_state(session).pull_cursor
+        pulling.apply_heads(session, heads, cursor, counts)
+
+
+def _download_files(
+    target: Replica, connection: psycopg.Connection[Any], heads: list[Head]
+) -> None:
+    for head in heads:
+        sha256 = head.content.get("sha256") if head.entity == "picture" else None
+        if sha256 and not head.deleted:
+            files.download(connection, target.media, sha256, head.content.get("media_type", ""))
+
+
+def _has_pending(library: Library) -> bool:
+    with library.read() as session:
+        return bool(replica.outgoing(session, 1)) or replica.waiting_count(session) > 0
+
+
+def _finish(library: Library, report: SyncReport) -> None:
+    with library.write() as session:
+        state = replica.joined_state(session)
+        state.applying = True  # the stamp is not a change to send
+        state.last_sync_at = utc_now()
+        state.applying = False
+        report.waiting = replica.waiting_count(session)
+        report.open_conflicts = session.query(ReplicaConflict).count()
+
+
+def _lost(address: ServerAddress, error: psycopg.Error) -> str:
+    reason = server.describe_connection_error(address, error)
+    return f"The sync stopped: {reason} Nothing was lost; the next sync carries on."

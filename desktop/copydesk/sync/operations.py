@@ -1,0 +1,97 @@
+"""The newsroom use cases the command line and the window call: join a desk, sync, see and
+settle conflicts, leave. Each opens what it needs and says what went wrong in one sentence
+(``NewsroomError``); the library is never left half-written."""
+
+from __future__ import annotations
+
+import socket
+import uuid as uuid_module
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from copydesk.library.db import Library
+from copydesk.sync import conflicts, engine, replica
+from copydesk.sync.errors import NewsroomError
+from copydesk.sync.replica import Membership
+from copydesk.sync.server import connection as server
+from copydesk.sync.server.connection import ServerAddress
+
+Progress = Callable[[int, int], None]
+
+
+def join(
+    library: Library,
+    url: str,
+    desk: str,
+    password: str | None = None,
+    progress: Progress | None = None,
+) -> engine.SyncReport:
+    """Make the library a replica of ``desk``, send what it holds and take what the desk
+    has (the first pull, with ``progress(done, total)``)."""
+    address, written = ServerAddress.parse(url)
+    password = password if password is not None else written
+    device = str(uuid_module.uuid4())
+    with server.connect(address, password, autocommit=True) as connection:
+        desks = [str(row[0]) for row in connection.execute("SELECT copydesk.my_desks()")]
+        if desk not in desks:
+            raise NewsroomError(_not_a_member(address.login, desk, desks))
+        row = connection.execute("SELECT uuid::text FROM copydesk.newsroom").fetchone()
+        connection.execute(
+            "SELECT copydesk.register_device(%s, %s)", (device, socket.gethostname())
+        )
+    membership = Membership(address.url, address.login, desk, device, str(row[0] if row else ""))
+    with library.write() as session:
+        replica.join(session, membership)
+    return engine.sync(library, password, progress)
+
+
+def _not_a_member(login: str, desk: str, desks: list[str]) -> str:
+    theirs = ", ".join(desks) if desks else "none"
+    return f"{login} does not belong to the desk “{desk}” (their desks: {theirs})."
+
+
+def sync(
+    library: Library, password: str | None = None, progress: Progress | None = None
+) -> engine.SyncReport:
+    return engine.sync(library, password, progress)
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    server_url: str
+    desk: str
+    waiting: int
+    conflicts: int
+    last_sync_at: datetime | None
+
+
+def status(library: Library) -> Status | None:
+    """Where the library syncs and what waits; None when it is not joined."""
+    with library.read() as session:
+        state = replica.state(session)
+        if state is None:
+            return None
+        return Status(
+            state.server_url,
+            state.desk,
+            replica.waiting_count(session),
+            len(conflicts.list_conflicts(session)),
+            state.last_sync_at,
+        )
+
+
+def list_conflicts(library: Library) -> list[conflicts.Conflict]:
+    with library.read() as session:
+        return conflicts.list_conflicts(session)
+
+
+def settle_conflict(library: Library, conflict_id: int, keep: conflicts.Side) -> None:
+    with library.write() as session:
+        conflicts.settle_conflict(session, conflict_id, keep)
+
+
+def leave(library: Library) -> None:
+    with library.write() as session:
+        replica.joined_state(session)
+        replica.leave(session)

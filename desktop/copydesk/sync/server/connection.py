@@ -1,0 +1,164 @@
+"""Reaching the newsroom server: the address a person gives (a ``postgresql://`` URL or a
+libpq connection string), the password from that address, the OS keyring or libpq's own
+sources (``PGPASSWORD``, ``PGPASSFILE``), and every refusal said in one sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from copydesk.sync.errors import NewsroomError
+from copydesk.sync.server.migrations import HEAD_REVISION
+
+CONNECT_TIMEOUT_S = 10
+KEYRING_SERVICE = "copydesk-newsroom"
+KNOWN_REVISIONS = ("s0001",)
+
+
+@dataclass(frozen=True, slots=True)
+class ServerAddress:
+    """Where the newsroom is and who logs in; never the password."""
+
+    login: str
+    host: str
+    port: int
+    dbname: str
+
+    @classmethod
+    def parse(cls, text: str) -> tuple[ServerAddress, str | None]:
+        """The address and the password written in it, if any."""
+        try:
+            params = conninfo_to_dict(text)
+        except psycopg.ProgrammingError as error:
+            raise NewsroomError(f"“{text}” is not a server address: {_first_line(error)}") from None
+        login = str(params.get("user") or "")
+        if not login:
+            raise NewsroomError(f"“{text}” names no person: write it as postgresql://NAME@HOST/DB.")
+        address = cls(
+            login,
+            str(params.get("host") or "localhost"),
+            int(params.get("port") or 5432),
+            str(params.get("dbname") or login),
+        )
+        password = params.get("password")
+        return address, str(password) if password else None
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://{quote(self.login, safe='')}@{self.host}:{self.port}/{self.dbname}"
+
+    @property
+    def keyring_user(self) -> str:
+        return f"{self.login}@{self.host}:{self.port}/{self.dbname}"
+
+    def conninfo(self, password: str | None) -> str:
+        params: dict[str, Any] = {
+            "user": self.login,
+            "host": self.host,
+            "port": self.port,
+            "dbname": self.dbname,
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": "copydesk",
+        }
+        if password is not None:
+            params["password"] = password
+        return make_conninfo(**params)
+
+
+def stored_password(address: ServerAddress) -> str | None:
+    """The password kept in the OS keyring for this address, if a keyring works here."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, address.keyring_user)
+    except Exception:  # no keyring on this system: libpq's own sources remain
+        return None
+
+
+def keep_password(address: ServerAddress, password: str) -> bool:
+    """Keep the password in the OS keyring (never in the library); False where none works."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, address.keyring_user, password)
+    except Exception:
+        return False
+    return True
+
+
+def connect(
+    address: ServerAddress, password: str | None = None, *, autocommit: bool = False
+) -> psycopg.Connection[Any]:
+    """A connection to a Copydesk newsroom server whose schema this Copydesk knows."""
+    connection = open_connection(address, password, autocommit=autocommit)
+    try:
+        check_schema(connection, address)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def open_connection(
+    address: ServerAddress, password: str | None = None, *, autocommit: bool = False
+) -> psycopg.Connection[Any]:
+    secret = password if password is not None else stored_password(address)
+    try:
+        return psycopg.connect(address.conninfo(secret), autocommit=autocommit)
+    except psycopg.Error as error:
+        raise NewsroomError(describe_connection_error(address, error)) from None
+
+
+def schema_revision(connection: psycopg.Connection[Any]) -> str | None:
+    """The server schema's Alembic revision, None where there is no Copydesk schema."""
+    try:
+        with connection.transaction():
+            row = connection.execute("SELECT version_num FROM copydesk.alembic_version").fetchone()
+    except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
+        return None
+    return str(row[0]) if row else None
+
+
+def check_schema(connection: psycopg.Connection[Any], address: ServerAddress) -> None:
+    try:
+        revision = schema_revision(connection)
+    except psycopg.errors.InsufficientPrivilege:
+        raise NewsroomError(
+            f"{address.login} is not a person of the newsroom at {address.url}."
+        ) from None
+    if revision is None:
+        raise NewsroomError(
+            f"{address.url} is not a Copydesk newsroom server (no copydesk schema)."
+        )
+    refuse_newer(revision, address)
+
+
+def refuse_newer(revision: str, address: ServerAddress) -> None:
+    if revision not in KNOWN_REVISIONS:
+        raise NewsroomError(
+            f"The newsroom at {address.url} was set up by a newer Copydesk (schema {revision});"
+            f" this Copydesk knows schemas up to {HEAD_REVISION}. Update Copydesk to use it."
+        )
+
+
+def describe_connection_error(address: ServerAddress, error: psycopg.Error) -> str:
+    text = str(error)
+    where = f"{address.host}:{address.port}"
+    if "password authentication failed" in text or "no password supplied" in text:
+        return f"The server at {where} refused {address.login}: wrong name or password."
+    if "does not exist" in text and "database" in text:
+        return f"The server at {where} has no database “{address.dbname}”."
+    if "timeout" in text:
+        return f"The server at {where} did not answer in {CONNECT_TIMEOUT_S} s."
+    return f"Cannot reach the newsroom server at {where}: {_first_line(error)}"
+
+
+def _first_line(error: BaseException) -> str:
+    """libpq's first line, without its "connection to server at … failed:" preamble."""
+    first = next((line.strip() for line in str(error).splitlines() if line.strip()), "")
+    reason = first.rsplit("failed: ", 1)[-1].removeprefix("FATAL:").strip()
+    return reason or type(error).__name__
