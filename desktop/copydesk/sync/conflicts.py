@@ -48,7 +48,7 @@ def settle_conflict(
     head = _their_head(row)
     state = replica.joined_state(session)
     _hold_outbox(session, state, True)
-    mine_revision = row.mine_revision or _record_mine(session, row)
+    mine_revision = _mine_revision(session, row)
     session.delete(row)
     session.flush()
     local.write(session, row.entity, row.uuid, None if deleted else chosen)
@@ -78,15 +78,21 @@ def _their_head(row: ReplicaConflict) -> Head:
     )
 
 
-def _record_mine(session: Session, row: ReplicaConflict) -> str:
-    """This desk's side as a revision of its own, so the server's history keeps it."""
+def _mine_revision(session: Session, row: ReplicaConflict) -> str:
+    """This desk's side as a revision the server keeps: the one the conflict was found
+    with, or a new one when the replica was edited since (those edits go to the history
+    too, whichever side is kept)."""
+    now = local.read(session, row.entity, row.uuid)
+    text = wire.dumps(now) if now is not None else row.mine
+    if row.mine_revision is not None and text == row.mine:
+        return row.mine_revision
     base = session.get(ReplicaBase, (row.entity, row.uuid))
     parent, _text, _deleted = replica.tip(session, row.entity, row.uuid)
     revision = replica.add_revision(
         session,
         row.entity,
         row.uuid,
-        row.mine,
+        text,
         deleted=False,
         parent_id=parent or (base.revision_id if base else None),
     )

@@ -256,9 +256,15 @@ def has_local_changes(session: Session, uuid: str) -> bool:
 
 
 def waiting_count(session: Session) -> int:
-    """How many articles and pictures wait to be sent."""
-    outbox = session.scalar(select(func.count(func.distinct(OutboxEntry.uuid)))) or 0
+    """How many articles and pictures wait to be sent (not those waiting for a person to
+    settle their conflict)."""
+    in_conflict = select(ReplicaConflict.uuid)
+    outbox = session.scalar(
+        select(func.count(func.distinct(OutboxEntry.uuid))).where(
+            OutboxEntry.uuid.not_in(in_conflict)
+        )
+    )
     sending = session.scalar(
         select(func.count()).select_from(SendingRevision).where(SendingRevision.state == PENDING)
     )
-    return int(outbox) + int(sending or 0)
+    return int(outbox or 0) + int(sending or 0)
