@@ -132,3 +132,37 @@ def test_library_needs_an_action(library: Path, capsys: pytest.CaptureFixture[st
         run(library)
     assert exited.value.code == 2
     assert "ACTION" in capsys.readouterr().err
+
+
+def test_new_creates_an_empty_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "new folder" / "fresh.copydesk"
+    assert main(["library", "new", str(path)]) == 0
+    assert capsys.readouterr() == (f"Created an empty library at {path}.\n", "")
+    assert main(["--library", str(path), "list", "--json"]) == 0
+    assert capsys.readouterr().out == "[]\n"
+    monkeypatch.chdir(tmp_path)
+    assert main(["library", "new", "relative.copydesk"]) == 0
+    assert (
+        capsys.readouterr().out
+        == f"Created an empty library at {tmp_path / 'relative.copydesk'}.\n"
+    )
+
+
+def test_new_refuses_a_path_that_exists(
+    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Ne pas écraser.")
+    capsys.readouterr()
+    for path in (library, notes, tmp_path):
+        before = path.read_bytes() if path.is_file() else None
+        assert main(["library", "new", str(path)]) == 1
+        assert capsys.readouterr() == (
+            "",
+            f"copydesk: {path} already exists: a new library needs a path of its own.\n",
+        )
+        assert (path.read_bytes() if path.is_file() else None) == before
+    with opened(library, create=False) as opened_library:
+        assert table_rows(opened_library)

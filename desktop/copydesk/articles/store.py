@@ -87,6 +87,7 @@ def create_article(
         slug=_free_slug(session, content.headline),
         created_at=now,
         updated_at=now,
+        **_empty_parts(),
     )
     _apply_content(article, content)
     _apply_picture_uses(session, article, content)
@@ -126,6 +127,7 @@ def import_article(
         created_at=identity.created_at or now,
         updated_at=identity.updated_at or identity.created_at or now,
         version=identity.version or 1,
+        **_empty_parts(),
     )
     _apply_content(article, content)
     _apply_picture_uses(session, article, content)
@@ -204,6 +206,12 @@ def _load(session: Session, article_id: int) -> Article:
     if article is None:
         raise NotFoundError(f"Article {article_id} does not exist (it may have been deleted).")
     return article
+
+
+def _empty_parts() -> dict[str, list[object]]:
+    """A new article's collections, set rather than left unloaded: SQLAlchemy would
+    otherwise read each one back from the database after the insert."""
+    return {"authors": [], "keywords": [], "related_links": [], "picture_uses": []}
 
 
 def _free_slug(session: Session, headline: str, exclude_id: int | None = None) -> str:

@@ -1,5 +1,7 @@
-"""``copydesk library``: the whole library to one archive, and back.
+"""``copydesk library``: a new library, and the whole library to one archive and back.
 
+    copydesk library new PATH        create an empty library at PATH (refused when PATH
+                                     exists: nothing there is touched)
     copydesk library export FILE     write the library (articles, revisions, pictures and
                                      their files, presets) to the zip FILE
     copydesk library import FILE     restore FILE into an empty (or not yet existing) library
@@ -23,14 +25,25 @@ LibraryPath = Callable[[argparse.Namespace], Path]
 
 
 def add_library_commands(commands: Any, library_path: LibraryPath) -> None:
-    """Add ``library export`` and ``library import`` to the ``copydesk`` parser's commands."""
+    """Add ``library new``, ``library export`` and ``library import`` to the ``copydesk``
+    parser's commands."""
     library = commands.add_parser(
         "library",
-        help="export the whole library to one archive, or import one into an empty library",
-        description="Move a whole library between machines, or keep a copy of it: every "
-        "article with its history, every picture with its file and credit, every preset.",
+        help="create an empty library, export the whole library to one archive, or import "
+        "one into an empty library",
+        description="Start a library, move a whole library between machines, or keep a copy "
+        "of it: every article with its history, every picture with its file and credit, "
+        "every preset.",
     )
     actions = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    new = actions.add_parser(
+        "new",
+        help="create an empty library",
+        description="Create an empty library at PATH (and the folders leading to it). An "
+        "existing PATH is refused and left as it is.",
+    )
+    new.add_argument("path", metavar="PATH", help="the library file to create")
+    new.set_defaults(handler=lambda args: _new(Path(args.path).expanduser().absolute()))
     export = actions.add_parser(
         "export",
         help="write the whole library to one zip archive",
@@ -48,6 +61,17 @@ def add_library_commands(commands: Any, library_path: LibraryPath) -> None:
     )
     restore.add_argument("file", metavar="FILE", help="the archive to import")
     restore.set_defaults(handler=lambda args: _import(Path(args.file), library_path(args)))
+
+
+def _new(path: Path) -> int:
+    from copydesk.errors import LibraryError
+    from copydesk.library.db import open_library
+
+    if path.exists() or path.is_symlink():
+        raise LibraryError(f"{path} already exists: a new library needs a path of its own.")
+    open_library(path, create=True).close()
+    print(f"Created an empty library at {path}.")
+    return 0
 
 
 def _export(archive: Path, path: Path) -> int:

@@ -4,8 +4,10 @@ merge: the caller holds ``applying`` so that the outbox triggers leave them alon
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from copydesk.articles import store as articles
 from copydesk.library.models import Article, Picture, PictureUse, utc_now
@@ -23,6 +25,43 @@ def read(session: Session, entity: str, uuid: str) -> WireContent | None:
     return wire.picture_to_wire(picture) if picture is not None else None
 
 
+def preload(session: Session, entity: str, uuids: Collection[str]) -> list[object]:
+    """Load these things in a few queries (an article's byline, keywords, links and
+    pictures with it) for ``read`` and ``write`` to find them loaded. The caller keeps the
+    returned list while it works: the session holds its objects only weakly."""
+    if not uuids:
+        return []
+    if entity == ARTICLE:
+        query = (
+            select(Article)
+            .where(Article.uuid.in_(uuids))
+            .options(*(selectinload(relation) for relation in _ARTICLE_PARTS))
+        )
+        articles_found = list(session.scalars(query))
+        _loaded(session).update((row.uuid, row) for row in articles_found)
+        session.info.setdefault(_LOOKED_UP, set()).update(uuids)
+        return list(articles_found)
+    return list(session.scalars(select(Picture).where(Picture.uuid.in_(uuids))))
+
+
+_LOADED = "copydesk.sync.articles"
+_LOOKED_UP = "copydesk.sync.articles.looked_up"
+
+
+def _loaded(session: Session) -> dict[str, Article]:
+    """Articles ``preload`` read, by uuid (dropped from it when deleted)."""
+    loaded: dict[str, Article] = session.info.setdefault(_LOADED, {})
+    return loaded
+
+
+_ARTICLE_PARTS = (
+    Article.authors,
+    Article.keywords,
+    Article.related_links,
+    Article.picture_uses,
+)
+
+
 def write(session: Session, entity: str, uuid: str, content: WireContent | None) -> None:
     """Make the replica hold ``content`` (None: delete it)."""
     if entity == ARTICLE:
@@ -35,12 +74,14 @@ def _write_article(session: Session, uuid: str, content: WireContent | None) -> 
     article = _article(session, uuid)
     if content is None:
         if article is not None:
+            _loaded(session).pop(uuid, None)
             articles.delete_article(session, article.id)
         return
     local = wire.article_from_wire(session, content)
     if article is None:
         identity = articles.ArticleIdentity(uuid=uuid)
         articles.import_article(session, local, identity, now=utc_now())
+        session.info.get(_LOOKED_UP, set()).discard(uuid)
     else:
         articles.save_content(session, article.id, local)
 
@@ -62,6 +103,11 @@ def _write_picture(session: Session, uuid: str, content: WireContent | None) -> 
 
 
 def _article(session: Session, uuid: str) -> Article | None:
+    loaded = _loaded(session).get(uuid)
+    if loaded is not None and loaded in session:
+        return loaded
+    if loaded is None and uuid in session.info.get(_LOOKED_UP, ()):
+        return None  # not here when the batch began, and only this batch adds articles
     return session.scalars(select(Article).where(Article.uuid == uuid)).one_or_none()
 
 

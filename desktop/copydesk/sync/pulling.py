@@ -54,20 +54,34 @@ def apply_heads(session: Session, heads: list[Head], cursor: int, counts: PullCo
     state = replica.joined_state(session)
     state.applying = True
     session.flush()
+    uuids = [head.uuid for head in heads]
+    loaded = _preload(session, heads)
+    changed = replica.uuids_with_local_changes(session, uuids)
     for head in heads:
-        _apply(session, head, counts)
+        _apply(session, head, counts, head.uuid in changed)
+    del loaded
     state.pull_cursor = max(state.pull_cursor, cursor)
     state.applying = False
     session.flush()
 
 
-def _apply(session: Session, head: Head, counts: PullCounts) -> None:
-    base = session.get(ReplicaBase, (head.entity, head.uuid))
+def _preload(session: Session, heads: list[Head]) -> list[object]:
+    """Everything a batch touches, in a few queries rather than a few per head."""
+    replica.preload_bases(session, [head.uuid for head in heads])
+    loaded: list[object] = []
+    for entity in {head.entity for head in heads}:
+        loaded += local.preload(session, entity, [h.uuid for h in heads if h.entity == entity])
+    return loaded
+
+
+def _apply(session: Session, head: Head, counts: PullCounts, changed_here: bool) -> None:
+    base = replica.base_of(session, head.entity, head.uuid)
     if base is not None and base.revision_id == head.revision_id:
-        _resend_kept(session, head)  # in step already, unless the server kept ours aside
+        if changed_here:  # in step already, unless the server kept ours aside
+            _resend_kept(session, head)
         return
     counts.received += 1
-    if not replica.has_local_changes(session, head.uuid):
+    if not changed_here:
         _take_theirs(session, head, base)
         return
     open_conflict = session.scalars(

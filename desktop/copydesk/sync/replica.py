@@ -6,7 +6,7 @@ transaction, so each step is all or nothing."""
 from __future__ import annotations
 
 import uuid as uuid_module
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,13 +85,20 @@ def form_revisions(session: Session) -> int:
     """Turn the outbox into revisions to send: one per article or picture saved since the
     last push (pictures first: articles name them). Things with a conflict open wait."""
     waiting = _conflicted(session)
-    formed = 0
-    for entity, uuid in _outbox_things(session):
-        if uuid in waiting:
-            continue
-        formed += _form_one(session, entity, uuid)
-        session.execute(delete(OutboxEntry).where(OutboxEntry.uuid == uuid))
+    things = [(entity, uuid) for entity, uuid in _outbox_things(session) if uuid not in waiting]
+    uuids = [uuid for _entity, uuid in things]
+    loaded = [local.preload(session, kind, [u for e, u in things if e == kind]) for kind in _KINDS]
+    tips = _tips(session, uuids)
+    with session.no_autoflush:  # thousands of small reads: one flush at the end
+        formed = sum(_form_one(session, entity, uuid, tips[uuid]) for entity, uuid in things)
+    session.execute(delete(OutboxEntry).where(OutboxEntry.uuid.in_(uuids)))
+    del loaded
     return formed
+
+
+_KINDS = (PICTURE, ARTICLE)
+Tip = tuple[str | None, str, bool]  # the parent revision's id, content and deletion
+_NEVER_SENT: Tip = (None, "{}", True)
 
 
 def _outbox_things(session: Session) -> list[tuple[str, str]]:
@@ -103,9 +110,9 @@ def _outbox_things(session: Session) -> list[tuple[str, str]]:
     return [(entity, uuid) for entity, uuid in session.execute(query)]
 
 
-def _form_one(session: Session, entity: str, uuid: str) -> int:
+def _form_one(session: Session, entity: str, uuid: str, parent: Tip) -> int:
     content = local.read(session, entity, uuid)
-    parent_id, parent_text, parent_deleted = tip(session, entity, uuid)
+    parent_id, parent_text, parent_deleted = parent
     if content is None and parent_deleted:
         return 0  # never sent, or already deleted there
     text = wire.dumps(content) if content is not None else parent_text
@@ -115,21 +122,23 @@ def _form_one(session: Session, entity: str, uuid: str) -> int:
     return 1
 
 
-def tip(session: Session, entity: str, uuid: str) -> tuple[str | None, str, bool]:
+def tip(session: Session, entity: str, uuid: str) -> Tip:
     """The revision the next one follows: the last one waiting to be sent, else the
     server's base; (None, "{}", True) for something the server has never had."""
-    last = session.scalars(
+    return _tips(session, [uuid]).get(uuid, _NEVER_SENT)
+
+
+def _tips(session: Session, uuids: list[str]) -> dict[str, Tip]:
+    found: dict[str, Tip] = dict.fromkeys(uuids, _NEVER_SENT)
+    bases = session.scalars(select(ReplicaBase).where(ReplicaBase.uuid.in_(uuids)))
+    found.update((base.uuid, (base.revision_id, base.content, base.deleted)) for base in bases)
+    sending = session.scalars(
         select(SendingRevision)
-        .where(SendingRevision.uuid == uuid)
-        .order_by(SendingRevision.position.desc())
-        .limit(1)
-    ).first()
-    if last is not None:
-        return last.revision_id, last.content, last.deleted
-    base = session.get(ReplicaBase, (entity, uuid))
-    if base is None:
-        return None, "{}", True
-    return base.revision_id, base.content, base.deleted
+        .where(SendingRevision.uuid.in_(uuids))
+        .order_by(SendingRevision.position)
+    )
+    found.update((last.uuid, (last.revision_id, last.content, last.deleted)) for last in sending)
+    return found
 
 
 def add_revision(
@@ -142,7 +151,7 @@ def add_revision(
     parent_id: str | None,
     merge_parent_id: str | None = None,
 ) -> SendingRevision:
-    position = session.scalar(select(func.max(SendingRevision.position))) or 0
+    position = _last_position(session)
     revision = SendingRevision(
         revision_id=str(uuid_module.uuid4()),
         position=position + 1,
@@ -156,8 +165,19 @@ def add_revision(
         reason="",
     )
     session.add(revision)
-    session.flush()
+    session.info[_POSITION] = position + 1
     return revision
+
+
+_POSITION = "copydesk.sync.last_position"
+
+
+def _last_position(session: Session) -> int:
+    """The highest position given, read once per transaction (revisions are numbered in
+    the order they are made; a batch makes thousands)."""
+    if _POSITION not in session.info:
+        session.info[_POSITION] = session.scalar(select(func.max(SendingRevision.position))) or 0
+    return int(session.info[_POSITION])
 
 
 def _conflicted(session: Session) -> set[str]:
@@ -202,8 +222,16 @@ class PushCounts:
 
 def take_results(session: Session, results: list[dict[str, Any]], counts: PushCounts) -> None:
     """Record what the server did with each revision sent."""
+    ids = [str(result["id"]) for result in results]
+    sent = {
+        revision.revision_id: revision
+        for revision in session.scalars(
+            select(SendingRevision).where(SendingRevision.revision_id.in_(ids))
+        )
+    }
+    preload_bases(session, [revision.uuid for revision in sent.values()])
     for result in results:
-        revision = session.get(SendingRevision, str(result["id"]))
+        revision = sent.get(str(result["id"]))
         if revision is not None:
             _take(session, revision, result, counts)
 
@@ -233,26 +261,51 @@ def set_base(
     session: Session, entity: str, uuid: str, head: dict[str, Any], content_text: str
 ) -> None:
     """The server's head is now what this replica is in step with."""
-    base = session.get(ReplicaBase, (entity, uuid))
+    base = base_of(session, entity, uuid)
     if base is None:
         base = ReplicaBase(entity=entity, uuid=uuid)
         session.add(base)
+        _known_bases(session)[(entity, uuid)] = base
     base.version = int(head["version"])
     base.revision_id = str(head["head"])
     base.deleted = bool(head["deleted"])
     base.content = content_text
 
 
+_BASES = "copydesk.sync.bases"
+
+
+def preload_bases(session: Session, uuids: Collection[str]) -> None:
+    """Read the bases of ``uuids`` at once, the missing ones included: ``base_of`` then
+    answers without a query (a batch asks about a thousand things)."""
+    known = _known_bases(session)
+    for base in session.scalars(select(ReplicaBase).where(ReplicaBase.uuid.in_(uuids))):
+        known[(base.entity, base.uuid)] = base
+    session.info.setdefault(_BASES + ".complete", set()).update(uuids)
+
+
+def base_of(session: Session, entity: str, uuid: str) -> ReplicaBase | None:
+    known = _known_bases(session)
+    if (entity, uuid) in known or uuid in session.info.get(_BASES + ".complete", ()):
+        return known.get((entity, uuid))
+    return session.get(ReplicaBase, (entity, uuid))
+
+
+def _known_bases(session: Session) -> dict[tuple[str, str], ReplicaBase]:
+    bases: dict[tuple[str, str], ReplicaBase] = session.info.setdefault(_BASES, {})
+    return bases
+
+
 def notify(session: Session, kind: str, entity: str, uuid: str, detail: str = "") -> None:
     session.add(ReplicaNotice(kind=kind, entity=entity, uuid=uuid, detail=detail))
 
 
-def has_local_changes(session: Session, uuid: str) -> bool:
-    """Saved here and not yet in step with the server."""
+def uuids_with_local_changes(session: Session, uuids: Collection[str]) -> set[str]:
+    """Those of ``uuids`` saved here and not yet in step with the server."""
+    found: set[str] = set()
     for model in (OutboxEntry, SendingRevision, ReplicaConflict):
-        if session.scalars(select(model).where(model.uuid == uuid).limit(1)).first():
-            return True
-    return False
+        found |= set(session.scalars(select(model.uuid).where(model.uuid.in_(uuids))))
+    return found
 
 
 def waiting_count(session: Session) -> int:
