@@ -75,12 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     from copydesk.cli.library import add_library_commands
     from copydesk.cli.newsroom import add_newsroom_commands
     from copydesk.cli.pictures import add_picture_commands
+    from copydesk.cli.sync import add_sync_commands
 
     add_picture_commands(commands, _library_path)
     add_export_commands(commands, _library_path)
     add_import_commands(commands, _library_path)
     add_library_commands(commands, _library_path)
     add_newsroom_commands(commands, _library_path)
+    add_sync_commands(commands, _library_path)
     return parser
 
 
