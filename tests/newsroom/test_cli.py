@@ -518,4 +518,4 @@ def test_the_executable_adds_a_person_joins_and_syncs(newsroom: Newsroom, tmp_pa
 
     refused = copydesk("--library", str(second), "sync")  # dan is in no password file
     assert refused.returncode == 1 and refused.stdout == ""
-    assert refused.stderr.count("\n") == 1 and "refused dan" in refused.stderr
+    assert refused.stderr.count("\n") == 1 and "asks for dan's password" in refused.stderr

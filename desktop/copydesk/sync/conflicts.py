@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from copydesk.errors import NotFoundError
 from copydesk.library.models import ReplicaBase, ReplicaConflict, ReplicaState
 from copydesk.sync import local, replica, wire
-from copydesk.sync.pulling import Head, settle
+from copydesk.sync.pulling import Head, merge, settle
 
 Side = Literal["mine", "theirs"]
 
@@ -60,10 +60,15 @@ def settle_conflict(
 
 
 def _side(session: Session, row: ReplicaConflict, keep: Side) -> wire.WireContent:
+    """Both sides' changes that merged, and in each field that did not, the side kept.
+    Mine is what the replica holds now: edits made since the conflict was found count."""
+    theirs = wire.loads(row.theirs)
+    mine = local.read(session, row.entity, row.uuid) or wire.loads(row.mine)
+    result = merge(row.entity, wire.loads(row.base), mine, theirs)
+    chosen = dict(result.merged)
     if keep == "theirs":
-        return wire.loads(row.theirs)
-    # What the replica holds now: edits made since the conflict was found are kept.
-    return local.read(session, row.entity, row.uuid) or wire.loads(row.mine)
+        chosen.update({conflict.field: theirs.get(conflict.field) for conflict in result.conflicts})
+    return chosen
 
 
 def _their_head(row: ReplicaConflict) -> Head:

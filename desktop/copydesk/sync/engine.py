@@ -15,12 +15,13 @@ from psycopg.types.json import Jsonb
 from copydesk.library.db import Library
 from copydesk.library.media_store import MediaStore
 from copydesk.library.models import ReplicaConflict, SendingRevision, utc_now
-from copydesk.sync import files, pulling, replica
+from copydesk.sync import files, local, pulling, replica, wire
 from copydesk.sync.errors import NewsroomError
 from copydesk.sync.pulling import Head, PullCounts
 from copydesk.sync.replica import PushCounts
 from copydesk.sync.server import connection as server
 from copydesk.sync.server.connection import ServerAddress
+from copydesk.sync.wire import ARTICLE, PICTURE
 
 PUSH_BATCH = 200
 PULL_BATCH = 500
@@ -121,21 +122,29 @@ def pull(
 ) -> None:
     with target.library.read() as session:
         cursor = replica.joined_state(session).pull_cursor
-    total, done = _count_after(connection, cursor) if progress else 0, 0
-    while heads := _heads_after(connection, cursor):
+    total, done = _count_after(target, connection, cursor) if progress else 0, 0
+    while heads := _heads_after(target, connection, cursor):
         _download_files(target, connection, heads)
+        # The feed's last number: a picture brought ahead of its turn may carry a later one.
+        last = max(head.seq for head in heads if head.seq > cursor and not head.ahead)
         with target.library.write() as session:
-            pulling.apply_heads(session, heads, heads[-1].seq, counts)
-        cursor, done = heads[-1].seq, done + len(heads)
+            pulling.apply_heads(session, heads, last, counts)
+        cursor, done = last, done + len(heads)
         if progress is not None:
             progress(done, max(total, done))
     _pull_stranded(target, connection, counts)
 
 
-def _count_after(connection: psycopg.Connection[Any], cursor: int) -> int:
+def _head(row: tuple[Any, ...], *, ahead: bool = False) -> Head:
+    entity, uuid, version, revision_id, deleted, content, seq = row
+    return Head(entity, uuid, version, revision_id, deleted, content, seq, ahead)
+
+
+def _count_after(target: Replica, connection: psycopg.Connection[Any], cursor: int) -> int:
     with connection.transaction():
         row = connection.execute(
-            "SELECT count(*) FROM copydesk.items WHERE seq > %s", (cursor,)
+            f"SELECT count(*) FROM copydesk.items WHERE seq > %(cursor)s AND {_OF_THE_DESK}",
+            {"cursor": cursor, "desk": target.desk},
         ).fetchone()
     return int(row[0]) if row else 0
 
@@ -143,13 +152,44 @@ def _count_after(connection: psycopg.Connection[Any], cursor: int) -> int:
 _HEAD_COLUMNS = "kind, uuid::text, version, head_revision::text, deleted, content, seq"
 
 
-def _heads_after(connection: psycopg.Connection[Any], cursor: int) -> list[Head]:
+# The replica's desk and what is shared: a person of two desks keeps one library per desk.
+_OF_THE_DESK = "(shared OR desk_id = (SELECT id FROM copydesk.desks WHERE name = %(desk)s))"
+
+
+def _heads_after(target: Replica, connection: psycopg.Connection[Any], cursor: int) -> list[Head]:
     with connection.transaction():
         rows = connection.execute(
-            f"SELECT {_HEAD_COLUMNS} FROM copydesk.items WHERE seq > %s ORDER BY seq LIMIT %s",
-            (cursor, PULL_BATCH),
+            f"SELECT {_HEAD_COLUMNS} FROM copydesk.items"
+            f" WHERE seq > %(cursor)s AND {_OF_THE_DESK} ORDER BY seq LIMIT %(limit)s",
+            {"cursor": cursor, "desk": target.desk, "limit": PULL_BATCH},
         ).fetchall()
-    return [Head(*row) for row in rows]
+        heads = [_head(row) for row in rows]
+        return _pictures_first(target, connection, heads)
+
+
+def _pictures_first(
+    target: Replica, connection: psycopg.Connection[Any], heads: list[Head]
+) -> list[Head]:
+    """The batch with the pictures its articles show first, those changed later (further
+    on in the feed) included: an article never arrives before a picture it shows."""
+    named = {
+        uuid
+        for head in heads
+        if head.entity == ARTICLE
+        for uuid in wire.picture_uuids(head.content)
+    }
+    named -= {head.uuid for head in heads}
+    with target.library.read() as session:
+        named -= local.present(session, PICTURE, named)
+    extra: list[Head] = []
+    if named:
+        rows = connection.execute(
+            f"SELECT {_HEAD_COLUMNS} FROM copydesk.items WHERE kind = 'picture'"
+            " AND uuid::text = ANY(%s)",
+            (sorted(named),),
+        ).fetchall()
+        extra = [_head(row, ahead=True) for row in rows]
+    return sorted(extra + heads, key=lambda head: head.entity != PICTURE)
 
 
 def _pull_stranded(
@@ -170,7 +210,7 @@ def _pull_stranded(
         rows = connection.execute(
             f"SELECT {_HEAD_COLUMNS} FROM copydesk.items WHERE uuid::text = ANY(%s)", (uuids,)
         ).fetchall()
-    heads = [Head(*row) for row in rows]
+    heads = [_head(row) for row in rows]
     _download_files(target, connection, heads)
     with target.library.write() as session:
         cursor = replica.joined_state(session).pull_cursor

@@ -62,6 +62,14 @@ _ARTICLE_PARTS = (
 )
 
 
+def present(session: Session, entity: str, uuids: Collection[str]) -> set[str]:
+    """Those of ``uuids`` this replica holds."""
+    if not uuids:
+        return set()
+    model = Article if entity == ARTICLE else Picture
+    return set(session.scalars(select(model.uuid).where(model.uuid.in_(uuids))))
+
+
 def write(session: Session, entity: str, uuid: str, content: WireContent | None) -> None:
     """Make the replica hold ``content`` (None: delete it)."""
     if entity == ARTICLE:

@@ -9,6 +9,9 @@ import uuid as uuid_module
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+import psycopg
 
 from copydesk.library.db import Library
 from copydesk.sync import conflicts, engine, replica
@@ -32,18 +35,30 @@ def join(
     address, written = ServerAddress.parse(url)
     password = password if password is not None else written
     device = str(uuid_module.uuid4())
+    with library.read() as session:
+        joined = replica.state(session)
+        if joined is not None:
+            raise NewsroomError(f"This library is already joined to {joined.server_url}.")
     with server.connect(address, password, autocommit=True) as connection:
-        desks = [str(row[0]) for row in connection.execute("SELECT copydesk.my_desks()")]
-        if desk not in desks:
-            raise NewsroomError(_not_a_member(address.login, desk, desks))
-        row = connection.execute("SELECT uuid::text FROM copydesk.newsroom").fetchone()
-        connection.execute(
-            "SELECT copydesk.register_device(%s, %s)", (device, socket.gethostname())
-        )
+        try:
+            row = _register(connection, address, desk, device)
+        except psycopg.Error as error:
+            raise server.refused(address, error) from None
     membership = Membership(address.url, address.login, desk, device, str(row[0] if row else ""))
     with library.write() as session:
         replica.join(session, membership)
     return engine.sync(library, password, progress)
+
+
+def _register(
+    connection: psycopg.Connection[Any], address: ServerAddress, desk: str, device: str
+) -> tuple[Any, ...] | None:
+    desks = [str(row[0]) for row in connection.execute("SELECT copydesk.my_desks()")]
+    if desk not in desks:
+        raise NewsroomError(_not_a_member(address.login, desk, desks))
+    row = connection.execute("SELECT uuid::text FROM copydesk.newsroom").fetchone()
+    connection.execute("SELECT copydesk.register_device(%s, %s)", (device, socket.gethostname()))
+    return row
 
 
 def _not_a_member(login: str, desk: str, desks: list[str]) -> str:

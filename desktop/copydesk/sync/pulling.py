@@ -34,6 +34,7 @@ class Head:
     deleted: bool
     content: WireContent
     seq: int
+    ahead: bool = False  # brought before its turn in the feed (a picture an article shows)
 
     @property
     def as_result(self) -> dict[str, Any]:
@@ -80,6 +81,8 @@ def _apply(session: Session, head: Head, counts: PullCounts, changed_here: bool)
         if changed_here:  # in step already, unless the server kept ours aside
             _resend_kept(session, head)
         return
+    if changed_here and _is_own(session, head):
+        return
     counts.received += 1
     if not changed_here:
         _take_theirs(session, head, base)
@@ -91,6 +94,22 @@ def _apply(session: Session, head: Head, counts: PullCounts, changed_here: bool)
         _refresh_conflict(open_conflict, head)
         return
     _reconcile(session, head, base, counts)
+
+
+def _is_own(session: Session, head: Head) -> bool:
+    """The head is a revision this replica sent whose answer was never recorded (the
+    push committed, then the replica stopped): it is recorded now, as the answer would
+    have been, with the revisions it followed."""
+    own = session.get(SendingRevision, head.revision_id)
+    if own is None:
+        return False
+    replica.set_base(session, head.entity, head.uuid, head.as_result, own.content)
+    session.execute(
+        delete(SendingRevision).where(
+            SendingRevision.uuid == head.uuid, SendingRevision.position <= own.position
+        )
+    )
+    return True
 
 
 def _resend_kept(session: Session, head: Head) -> None:

@@ -77,6 +77,11 @@ def _local_ids(data: Mapping[str, Any]) -> set[int]:
     return found | ({int(lead["picture_id"])} if lead else set())
 
 
+def picture_uuids(data: Mapping[str, Any]) -> set[str]:
+    """The pictures an article (in the wire format) shows."""
+    return _wire_uuids(data)
+
+
 def _wire_uuids(data: Mapping[str, Any]) -> set[str]:
     found = {m[2] for m in _WIRE_REF.finditer(data.get("body", ""))}
     lead = data.get("lead_picture")

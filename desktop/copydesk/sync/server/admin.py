@@ -3,7 +3,9 @@ grants; run again, it does nothing more), desks as group roles, one login per pe
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +50,7 @@ class InitReport:
 
 def init_newsroom(address: ServerAddress, password: str | None = None) -> InitReport:
     """Create or upgrade the schema, then make sure the roles and grants are there."""
-    with server.open_connection(address, password, autocommit=True) as connection:
+    with _said(address), server.open_connection(address, password, autocommit=True) as connection:
         connection.execute("SELECT pg_advisory_lock(%s)", (_INIT_LOCK,))
         before = server.schema_revision(connection)
         if before is not None:
@@ -64,7 +66,7 @@ def add_desk(address: ServerAddress, name: str, password: str | None = None) -> 
     name = name.strip()
     if not name:
         raise NewsroomError("A desk needs a name.")
-    with _admin(address, password) as connection, connection.transaction():
+    with _said(address), _admin(address, password) as connection, connection.transaction():
         row = connection.execute(
             "SELECT role_name FROM copydesk.desks WHERE name = %s", (name,)
         ).fetchone()
@@ -94,7 +96,7 @@ def add_person(address: ServerAddress, person: Person, password: str | None = No
         raise NewsroomError(
             f"“{person.login}” cannot be a login: lowercase letters, digits, _ . - only."
         )
-    with _admin(address, password) as connection, connection.transaction():
+    with _said(address), _admin(address, password) as connection, connection.transaction():
         roles = _desk_roles(connection, person.desks)
         person_role, chief_role = _newsroom_roles(connection)
         _create_role(connection, person.login, login=True, password=person.password)
@@ -110,6 +112,19 @@ def add_person(address: ServerAddress, person: Person, password: str | None = No
 
 
 # ---- inside ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _said(address: ServerAddress) -> Iterator[None]:
+    """A refusal met once connected (no right to create roles, say), in one sentence."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield
+    except psycopg.Error as error:
+        raise server.refused(address, error) from None
+    except DBAPIError as error:
+        raise server.refused(address, error.orig or error) from None
 
 
 def _admin(address: ServerAddress, password: str | None) -> psycopg.Connection[Any]:

@@ -30,26 +30,29 @@ class ServerAddress:
 
     @classmethod
     def parse(cls, text: str) -> tuple[ServerAddress, str | None]:
-        """The address and the password written in it, if any."""
+        """The address and the password written in it, if any. A refusal never repeats
+        the text: it may hold the password."""
         try:
             params = conninfo_to_dict(text)
-        except psycopg.ProgrammingError as error:
-            raise NewsroomError(f"“{text}” is not a server address: {_first_line(error)}") from None
+        except psycopg.ProgrammingError:
+            raise NewsroomError(_NOT_AN_ADDRESS) from None
         login = str(params.get("user") or "")
         if not login:
-            raise NewsroomError(f"“{text}” names no person: write it as postgresql://NAME@HOST/DB.")
-        address = cls(
-            login,
-            str(params.get("host") or "localhost"),
-            int(params.get("port") or 5432),
-            str(params.get("dbname") or login),
-        )
+            raise NewsroomError("The server address names no person: " + _SHAPE)
+        address = cls(login, _host(params), _port(params), str(params.get("dbname") or login))
         password = params.get("password")
         return address, str(password) if password else None
 
     @property
     def url(self) -> str:
-        return f"postgresql://{quote(self.login, safe='')}@{self.host}:{self.port}/{self.dbname}"
+        """A ``postgresql://`` URL that ``parse`` reads back to this address."""
+        login, dbname = quote(self.login, safe=""), quote(self.dbname, safe="")
+        if self.host.startswith("/"):  # a Unix socket folder
+            return (
+                f"postgresql://{login}@/{dbname}?host={quote(self.host, safe='')}&port={self.port}"
+            )
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"postgresql://{login}@{host}:{self.port}/{dbname}"
 
     @property
     def keyring_user(self) -> str:
@@ -67,6 +70,24 @@ class ServerAddress:
         if password is not None:
             params["password"] = password
         return make_conninfo(**params)
+
+
+_SHAPE = "write it as postgresql://NAME@HOST:PORT/DATABASE."
+_NOT_AN_ADDRESS = "This is not a server address: " + _SHAPE
+
+
+def _host(params: dict[str, Any]) -> str:
+    host = str(params.get("host") or "localhost")
+    if "," in host:
+        raise NewsroomError("The server address names several hosts: " + _SHAPE)
+    return host
+
+
+def _port(params: dict[str, Any]) -> int:
+    text = str(params.get("port") or 5432)
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise NewsroomError(f"The server address has no usable port (“{text}”): " + _SHAPE)
+    return int(text)
 
 
 def stored_password(address: ServerAddress) -> str | None:
@@ -148,13 +169,30 @@ def refuse_newer(revision: str, address: ServerAddress) -> None:
 def describe_connection_error(address: ServerAddress, error: psycopg.Error) -> str:
     text = str(error)
     where = f"{address.host}:{address.port}"
-    if "password authentication failed" in text or "no password supplied" in text:
+    if "no password supplied" in text:
+        return (
+            f"The server at {where} asks for {address.login}'s password and none was given:"
+            " write it in the address or in PGPASSFILE, or keep it with"
+            " “copydesk newsroom join --keep-password”."
+        )
+    if "password authentication failed" in text:
         return f"The server at {where} refused {address.login}: wrong name or password."
     if "does not exist" in text and "database" in text:
         return f"The server at {where} has no database “{address.dbname}”."
     if "timeout" in text:
         return f"The server at {where} did not answer in {CONNECT_TIMEOUT_S} s."
-    return f"Cannot reach the newsroom server at {where}: {_first_line(error)}"
+    return f"Cannot reach the newsroom server at {where}: {_sentence(_first_line(error))}"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def refused(address: ServerAddress, error: BaseException) -> NewsroomError:
+    """A database error met once connected (a permission the login lacks, say)."""
+    reason = _first_line(error).rstrip(".")
+    where = f"{address.host}:{address.port}"
+    return NewsroomError(f"The newsroom server at {where} refused {address.login}: {reason}.")
 
 
 def _first_line(error: BaseException) -> str:

@@ -133,7 +133,10 @@ $$;
 CREATE FUNCTION copydesk.my_desks() RETURNS SETOF text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, copydesk AS $$
     SELECT d.name FROM copydesk.desks d
-    WHERE pg_has_role(session_user, d.role_name, 'MEMBER') ORDER BY d.name
+    WHERE pg_has_role(session_user, d.role_name, 'MEMBER')
+       OR EXISTS (SELECT 1 FROM copydesk.newsroom n
+                  WHERE pg_has_role(session_user, n.chief_role, 'MEMBER'))
+    ORDER BY d.name
 $$;
 
 CREATE FUNCTION copydesk.register_device(device uuid, device_name text) RETURNS void
@@ -170,14 +173,18 @@ DECLARE
     v_kind text := op->>'kind';
     v_file text := nullif(op->>'sha256', '');
     v_prior jsonb;
+    v_prior_login text;
     v_item copydesk.items%ROWTYPE;
     v_desk integer;
     v_seq bigint;
     v_outcome text;
     v_result jsonb;
 BEGIN
-    SELECT a.result INTO v_prior FROM copydesk.applied_ops a WHERE a.op_id = v_id;
-    IF v_prior IS NOT NULL THEN
+    SELECT a.result, a.login INTO v_prior, v_prior_login
+    FROM copydesk.applied_ops a WHERE a.op_id = v_id;
+    IF v_prior_login IS DISTINCT FROM session_user AND v_prior IS NOT NULL THEN
+        RETURN copydesk.refusal(v_id, 'id_taken');  -- another person's: not theirs to read
+    ELSIF v_prior IS NOT NULL THEN
         RETURN v_prior;
     END IF;
     IF v_file IS NOT NULL AND NOT EXISTS (

@@ -1,0 +1,53 @@
+"""Who else has an article open: a soft signal, never a lock. A replica says which article
+it shows (the row expires on its own when the replica goes quiet) and reads who else is on
+it. Offline, nobody is seen and nothing is stopped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from copydesk.library.db import Library
+from copydesk.sync import engine
+from copydesk.sync.server import connection as server
+
+LIFETIME_S = 90  # renewed well before: a replica that vanishes stops showing within this
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    login: str
+    display_name: str
+    since: datetime
+
+
+def announce(library: Library, article_uuid: str, password: str | None = None) -> None:
+    """This replica has the article open (for the next ``LIFETIME_S`` seconds)."""
+    target = engine.replica_of(library)
+    with server.connect(target.address, password, autocommit=True) as connection:
+        connection.execute(
+            "SELECT copydesk.touch_presence(%s, %s, %s)",
+            (target.device_id, article_uuid, LIFETIME_S),
+        )
+
+
+def withdraw(library: Library, article_uuid: str, password: str | None = None) -> None:
+    target = engine.replica_of(library)
+    with server.connect(target.address, password, autocommit=True) as connection:
+        connection.execute(
+            "SELECT copydesk.leave_presence(%s, %s)", (target.device_id, article_uuid)
+        )
+
+
+def others_on(library: Library, article_uuid: str, password: str | None = None) -> list[Presence]:
+    """The other people (not this replica) with the article open, earliest first."""
+    target = engine.replica_of(library)
+    with server.connect(target.address, password, autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT p.login, coalesce(nullif(people.display_name, ''), p.login), min(p.since)"
+            " FROM copydesk.presence p LEFT JOIN copydesk.people people USING (login)"
+            " WHERE p.item_uuid = %s AND p.device_id <> %s AND p.expires_at > now()"
+            " GROUP BY p.login, people.display_name ORDER BY min(p.since)",
+            (article_uuid, target.device_id),
+        ).fetchall()
+    return [Presence(str(login), str(name), since) for login, name, since in rows]
