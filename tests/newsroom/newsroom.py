@@ -85,3 +85,35 @@ class Newsroom:
     def close(self) -> None:
         for library in self.libraries:
             library.close()
+
+
+# ---- helpers for the server, fault and case tests (added; nothing above changed) ----------
+
+
+def connect_as(room: Newsroom, login: str | None = None, *, autocommit: bool = True):
+    """A psycopg connection to the room's database as ``login`` (with their own password),
+    or as the superuser when ``login`` is None."""
+    import psycopg
+
+    if login is None:
+        return room.server.admin_connect(room.dbname)
+    return psycopg.connect(
+        host=room.server.host,
+        port=room.server.port,
+        user=login,
+        password=room.passwords[login],
+        dbname=room.dbname,
+        autocommit=autocommit,
+        connect_timeout=30,
+    )
+
+
+def wait_until(condition, what: str, timeout: float = 60.0) -> None:
+    """Poll ``condition`` until it holds; fail naming ``what`` after ``timeout`` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting until {what}")
+        time.sleep(0.02)

@@ -129,7 +129,7 @@ def pull(
         last = max(head.seq for head in heads if head.seq > cursor and not head.ahead)
         with target.library.write() as session:
             pulling.apply_heads(session, heads, last, counts)
-        cursor, done = last, done + len(heads)
+        cursor, done = last, done + sum(not head.ahead for head in heads)
         if progress is not None:
             progress(done, max(total, done))
     _pull_stranded(target, connection, counts)

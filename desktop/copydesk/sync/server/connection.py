@@ -66,6 +66,13 @@ class ServerAddress:
             "dbname": self.dbname,
             "connect_timeout": CONNECT_TIMEOUT_S,
             "application_name": "copydesk",
+            # A network that goes silent once connected ends the sync in under a minute
+            # instead of hanging it: TCP keepalives, and unacknowledged data given up on.
+            "keepalives": 1,
+            "keepalives_idle": 15,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 45_000,
         }
         if password is not None:
             params["password"] = password

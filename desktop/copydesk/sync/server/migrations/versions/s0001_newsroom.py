@@ -117,6 +117,8 @@ BEGIN
 END $$;
 CREATE TRIGGER revisions_immutable BEFORE UPDATE OR DELETE ON copydesk.revisions
     FOR EACH ROW EXECUTE FUNCTION copydesk.refuse_change();
+CREATE TRIGGER revisions_never_emptied BEFORE TRUNCATE ON copydesk.revisions
+    FOR EACH STATEMENT EXECUTE FUNCTION copydesk.refuse_change();
 """
 
 FUNCTIONS = r"""
@@ -300,8 +302,10 @@ BEGIN
     SELECT coalesce(string_agg(data, ''::bytea ORDER BY index), ''::bytea) INTO whole
     FROM copydesk.file_chunks WHERE sha256 = hash;
     IF length(whole) <> expected OR encode(sha256(whole), 'hex') <> hash THEN
-        -- A chunk is wrong: start that file again rather than keep what cannot be right.
+        -- A chunk (or the size announced) is wrong: the file starts again from nothing,
+        -- so that nobody can make a file impossible to upload by announcing it wrongly.
         DELETE FROM copydesk.file_chunks WHERE sha256 = hash;
+        DELETE FROM copydesk.files WHERE sha256 = hash AND NOT complete;
         RETURN false;
     END IF;
     UPDATE copydesk.files SET complete = true WHERE sha256 = hash;
