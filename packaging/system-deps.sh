@@ -46,7 +46,7 @@ known() {
   echo "${found[@]:-}"
 }
 
-echo "Installing system packages for Qt: ${missing[*]}"
+echo "Installing system packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 read -r -a installable <<< "$(known "${missing[@]}")"
 if [ ${#installable[@]} -lt ${#missing[@]} ]; then

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.newsroom.newsroom import Newsroom, make_template
+from tests.qt.conftest import _shared_opengl_contexts, make_window  # noqa: F401  (windows)
 from tests.support.fault_proxy import FaultProxy
 from tests.support.postgres import PostgresServer
 

@@ -37,13 +37,19 @@ def list_conflicts(session: Session) -> list[Conflict]:
 
 
 def settle_conflict(
-    session: Session, conflict_id: int, keep: Side, content: wire.WireContent | None = None
+    session: Session,
+    conflict_id: int,
+    keep: Side,
+    content: wire.WireContent | None = None,
+    *,
+    choices: dict[str, Side] | None = None,
 ) -> None:
-    """Keep one side (or ``content``, a person's own merge of both) and send it."""
+    """Keep one side in every field that did not merge (``choices`` names a side field by
+    field, ``keep`` for the others), or ``content`` (a person's own merge), and send it."""
     row = session.get(ReplicaConflict, conflict_id)
     if row is None:
         raise NotFoundError(f"There is no conflict {conflict_id}.")
-    chosen = content if content is not None else _side(session, row, keep)
+    chosen = content if content is not None else _side(session, row, keep, choices or {})
     deleted = content is None and keep == "theirs" and row.theirs_deleted
     head = _their_head(row)
     state = replica.joined_state(session)
@@ -59,15 +65,18 @@ def settle_conflict(
     _hold_outbox(session, state, False)
 
 
-def _side(session: Session, row: ReplicaConflict, keep: Side) -> wire.WireContent:
+def _side(
+    session: Session, row: ReplicaConflict, keep: Side, choices: dict[str, Side]
+) -> wire.WireContent:
     """Both sides' changes that merged, and in each field that did not, the side kept.
     Mine is what the replica holds now: edits made since the conflict was found count."""
     theirs = wire.loads(row.theirs)
     mine = local.read(session, row.entity, row.uuid) or wire.loads(row.mine)
     result = merge(row.entity, wire.loads(row.base), mine, theirs)
     chosen = dict(result.merged)
-    if keep == "theirs":
-        chosen.update({conflict.field: theirs.get(conflict.field) for conflict in result.conflicts})
+    for conflict in result.conflicts:
+        if choices.get(conflict.field, keep) == "theirs":
+            chosen[conflict.field] = theirs.get(conflict.field)
     return chosen
 
 

@@ -25,6 +25,7 @@ RETRY_S = (0.5, 1.0, 2.0, 4.0)  # pauses between reconnections, the last one rep
 
 OnReport = Callable[[engine.SyncReport], None]
 OnError = Callable[[str], None]
+OnSyncing = Callable[[], None]
 
 
 class LiveSync:
@@ -37,12 +38,15 @@ class LiveSync:
         *,
         on_report: OnReport | None = None,
         on_error: OnError | None = None,
+        on_syncing: OnSyncing | None = None,
         poll_s: float = POLL_S,
     ) -> None:
         self._library = library
         self._password = password
         self._on_report = on_report or (lambda _report: None)
         self._on_error = on_error or (lambda _message: None)
+        self._on_syncing = on_syncing or (lambda: None)
+        self._nudged = threading.Event()
         self._poll_s = poll_s
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="copydesk-live-sync", daemon=True)
@@ -54,6 +58,14 @@ class LiveSync:
         self._stopping.set()
         self._thread.join(timeout)
 
+    def nudge(self) -> None:
+        """Sync now (Sync Now, a conflict settled): at once if online, else at the next try."""
+        self._nudged.set()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
     def _run(self) -> None:
         failures = 0
         while not self._stopping.is_set():
@@ -62,7 +74,7 @@ class LiveSync:
                 failures = 0
             except (NewsroomError, psycopg.Error) as error:
                 self._on_error(str(error).splitlines()[0] if str(error) else type(error).__name__)
-                self._stopping.wait(RETRY_S[min(failures, len(RETRY_S) - 1)])
+                self._pause(RETRY_S[min(failures, len(RETRY_S) - 1)])
                 failures += 1
 
     def _listen(self) -> None:
@@ -73,12 +85,23 @@ class LiveSync:
             last_sync = time.monotonic()
             while not self._stopping.is_set():
                 heard = _heard(listener, WATCH_S)
-                due = time.monotonic() - last_sync >= self._poll_s
+                due = time.monotonic() - last_sync >= self._poll_s or self._nudged.is_set()
                 if heard or due or self._outbox_waits():
                     self._sync()
                     last_sync = time.monotonic()
 
+    def _pause(self, seconds: float) -> None:
+        """Wait before trying again, unless stopped or nudged meanwhile."""
+        deadline = time.monotonic() + seconds
+        while not self._stopping.is_set() and not self._nudged.is_set():
+            if self._stopping.wait(min(0.1, max(0.0, deadline - time.monotonic()))):
+                return
+            if time.monotonic() >= deadline:
+                return
+
     def _sync(self) -> None:
+        self._nudged.clear()
+        self._on_syncing()
         self._on_report(engine.sync(self._library, self._password))
 
     def _outbox_waits(self) -> bool:

@@ -50,6 +50,17 @@ def join(
     return engine.sync(library, password, progress)
 
 
+def desks_of(url: str, password: str | None = None) -> list[str]:
+    """The desks the person named in ``url`` may join (every desk for a chief)."""
+    address, written = ServerAddress.parse(url)
+    with server.connect(address, password if password is not None else written) as connection:
+        try:
+            rows = connection.execute("SELECT copydesk.my_desks()").fetchall()
+        except psycopg.Error as error:
+            raise server.refused(address, error) from None
+    return [str(row[0]) for row in rows]
+
+
 def _register(
     connection: psycopg.Connection[Any], address: ServerAddress, desk: str, device: str
 ) -> tuple[Any, ...] | None:
@@ -101,9 +112,15 @@ def list_conflicts(library: Library) -> list[conflicts.Conflict]:
         return conflicts.list_conflicts(session)
 
 
-def settle_conflict(library: Library, conflict_id: int, keep: conflicts.Side) -> None:
+def settle_conflict(
+    library: Library,
+    conflict_id: int,
+    keep: conflicts.Side,
+    choices: dict[str, conflicts.Side] | None = None,
+) -> None:
+    """Settle a conflict: ``keep`` one side, or ``choices`` field by field."""
     with library.write() as session:
-        conflicts.settle_conflict(session, conflict_id, keep)
+        conflicts.settle_conflict(session, conflict_id, keep, choices=choices)
 
 
 def leave(library: Library) -> None:

@@ -100,8 +100,9 @@ class LibrarySession(QObject):
         self._opening = None
         window.watcher.stop()
         window.article_pictures.set_library(None)
+        finish_sync = window.newsroom.release()  # the live sync ends before the library closes
         if library is not None:
-            window.runner.run(library.close)
+            window.runner.run(lambda: (finish_sync(), library.close()))
 
     def run_for_list(
         self, job: Callable[[Library], T | None], on_done: Callable[[T | None], Any]

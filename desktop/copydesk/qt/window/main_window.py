@@ -32,6 +32,7 @@ from copydesk.qt.checks.panel import ChecksPanel
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.history.controller import HistoryController
 from copydesk.qt.history.history_panel import HistoryPanel
+from copydesk.qt.newsroom.controller import NewsroomController
 from copydesk.qt.pictures.article_credits import ArticleCreditsPane
 from copydesk.qt.pictures.article_pictures_controller import ArticlePicturesController
 from copydesk.qt.pictures.window_pictures import WindowPictures
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.pictures = WindowPictures(self)
         self.history_control = HistoryController(self)
         self.live_changes = LiveChanges(self)
+        self.newsroom = NewsroomController(self)
         build_menus(self)
         self._connect()
         restore_layout(self)

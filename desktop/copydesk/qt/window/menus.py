@@ -49,6 +49,14 @@ def _file_menu(window: MainWindow) -> None:
     window.open_library_action = _action(window, menu, window.tr("Open &Library…"))
     window.open_library_action.triggered.connect(window.choose_library)
     menu.addSeparator()
+    for action in (
+        window.newsroom.join_action,
+        window.newsroom.sync_action,
+        window.newsroom.conflicts_action,
+        window.newsroom.leave_action,
+    ):
+        menu.addAction(action)
+    menu.addSeparator()
     window.quit_action = _action(window, menu, window.tr("&Quit"), QKeySequence.StandardKey.Quit)
     window.quit_action.triggered.connect(window.close)
 

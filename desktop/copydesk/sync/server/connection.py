@@ -97,6 +97,14 @@ def _port(params: dict[str, Any]) -> int:
     return int(text)
 
 
+def with_login(text: str, login: str) -> str:
+    """The address ``text`` (a URL or a connection string) for the person ``login``."""
+    try:
+        return make_conninfo(text, user=login.strip())
+    except psycopg.ProgrammingError:
+        raise NewsroomError(_NOT_AN_ADDRESS) from None
+
+
 def stored_password(address: ServerAddress) -> str | None:
     """The password kept in the OS keyring for this address, if a keyring works here."""
     try:

@@ -1,0 +1,169 @@
+"""The newsroom in the window, against the suite's real PostgreSQL server: the status bar,
+two windows on two replicas following each other, offline and back, joining from the
+window, and conflicts settled field by field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from copydesk.articles import operations as articles
+from copydesk.library.db import Library
+from copydesk.library.models import Article
+from copydesk.qt.newsroom.conflicts_dialog import ConflictsDialog
+from copydesk.qt.newsroom.join_dialog import JoinDialog
+from copydesk.qt.newsroom.status import Link
+from copydesk.qt.tasks import TaskRunner
+from copydesk.qt.window.main_window import MainWindow
+from copydesk.records.article import ArticleContent
+from copydesk.sync import operations
+from tests.newsroom.newsroom import Newsroom, connect_as
+from tests.qt.conftest import MakeWindow
+from tests.qt.qt_helpers import type_at_end
+
+WAIT_MS = 30_000
+
+
+def joined(newsroom: Newsroom, path: Path, login: str, *, port: int | None = None) -> Path:
+    """A library at ``path`` joined to Politique, closed again for a window to open."""
+    library = newsroom.replica(path, login, "Politique", port=port)
+    newsroom.libraries.remove(library)
+    library.close()
+    return path
+
+
+def online(window: MainWindow) -> bool:
+    return window.newsroom.status.link is Link.ONLINE
+
+
+def test_two_windows_on_two_replicas_follow_each_other(
+    newsroom: Newsroom, tmp_path: Path, make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    _seed(newsroom, tmp_path)
+    first = make_window(joined(newsroom, tmp_path / "a.copydesk", "alice"))
+    second = make_window(joined(newsroom, tmp_path / "b.copydesk", "bob"))
+    qtbot.waitUntil(lambda: online(first) and online(second), timeout=WAIT_MS)
+    assert first.newsroom.button.isVisible()
+    assert "Newsroom: online" in first.newsroom.button.text()
+
+    type_at_end(qtbot, first, "\n\nAjouté par Alice.")
+    first.flush_autosave()
+    qtbot.waitUntil(
+        lambda: second.editor.content().body.endswith("Ajouté par Alice."), timeout=WAIT_MS
+    )
+    assert not second.autosave.has_unsaved()
+
+
+def test_offline_then_back_the_outbox_is_sent(
+    newsroom: Newsroom,
+    tmp_path: Path,
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    fault_proxy: object,
+) -> None:
+    proxy = fault_proxy
+    _seed(newsroom, tmp_path)
+    path = joined(newsroom, tmp_path / "a.copydesk", "alice", port=proxy.port)  # type: ignore[attr-defined]
+    window = make_window(path)
+    qtbot.waitUntil(lambda: online(window), timeout=WAIT_MS)
+    proxy.refuse(True)  # type: ignore[attr-defined]
+    proxy.cut()  # type: ignore[attr-defined]
+    type_at_end(qtbot, window, "\n\nÉcrit hors ligne.")
+    window.flush_autosave()
+    qtbot.waitUntil(lambda: window.newsroom.status.link is Link.OFFLINE, timeout=WAIT_MS)
+    assert "offline" in window.newsroom.button.text()
+    proxy.refuse(False)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: online(window) and window.newsroom.status.waiting == 0, timeout=WAIT_MS)
+    with connect_as(newsroom) as server:
+        bodies = [row[0] for row in server.execute("SELECT content->>'body' FROM copydesk.items")]
+    assert any(body.endswith("Écrit hors ligne.") for body in bodies)
+
+
+def test_joining_from_the_window(
+    newsroom: Newsroom, tmp_path: Path, make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = make_window(tmp_path / "new.copydesk")
+    assert not window.newsroom.button.isVisible()
+    assert window.newsroom.join_action.isEnabled()
+    library = window.session.for_writing()
+    assert library is not None
+    dialog = JoinDialog(library, TaskRunner(synchronous=True), window)
+    qtbot.addWidget(dialog)
+    dialog.address.setText(newsroom.server.url(newsroom.dbname, "x").replace("x@", ""))
+    dialog.login.setText("alice")
+    dialog.secret.setText("wrong")
+    dialog.find_desks.click()
+    assert "wrong name or password" in dialog.message.text()
+    assert not dialog.join_button.isEnabled()
+    dialog.secret.setText(newsroom.passwords["alice"])
+    dialog.find_desks.click()
+    assert [dialog.desk.itemText(i) for i in range(dialog.desk.count())] == ["Politique"]
+    dialog.join_button.click()
+    assert dialog.result() == JoinDialog.DialogCode.Accepted
+    window.newsroom.attach()
+    qtbot.waitUntil(lambda: online(window), timeout=WAIT_MS)
+    assert not window.newsroom.join_action.isEnabled()
+
+
+@pytest.mark.parametrize("side", ["mine", "theirs"])
+def test_a_conflict_is_settled_field_by_field_in_the_window(
+    newsroom: Newsroom, tmp_path: Path, make_window: MakeWindow, qtbot: QtBot, side: str
+) -> None:
+    first = newsroom.replica(tmp_path / "a.copydesk", "alice", "Politique")
+    second_path = tmp_path / "b.copydesk"
+    second = newsroom.replica(second_path, "bob", "Politique")
+    shown = articles.create_article(
+        first, ArticleContent(headline="Lundi", body="Rendez-vous lundi.")
+    )
+    assert shown.record is not None
+    operations.sync(first)
+    operations.sync(second)
+    _edit(first, shown.record.uuid, headline="Mardi", body="Rendez-vous mardi.")
+    _edit(second, shown.record.uuid, headline="Mercredi", body="Rendez-vous mercredi.")
+    operations.sync(first)
+    operations.sync(second)
+    newsroom.libraries.remove(second)
+    second.close()
+
+    window = make_window(second_path)
+    qtbot.waitUntil(lambda: window.newsroom.status.conflicts == 1, timeout=WAIT_MS)
+    library = window.session.for_writing()
+    assert library is not None
+    dialog = ConflictsDialog(library, TaskRunner(synchronous=True), window)
+    qtbot.addWidget(dialog)
+    dialog.open_conflicts()
+    assert dialog.listing.count() == 1
+    assert set(dialog.choices()) == {"headline", "body"}
+    dialog.choose("body", side)  # type: ignore[arg-type]
+    dialog.settle_current()
+    assert dialog.listing.count() == 0
+    with library.read() as session:
+        article = session.scalars(select(Article)).one()
+        headline, body = article.headline, article.body
+    assert headline == "Mercredi"  # the headline kept this library's side
+    assert body == ("Rendez-vous mercredi." if side == "mine" else "Rendez-vous mardi.")
+    qtbot.waitUntil(lambda: window.newsroom.status.conflicts == 0, timeout=WAIT_MS)
+    with connect_as(newsroom) as server:
+        merges = server.execute(
+            "SELECT count(*) FROM copydesk.revisions WHERE merge_parent_id IS NOT NULL"
+        ).fetchone()
+    assert merges is not None and merges[0] >= 1
+
+
+def _seed(newsroom: Newsroom, tmp_path: Path) -> None:
+    """An article on the desk, for the windows to open."""
+    seed = newsroom.replica(tmp_path / "seed.copydesk", "alice", "Politique")
+    articles.create_article(seed, ArticleContent(headline="Le conseil", body="Premier."))
+    operations.sync(seed)
+
+
+def _edit(library: Library, uuid: str, **changes: object) -> None:
+    with library.read() as session:
+        article_id = session.scalar(select(Article.id).where(Article.uuid == uuid))
+    assert article_id is not None
+    record = articles.load_article(library, article_id).record
+    assert record is not None
+    articles.save_article(library, article_id, record.content.replace(**changes))
