@@ -25,6 +25,7 @@ from copydesk.sync.wire import ARTICLE, PICTURE
 
 PUSH_BATCH = 200
 PULL_BATCH = 500
+_DECODED_AT_ONCE = 20
 _ROUNDS = 4  # merges made by a pull are sent by the next round
 
 
@@ -158,12 +159,16 @@ _OF_THE_DESK = "(shared OR desk_id = (SELECT id FROM copydesk.desks WHERE name =
 
 def _heads_after(target: Replica, connection: psycopg.Connection[Any], cursor: int) -> list[Head]:
     with connection.transaction():
-        rows = connection.execute(
+        found = connection.execute(
             f"SELECT {_HEAD_COLUMNS} FROM copydesk.items"
             f" WHERE seq > %(cursor)s AND {_OF_THE_DESK} ORDER BY seq LIMIT %(limit)s",
             {"cursor": cursor, "desk": target.desk, "limit": PULL_BATCH},
-        ).fetchall()
-        heads = [_head(row) for row in rows]
+        )
+        heads: list[Head] = []
+        # A few rows at a time: their JSON is decoded holding the GIL, and the window's
+        # thread must get its turn between (a whole batch at once stalls it).
+        while rows := found.fetchmany(_DECODED_AT_ONCE):
+            heads += [_head(row) for row in rows]
         return _pictures_first(target, connection, heads)
 
 
