@@ -146,11 +146,16 @@ def test_a_conflict_is_settled_field_by_field_in_the_window(
     assert headline == "Mercredi"  # the headline kept this library's side
     assert body == ("Rendez-vous mercredi." if side == "mine" else "Rendez-vous mardi.")
     qtbot.waitUntil(lambda: window.newsroom.status.conflicts == 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _merges_on_server(newsroom) >= 1, timeout=WAIT_MS)
+
+
+def _merges_on_server(newsroom: Newsroom) -> int:
+    """Two-parent revisions the server holds."""
     with connect_as(newsroom) as server:
-        merges = server.execute(
+        row = server.execute(
             "SELECT count(*) FROM copydesk.revisions WHERE merge_parent_id IS NOT NULL"
         ).fetchone()
-    assert merges is not None and merges[0] >= 1
+    return int(row[0]) if row else 0
 
 
 def _seed(newsroom: Newsroom, tmp_path: Path) -> None:
@@ -167,3 +172,38 @@ def _edit(library: Library, uuid: str, **changes: object) -> None:
     record = articles.load_article(library, article_id).record
     assert record is not None
     articles.save_article(library, article_id, record.content.replace(**changes))
+
+
+def test_presence_shows_who_else_is_on_the_open_article(
+    newsroom: Newsroom, tmp_path: Path, make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    _seed(newsroom, tmp_path)
+    first = make_window(joined(newsroom, tmp_path / "a.copydesk", "alice"))
+    second = make_window(joined(newsroom, tmp_path / "b.copydesk", "bob"))
+    qtbot.waitUntil(lambda: online(first) and online(second), timeout=WAIT_MS)
+    bar = second.newsroom.presence.bar
+    qtbot.waitUntil(lambda: "alice is editing (since" in bar.presence.text(), timeout=WAIT_MS)
+    assert bar.isVisible()
+    first.newsroom.presence.stop()
+    library = first.library
+    assert library is not None and first.current is not None
+    from copydesk.sync import presence
+
+    presence.withdraw(library, first.current.uuid)
+    second.newsroom.presence._last = 0.0  # renew now rather than in 20 s
+    qtbot.waitUntil(lambda: bar.presence.text() == "", timeout=WAIT_MS)
+
+
+def test_the_open_article_following_the_desk_says_so(
+    newsroom: Newsroom, tmp_path: Path, make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    _seed(newsroom, tmp_path)
+    first = make_window(joined(newsroom, tmp_path / "a.copydesk", "alice"))
+    second = make_window(joined(newsroom, tmp_path / "b.copydesk", "bob"))
+    qtbot.waitUntil(lambda: online(first) and online(second), timeout=WAIT_MS)
+    type_at_end(qtbot, first, "\n\nSuite.")
+    first.flush_autosave()
+    note = second.newsroom.presence.bar.update_note
+    qtbot.waitUntil(lambda: "changes from the desk “Politique”" in note.text(), timeout=WAIT_MS)
+    second.newsroom.presence.bar.dismiss.click()
+    assert note.text() == ""

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+import psycopg
 
 from copydesk.library.db import Library
 from copydesk.sync import engine
@@ -19,6 +22,29 @@ class Presence:
     login: str
     display_name: str
     since: datetime
+
+
+def visit(
+    library: Library,
+    article_uuid: str | None,
+    left_uuid: str | None = None,
+    password: str | None = None,
+) -> list[Presence]:
+    """In one connection: this replica left ``left_uuid`` and has ``article_uuid`` open;
+    who else has it open."""
+    target = engine.replica_of(library)
+    with server.connect(target.address, password, autocommit=True) as connection:
+        if left_uuid is not None and left_uuid != article_uuid:
+            connection.execute(
+                "SELECT copydesk.leave_presence(%s, %s)", (target.device_id, left_uuid)
+            )
+        if article_uuid is None:
+            return []
+        connection.execute(
+            "SELECT copydesk.touch_presence(%s, %s, %s)",
+            (target.device_id, article_uuid, LIFETIME_S),
+        )
+        return _others(connection, article_uuid, target.device_id)
 
 
 def announce(library: Library, article_uuid: str, password: str | None = None) -> None:
@@ -43,11 +69,15 @@ def others_on(library: Library, article_uuid: str, password: str | None = None) 
     """The other people (not this replica) with the article open, earliest first."""
     target = engine.replica_of(library)
     with server.connect(target.address, password, autocommit=True) as connection:
-        rows = connection.execute(
-            "SELECT p.login, coalesce(nullif(people.display_name, ''), p.login), min(p.since)"
-            " FROM copydesk.presence p LEFT JOIN copydesk.people people USING (login)"
-            " WHERE p.item_uuid = %s AND p.device_id <> %s AND p.expires_at > now()"
-            " GROUP BY p.login, people.display_name ORDER BY min(p.since)",
-            (article_uuid, target.device_id),
-        ).fetchall()
+        return _others(connection, article_uuid, target.device_id)
+
+
+def _others(connection: psycopg.Connection[Any], article_uuid: str, device: str) -> list[Presence]:
+    rows = connection.execute(
+        "SELECT p.login, coalesce(nullif(people.display_name, ''), p.login), min(p.since)"
+        " FROM copydesk.presence p LEFT JOIN copydesk.people people USING (login)"
+        " WHERE p.item_uuid = %s AND p.device_id <> %s AND p.expires_at > now()"
+        " GROUP BY p.login, people.display_name ORDER BY min(p.since)",
+        (article_uuid, device),
+    ).fetchall()
     return [Presence(str(login), str(name), since) for login, name, since in rows]

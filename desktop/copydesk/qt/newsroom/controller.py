@@ -55,6 +55,9 @@ class NewsroomController(QObject):
         window.library_opened.connect(self.attach)
         window.statusBar().addPermanentWidget(self.button)
         self._show(self.status)
+        from copydesk.qt.newsroom.presence_bar import PresenceWatcher
+
+        self.presence = PresenceWatcher(window, self)
 
     # ---- a library opens and closes -------------------------------------------------------
 
@@ -86,6 +89,8 @@ class NewsroomController(QObject):
         for a sync under way to end (run it on the database thread, before the close)."""
         live, self._live = self._live, None
         self._show(SyncStatus())
+        if getattr(self._window, "_shut_down", False):  # the window is closing for good
+            self.presence.stop()
         if live is None:
             return lambda: None
         return lambda: live.stop(timeout=30)
@@ -217,3 +222,8 @@ class NewsroomController(QObject):
     @property
     def library(self) -> Library | None:
         return self._window.library
+
+    @property
+    def password(self) -> str | None:
+        """The password given in this session (None: the keyring's or libpq's)."""
+        return self._password

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from copydesk.articles import operations
 from copydesk.errors import NotFoundError
@@ -21,6 +21,8 @@ STATUS_MS = 10_000
 
 
 class LiveChanges(QObject):
+    followed = Signal(object)  # ArticleRecord: the open article followed a change from outside
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
@@ -77,6 +79,7 @@ class LiveChanges(QObject):
         window.checks.check_now()
         window.article_pictures.refresh()
         window.renderer.render()
+        self.followed.emit(record)
         window.statusBar().showMessage(
             self.tr("“%1” was changed outside this window.").replace("%1", window.article_title()),
             STATUS_MS,

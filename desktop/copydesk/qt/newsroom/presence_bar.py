@@ -1,0 +1,141 @@
+"""Above the editor, in a library joined to a newsroom: who else has this article open
+("Camille Perrin is editing, since 10:32": a soft signal, never a lock) and, when the open
+article followed changes from the desk, a banner saying so."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from copydesk.qt.newsroom.status import Link
+from copydesk.sync import presence
+
+if TYPE_CHECKING:
+    from copydesk.qt.newsroom.controller import NewsroomController
+    from copydesk.qt.window.main_window import MainWindow
+    from copydesk.records.article import ArticleRecord
+
+CHECK_MS = 1_000  # how soon a newly opened article is announced
+RENEW_S = 20.0  # well inside presence.LIFETIME_S
+
+
+class NewsroomBar(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newsroomBar")
+        self.setStyleSheet(
+            "QFrame#newsroomBar { background: #fff8e1; border: 1px solid #f0d58c;"
+            " border-radius: 3px; }"
+        )
+        self.presence = QLabel(wordWrap=True)
+        self.presence.setObjectName("presence")
+        self.update_note = QLabel(wordWrap=True)
+        self.update_note.setObjectName("updateNote")
+        self.dismiss = QToolButton(text="×", autoRaise=True)
+        self.dismiss.setToolTip(self.tr("Hide this note"))
+        self.dismiss.clicked.connect(lambda: self.show_update(""))
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.update_note, 1)
+        note_row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.presence)
+        layout.addLayout(note_row)
+        self._refresh()
+
+    def show_presence(self, text: str) -> None:
+        self.presence.setText(text)
+        self._refresh()
+
+    def show_update(self, text: str) -> None:
+        self.update_note.setText(text)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.presence.setVisible(bool(self.presence.text()))
+        has_note = bool(self.update_note.text())
+        self.update_note.setVisible(has_note)
+        self.dismiss.setVisible(has_note)
+        self.setVisible(bool(self.presence.text()) or has_note)
+
+
+def presence_line(people: list[presence.Presence]) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    lines = []
+    for person in people:
+        since = person.since.astimezone().strftime("%H:%M")
+        text = QCoreApplication.translate("NewsroomBar", "%1 is editing (since %2)")
+        lines.append(text.replace("%1", person.display_name).replace("%2", since))
+    return " · ".join(lines)
+
+
+class PresenceWatcher(QObject):
+    """Announces the open article to the newsroom and shows who else has it open; also
+    notes in the bar when the open article followed the desk's changes."""
+
+    def __init__(self, window: MainWindow, controller: NewsroomController) -> None:
+        super().__init__(window)
+        self._window = window
+        self._controller = controller
+        self._runner = window.runner.sibling("copydesk-presence")
+        self._announced: str | None = None
+        self._last = 0.0
+        self._busy = False
+        self.bar = NewsroomBar(window.editor)
+        layout = window.editor.layout()
+        if layout is not None:
+            layout.insertWidget(0, self.bar)  # type: ignore[attr-defined]
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+        window.live_changes.followed.connect(self.followed)
+
+    def check(self) -> None:
+        joined = self._controller.status.link in (Link.ONLINE, Link.SYNCING)
+        library = self._window.library
+        if not joined or library is None:
+            self.bar.show_presence("")
+            return
+        current = self._window.current
+        uuid = current.uuid if current is not None else None
+        due = time.monotonic() - self._last >= RENEW_S
+        if self._busy or (uuid == self._announced and not due):
+            return
+        self._busy, left, self._last = True, self._announced, time.monotonic()
+        self._announced = uuid
+        password = self._controller.password
+        self._runner.run(
+            lambda: presence.visit(library, uuid, left, password),
+            lambda people: self._shown(uuid, people),
+            self._failed,
+        )
+
+    def _shown(self, uuid: str | None, people: list[presence.Presence]) -> None:
+        self._busy = False
+        current = self._window.current
+        if current is not None and current.uuid == uuid:
+            self.bar.show_presence(presence_line(people))
+
+    def _failed(self, _error: Exception) -> None:
+        self._busy = False  # offline: nobody is seen, nothing is stopped
+        self._announced = None
+        self.bar.show_presence("")
+
+    def followed(self, record: ArticleRecord) -> None:
+        if self._controller.status.link is Link.NOT_JOINED:
+            return
+        stamp = time.strftime("%H:%M")
+        self.bar.show_update(
+            self.tr("Updated at %1 with changes from the desk “%2”.")
+            .replace("%1", stamp)
+            .replace("%2", self._controller.status.desk)
+        )
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._runner.shutdown(finish_queued=False)
