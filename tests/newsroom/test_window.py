@@ -17,6 +17,7 @@ from copydesk.qt.newsroom.conflicts_dialog import ConflictsDialog
 from copydesk.qt.newsroom.join_dialog import JoinDialog
 from copydesk.qt.newsroom.status import Link
 from copydesk.qt.tasks import TaskRunner
+from copydesk.qt.window.article_rows import PresenceRole
 from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import ArticleContent
 from copydesk.sync import operations
@@ -184,6 +185,9 @@ def test_presence_shows_who_else_is_on_the_open_article(
     bar = second.newsroom.presence.bar
     qtbot.waitUntil(lambda: "alice is editing (since" in bar.presence.text(), timeout=WAIT_MS)
     assert bar.isVisible()
+    model = second.article_list.model
+    second.newsroom.presence._last = 0.0  # the list learns it at the next renewal
+    qtbot.waitUntil(lambda: model.data(model.index(0), PresenceRole) == "alice", timeout=WAIT_MS)
     first.newsroom.presence.stop()
     library = first.library
     assert library is not None and first.current is not None

@@ -328,6 +328,19 @@ def ids_with_status(library: Library, status: ArticleStatus) -> list[int]:
         return fulltext.search_ids(session, "", status)
 
 
+def ids_of_uuids(library: Library, uuids: list[str]) -> dict[str, int]:
+    """The local ids of the articles named by uuid (those this library holds)."""
+    from sqlalchemy import select
+
+    from copydesk.library.models import Article
+
+    if not uuids:
+        return {}
+    with library.read() as session:
+        rows = session.execute(select(Article.uuid, Article.id).where(Article.uuid.in_(uuids)))
+        return {uuid: article_id for uuid, article_id in rows}
+
+
 def article_summaries(library: Library, ids: list[int]) -> list[ArticleSummary]:
     """The rows of the list for ``ids`` (a page being scrolled to), in that order."""
     from copydesk.articles import search as fulltext

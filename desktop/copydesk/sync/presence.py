@@ -72,6 +72,24 @@ def others_on(library: Library, article_uuid: str, password: str | None = None) 
         return _others(connection, article_uuid, target.device_id)
 
 
+def everyone(library: Library, password: str | None = None) -> dict[str, list[Presence]]:
+    """Who else has which article open (by article uuid), for the list."""
+    target = engine.replica_of(library)
+    with server.connect(target.address, password, autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT p.item_uuid::text, p.login,"
+            " coalesce(nullif(people.display_name, ''), p.login), min(p.since)"
+            " FROM copydesk.presence p LEFT JOIN copydesk.people people USING (login)"
+            " WHERE p.device_id <> %s AND p.expires_at > now()"
+            " GROUP BY p.item_uuid, p.login, people.display_name ORDER BY min(p.since)",
+            (target.device_id,),
+        ).fetchall()
+    found: dict[str, list[Presence]] = {}
+    for uuid, login, name, since in rows:
+        found.setdefault(str(uuid), []).append(Presence(str(login), str(name), since))
+    return found
+
+
 def _others(connection: psycopg.Connection[Any], article_uuid: str, device: str) -> list[Presence]:
     rows = connection.execute(
         "SELECT p.login, coalesce(nullif(people.display_name, ''), p.login), min(p.since)"

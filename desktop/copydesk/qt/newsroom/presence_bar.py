@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from copydesk.articles import operations
 from copydesk.qt.newsroom.status import Link
 from copydesk.sync import presence
 
 if TYPE_CHECKING:
+    from copydesk.library.db import Library
     from copydesk.qt.newsroom.controller import NewsroomController
     from copydesk.qt.window.main_window import MainWindow
     from copydesk.records.article import ArticleRecord
@@ -73,6 +75,16 @@ def presence_line(people: list[presence.Presence]) -> str:
     return " · ".join(lines)
 
 
+def _listed(library: Library, present: dict[str, list[presence.Presence]]) -> dict[int, str]:
+    """Who else is on each article, by the list's article ids."""
+    ids = operations.ids_of_uuids(library, sorted(present))
+    return {
+        ids[uuid]: ", ".join(person.display_name for person in people)
+        for uuid, people in present.items()
+        if uuid in ids
+    }
+
+
 class PresenceWatcher(QObject):
     """Announces the open article to the newsroom and shows who else has it open; also
     notes in the bar when the open article followed the desk's changes."""
@@ -100,6 +112,7 @@ class PresenceWatcher(QObject):
         library = self._window.library
         if not joined or library is None:
             self.bar.show_presence("")
+            self._window.article_list.model.set_presence({})
             return
         current = self._window.current
         uuid = current.uuid if current is not None else None
@@ -113,6 +126,11 @@ class PresenceWatcher(QObject):
             lambda: presence.visit(library, uuid, left, password),
             lambda people: self._shown(uuid, people),
             self._failed,
+        )
+        self._runner.run(
+            lambda: _listed(library, presence.everyone(library, password)),
+            self._window.article_list.model.set_presence,
+            lambda _error: None,
         )
 
     def _shown(self, uuid: str | None, people: list[presence.Presence]) -> None:

@@ -33,6 +33,7 @@ from copydesk.records.article import PAGE_SIZE, ArticleSummary
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
+PresenceRole = Qt.ItemDataRole.UserRole + 3  # who else has the article open (a newsroom)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,6 +53,7 @@ class ArticleListModel(QAbstractListModel):
         super().__init__(parent)
         self._ids: list[int] = []
         self._summaries: dict[int, ArticleSummary] = {}
+        self._present: dict[int, str] = {}  # article id → who else has it open
         self._pending: set[int] = set()  # ids asked for, not arrived yet
         self._wanted_rows: set[int] = set()
         self._generation = 0
@@ -82,6 +84,8 @@ class ArticleListModel(QAbstractListModel):
             return summary.slug
         if role == SummaryRole:
             return summary
+        if role == PresenceRole:
+            return self._present.get(article_id, "")
         return None
 
     # ---- what the list shows ----------------------------------------------------------
@@ -138,6 +142,17 @@ class ArticleListModel(QAbstractListModel):
             row = 0
         index = self.index(row)
         self.dataChanged.emit(index, index)
+
+    def set_presence(self, present: dict[int, str]) -> None:
+        """Who else has which article open: each row shows it under its headline."""
+        changed = set(present) ^ set(self._present) | {
+            key for key in present if self._present.get(key) != present[key]
+        }
+        self._present = dict(present)
+        for article_id in changed:
+            row = self.row_of(article_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def row_of(self, article_id: int) -> int | None:
         try:
@@ -229,6 +244,9 @@ class ArticleDelegate(QStyledItemDelegate):
         if not selected:
             painter.setPen(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         meta = f"{status_label(summary.status)} · {summary.language} · {_when(summary.updated_at)}"
+        present = index.data(PresenceRole)
+        if present:
+            meta += " · ✎ " + present
         meta_rect = QRect(area.left(), area.top() + line_height + 4, area.width(), line_height)
         painter.drawText(meta_rect, 0, meta)
 
