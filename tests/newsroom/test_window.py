@@ -211,3 +211,26 @@ def test_the_open_article_following_the_desk_says_so(
     qtbot.waitUntil(lambda: "changes from the desk “Politique”" in note.text(), timeout=WAIT_MS)
     second.newsroom.presence.bar.dismiss.click()
     assert note.text() == ""
+
+
+def test_leaving_the_newsroom_keeps_the_library(
+    newsroom: Newsroom,
+    tmp_path: Path,
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _seed(newsroom, tmp_path)
+    window = make_window(joined(newsroom, tmp_path / "a.copydesk", "alice"))
+    qtbot.waitUntil(lambda: online(window), timeout=WAIT_MS)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    window.newsroom.leave_action.trigger()
+    qtbot.waitUntil(lambda: window.newsroom.status.link is Link.NOT_JOINED, timeout=WAIT_MS)
+    assert not window.newsroom.button.isVisible()
+    assert window.newsroom.join_action.isEnabled()
+    library = window.library
+    assert library is not None
+    assert operations.status(library) is None
+    assert len(window.article_list.model.ids()) == 1  # the articles stay
