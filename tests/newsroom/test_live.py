@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from copydesk.articles import operations as articles
 from copydesk.records.article import ArticleContent
 from copydesk.sync import operations
@@ -60,3 +62,29 @@ def test_a_cut_connection_comes_back_and_catches_up(
         wait_until(lambda: list(bodies(second).values()) == ["Pendant."])
     finally:
         live.stop()
+
+
+def test_a_fault_of_ours_is_said_and_the_live_sync_carries_on(
+    newsroom: Newsroom, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copydesk.sync import engine
+
+    library = newsroom.replica(tmp_path / "a.copydesk", "alice", "Politique")
+    real_sync, calls = engine.sync, []
+
+    def failing_once(*args: object, **kwargs: object) -> engine.SyncReport:
+        calls.append(1)
+        if len(calls) == 1:
+            raise ValueError("a bug")
+        return real_sync(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "sync", failing_once)
+    errors: list[str] = []
+    reports: list[object] = []
+    live = LiveSync(library, on_error=errors.append, on_report=reports.append)
+    live.start()
+    try:
+        wait_until(lambda: bool(reports))
+    finally:
+        live.stop()
+    assert errors == ["ValueError: a bug"]

@@ -6,6 +6,7 @@ cursor, so nothing that happened while away is missed."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -13,10 +14,13 @@ from typing import Any
 
 import psycopg
 
+from copydesk.errors import describe
 from copydesk.library.db import Library
 from copydesk.sync import engine, replica
 from copydesk.sync.errors import NewsroomError
 from copydesk.sync.server import connection as server
+
+log = logging.getLogger(__name__)
 
 CHANNEL = "copydesk_changes"
 WATCH_S = 0.25  # how often the outbox is looked at between notifications
@@ -72,8 +76,8 @@ class LiveSync:
             try:
                 self._listen()
                 failures = 0
-            except (NewsroomError, psycopg.Error) as error:
-                self._on_error(str(error).splitlines()[0] if str(error) else type(error).__name__)
+            except Exception as error:
+                self._on_error(_said(error))
                 self._pause(RETRY_S[min(failures, len(RETRY_S) - 1)])
                 failures += 1
 
@@ -107,6 +111,15 @@ class LiveSync:
     def _outbox_waits(self) -> bool:
         with self._library.read() as session:
             return replica.waiting_count(session) > 0
+
+
+def _said(error: Exception) -> str:
+    """The network's refusals in their one line; a fault of ours logged, then said too
+    (the live sync tries again rather than stop for good)."""
+    if isinstance(error, (NewsroomError, psycopg.Error)):
+        return str(error).splitlines()[0] if str(error) else type(error).__name__
+    log.exception("the live sync failed")
+    return describe(error)
 
 
 def _heard(listener: psycopg.Connection[Any], timeout: float) -> bool:
