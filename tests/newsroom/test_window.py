@@ -234,3 +234,37 @@ def test_leaving_the_newsroom_keeps_the_library(
     assert library is not None
     assert operations.status(library) is None
     assert len(window.article_list.model.ids()) == 1  # the articles stay
+
+
+def test_a_credit_edited_on_another_desk_reaches_the_open_article(
+    newsroom: Newsroom, tmp_path: Path, make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    from copydesk.pictures import operations as pictures
+    from copydesk.records.article import LeadPictureUse
+    from tests.newsroom.test_sync_faults import noise_jpeg
+
+    photo_desk = newsroom.replica(tmp_path / "photo.copydesk", "alice", "Politique")
+    picture = tmp_path / "maire.jpg"
+    noise_jpeg(picture, 50_000)
+    (item,) = pictures.import_files(photo_desk, [picture]).items
+    assert item.picture_id is not None
+    lead = LeadPictureUse(item.picture_id, "Le maire", "Le maire en séance", False)
+    content = ArticleContent(headline="Le maire", body="Texte.", lead_picture=lead)
+    articles.create_article(photo_desk, content)
+    operations.sync(photo_desk)
+
+    window = make_window(joined(newsroom, tmp_path / "b.copydesk", "bob"))
+    qtbot.waitUntil(lambda: online(window), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(window.article_pictures.snapshot.listings), timeout=WAIT_MS)
+
+    judgement = pictures.default_judgement("fr")
+    record = pictures.listings_by_ids(photo_desk, {item.picture_id}, judgement)[0].record
+    changed = record.metadata.replace(creator="Léa Martin", credit_line="", source="")
+    pictures.save_metadata(photo_desk, {item.picture_id: changed}, judgement)
+    operations.sync(photo_desk)
+
+    def credit() -> str:
+        listings = list(window.article_pictures.snapshot.listings.values())
+        return listings[0].credit if listings else ""
+
+    qtbot.waitUntil(lambda: "Léa Martin" in credit(), timeout=WAIT_MS)
