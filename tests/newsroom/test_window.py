@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -209,6 +210,12 @@ def test_the_open_article_following_the_desk_says_so(
     first.flush_autosave()
     note = second.newsroom.presence.bar.update_note
     qtbot.waitUntil(lambda: "changes from the desk “Politique”" in note.text(), timeout=WAIT_MS)
+    bar = second.newsroom.presence.bar
+    bar.what_changed.click()
+    assert bar.changes_dialog is not None
+    (view,) = bar.changes_dialog.findChildren(QTextBrowser)
+    assert "Suite." in view.toPlainText()
+    bar.changes_dialog.close()
     second.newsroom.presence.bar.dismiss.click()
     assert note.text() == ""
 

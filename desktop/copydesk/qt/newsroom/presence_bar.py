@@ -8,9 +8,20 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from copydesk.articles import operations
+from copydesk.articles.diffing import FieldDiff, diff_articles
+from copydesk.qt.history.history_panel import diff_html
 from copydesk.qt.newsroom.status import Link
 from copydesk.sync import presence
 
@@ -36,31 +47,50 @@ class NewsroomBar(QFrame):
         self.presence.setObjectName("presence")
         self.update_note = QLabel(wordWrap=True)
         self.update_note.setObjectName("updateNote")
+        self.what_changed = QToolButton(text=self.tr("Show What Changed"), autoRaise=True)
+        self.what_changed.clicked.connect(self._show_changes)
+        self._changes: list[FieldDiff] = []
         self.dismiss = QToolButton(text="×", autoRaise=True)
         self.dismiss.setToolTip(self.tr("Hide this note"))
         self.dismiss.clicked.connect(lambda: self.show_update(""))
         note_row = QHBoxLayout()
         note_row.addWidget(self.update_note, 1)
+        note_row.addWidget(self.what_changed, 0, Qt.AlignmentFlag.AlignTop)
         note_row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.presence)
         layout.addLayout(note_row)
+        self.changes_dialog: QDialog | None = None
         self._refresh()
 
     def show_presence(self, text: str) -> None:
         self.presence.setText(text)
         self._refresh()
 
-    def show_update(self, text: str) -> None:
+    def show_update(self, text: str, changes: list[FieldDiff] | None = None) -> None:
         self.update_note.setText(text)
+        self._changes = changes or []
         self._refresh()
+
+    def _show_changes(self) -> None:
+        """What came in, as the history shows a revision's changes."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("What Changed"))
+        dialog.resize(640, 480)
+        view = QTextBrowser(dialog)
+        view.setHtml(diff_html(self._changes, self.palette()))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        dialog.show()
+        self.changes_dialog = dialog
 
     def _refresh(self) -> None:
         self.presence.setVisible(bool(self.presence.text()))
         has_note = bool(self.update_note.text())
         self.update_note.setVisible(has_note)
         self.dismiss.setVisible(has_note)
+        self.what_changed.setVisible(has_note and bool(self._changes))
         self.setVisible(bool(self.presence.text()) or has_note)
 
 
@@ -144,14 +174,16 @@ class PresenceWatcher(QObject):
         self._announced = None
         self.bar.show_presence("")
 
-    def followed(self, record: ArticleRecord) -> None:
+    def followed(self, before: ArticleRecord | None, after: ArticleRecord) -> None:
         if self._controller.status.link is Link.NOT_JOINED:
             return
         stamp = time.strftime("%H:%M")
+        changes = diff_articles(before.content, after.content) if before is not None else []
         self.bar.show_update(
             self.tr("Updated at %1 with changes from the desk “%2”.")
             .replace("%1", stamp)
-            .replace("%2", self._controller.status.desk)
+            .replace("%2", self._controller.status.desk),
+            changes,
         )
 
     def stop(self) -> None:

@@ -21,7 +21,8 @@ STATUS_MS = 10_000
 
 
 class LiveChanges(QObject):
-    followed = Signal(object)  # ArticleRecord: the open article followed a change from outside
+    # The open article followed a change from outside: (before, after) ArticleRecords.
+    followed = Signal(object, object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -70,7 +71,7 @@ class LiveChanges(QObject):
             window.autosave.flush()  # typed meanwhile: the save meets the other version
             return
         window.versions.note(record)
-        window.current = record
+        before, window.current = window.current, record
         window.editor.follow(record)
         window.autosave.start_fresh()
         window.article_list.model.update_summary(summary_of(record))
@@ -79,7 +80,7 @@ class LiveChanges(QObject):
         window.checks.check_now()
         window.article_pictures.refresh()
         window.renderer.render()
-        self.followed.emit(record)
+        self.followed.emit(before, record)
         window.statusBar().showMessage(
             self.tr("“%1” was changed outside this window.").replace("%1", window.article_title()),
             STATUS_MS,
