@@ -275,3 +275,45 @@ def test_a_credit_edited_on_another_desk_reaches_the_open_article(
         return listings[0].credit if listings else ""
 
     qtbot.waitUntil(lambda: "Léa Martin" in credit(), timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_editing_a_ready_article_asks_first(
+    newsroom: Newsroom,
+    tmp_path: Path,
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    confirmed: bool,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from copydesk.records.article import ArticleStatus
+
+    seed = newsroom.replica(tmp_path / "seed.copydesk", "chief", "Politique")
+    ready = ArticleContent(headline="Prêt", body="Relu.", status=ArticleStatus.READY)
+    articles.create_article(seed, ready)
+    operations.sync(seed)
+    window = make_window(joined(newsroom, tmp_path / "a.copydesk", "alice"))
+    qtbot.waitUntil(lambda: online(window), timeout=WAIT_MS)
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        return yes if confirmed else no
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    type_at_end(qtbot, window, " Encore.")
+    window.flush_autosave()
+    # Confirmed once, the article is edited freely; declined, each edit asks again (a person
+    # never gets that far: the question is modal).
+    assert len(asked) == 1 if confirmed else len(asked) == len(" Encore.")
+    assert all("“Prêt” is marked ready" in text for text in asked)
+    library = window.library
+    assert library is not None and window.current is not None
+    stored = articles.load_article(library, window.current.id).record
+    assert stored is not None
+    expected = "Relu. Encore." if confirmed else "Relu."
+    assert window.editor.content().body == expected
+    assert stored.content.body == expected

@@ -58,6 +58,9 @@ class NewsroomController(QObject):
         from copydesk.qt.newsroom.presence_bar import PresenceWatcher
 
         self.presence = PresenceWatcher(window, self)
+        from copydesk.qt.newsroom.ready_guard import ReadyGuard
+
+        self.ready_guard = ReadyGuard(window, self)
 
     # ---- a library opens and closes -------------------------------------------------------
 
