@@ -110,7 +110,15 @@ def test_joining_from_the_window(
     assert not window.newsroom.join_action.isEnabled()
 
 
-@pytest.mark.parametrize("side", ["mine", "theirs"])
+SETTLED_BODIES = {
+    "mine": "Rendez-vous mercredi.",
+    "theirs": "Rendez-vous mardi.",
+    "both": "Rendez-vous mercredi.\n\nRendez-vous mardi.",
+    "by hand": "Rendez-vous jeudi, finalement.",
+}
+
+
+@pytest.mark.parametrize("side", list(SETTLED_BODIES))
 def test_a_conflict_is_settled_field_by_field_in_the_window(
     newsroom: Newsroom, tmp_path: Path, make_window: MakeWindow, qtbot: QtBot, side: str
 ) -> None:
@@ -139,14 +147,18 @@ def test_a_conflict_is_settled_field_by_field_in_the_window(
     dialog.open_conflicts()
     assert dialog.listing.count() == 1
     assert set(dialog.choices()) == {"headline", "body"}
-    dialog.choose("body", side)  # type: ignore[arg-type]
+    if side == "by hand":
+        dialog.result_editor("body").setPlainText(SETTLED_BODIES[side])
+        assert dialog.choices()["body"] == "edited"
+    else:
+        dialog.choose("body", side)
     dialog.settle_current()
     assert dialog.listing.count() == 0
     with library.read() as session:
         article = session.scalars(select(Article)).one()
         headline, body = article.headline, article.body
     assert headline == "Mercredi"  # the headline kept this library's side
-    assert body == ("Rendez-vous mercredi." if side == "mine" else "Rendez-vous mardi.")
+    assert body == SETTLED_BODIES[side]
     qtbot.waitUntil(lambda: window.newsroom.status.conflicts == 0, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: _merges_on_server(newsroom) >= 1, timeout=WAIT_MS)
 

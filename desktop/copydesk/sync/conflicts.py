@@ -70,14 +70,38 @@ def _side(
 ) -> wire.WireContent:
     """Both sides' changes that merged, and in each field that did not, the side kept.
     Mine is what the replica holds now: edits made since the conflict was found count."""
+    found = _draft_of(session, row)
+    chosen = dict(found.merged)
+    for field in found.fields:
+        if choices.get(field, keep) == "theirs":
+            chosen[field] = found.theirs.get(field)
+    return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A conflict as a person settles it: everything that merged, and for each field that
+    did not, both sides."""
+
+    merged: wire.WireContent  # this library's side in the fields that did not merge
+    mine: wire.WireContent
+    theirs: wire.WireContent
+    fields: tuple[str, ...]
+
+
+def draft(session: Session, conflict_id: int) -> Draft:
+    row = session.get(ReplicaConflict, conflict_id)
+    if row is None:
+        raise NotFoundError(f"There is no conflict {conflict_id}.")
+    return _draft_of(session, row)
+
+
+def _draft_of(session: Session, row: ReplicaConflict) -> Draft:
     theirs = wire.loads(row.theirs)
     mine = local.read(session, row.entity, row.uuid) or wire.loads(row.mine)
     result = merge(row.entity, wire.loads(row.base), mine, theirs)
-    chosen = dict(result.merged)
-    for conflict in result.conflicts:
-        if choices.get(conflict.field, keep) == "theirs":
-            chosen[conflict.field] = theirs.get(conflict.field)
-    return chosen
+    fields = tuple(conflict.field for conflict in result.conflicts)
+    return Draft(dict(result.merged), mine, theirs, fields)
 
 
 def _their_head(row: ReplicaConflict) -> Head:

@@ -117,10 +117,17 @@ def settle_conflict(
     conflict_id: int,
     keep: conflicts.Side,
     choices: dict[str, conflicts.Side] | None = None,
+    content: dict[str, object] | None = None,
 ) -> None:
-    """Settle a conflict: ``keep`` one side, or ``choices`` field by field."""
+    """Settle a conflict: ``keep`` one side, or ``choices`` field by field, or ``content``
+    (what a person wrote from both sides, every field included)."""
     with library.write() as session:
-        conflicts.settle_conflict(session, conflict_id, keep, choices=choices)
+        conflicts.settle_conflict(session, conflict_id, keep, content, choices=choices)
+
+
+def conflict_draft(library: Library, conflict_id: int) -> conflicts.Draft:
+    with library.read() as session:
+        return conflicts.draft(session, conflict_id)
 
 
 def leave(library: Library) -> None:

@@ -1,15 +1,12 @@
-"""The conflicts a sync kept for a person: each one's fields side by side (this library's
-version and the desk's), a side chosen field by field, then settled. Settling sends a
+"""The conflicts a sync kept for a person: each field that did not merge in three panes
+(this library's version, the desk's, and the result: one side, both, or written by hand),
+then settled. Settling sends a
 revision with two parents at the next sync; changes that merged on their own are kept."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -17,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QRadioButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -27,21 +23,10 @@ from PySide6.QtWidgets import (
 from copydesk.errors import describe
 from copydesk.library.db import Library
 from copydesk.qt.labels import field_label
+from copydesk.qt.newsroom.field_choice import FieldChoice
 from copydesk.qt.tasks import TaskRunner
 from copydesk.sync import operations
-from copydesk.sync.conflicts import Conflict, Side
-
-
-def shown(value: Any) -> str:
-    """A field's value as a person reads it."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list):
-        return "\n".join(" — ".join(map(str, v)) if isinstance(v, list) else str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, indent=1)
-
+from copydesk.sync.conflicts import Conflict, Draft
 
 _ORDER = (
     "status", "language", "dateline_date", "edition", "kicker", "headline", "standfirst",
@@ -64,7 +49,8 @@ class ConflictsDialog(QDialog):
         self._library = library
         self._runner = runner
         self._conflicts: list[Conflict] = []
-        self._choices: dict[str, QButtonGroup] = {}
+        self._choices: dict[str, FieldChoice] = {}
+        self._draft: Draft | None = None
         self.listing = QListWidget()
         self.listing.currentRowChanged.connect(self._show)
         self.fields = QWidget()
@@ -116,57 +102,57 @@ class ConflictsDialog(QDialog):
         self._clear_fields()
         if not 0 <= row < len(self._conflicts):
             return
-        conflict = self._conflicts[row]
-        self._header(conflict)
-        for line, field in enumerate(sorted(conflict.fields, key=_editor_order), start=1):
-            self._field_row(conflict, field, line)
-        self.fields_layout.setRowStretch(len(conflict.fields) + 1, 1)
+        conflict_id, library = self._conflicts[row].id, self._library
+        self._runner.run(
+            lambda: operations.conflict_draft(library, conflict_id),
+            lambda draft: self._show_draft(conflict_id, draft),
+            self._failed,
+        )
+
+    def _show_draft(self, conflict_id: int, draft: Draft) -> None:
+        current = self.listing.currentRow()
+        if not 0 <= current < len(self._conflicts) or self._conflicts[current].id != conflict_id:
+            return  # another conflict was chosen meanwhile
+        self._clear_fields()
+        self._draft = draft
+        self._header(self._conflicts[current])
+        for line, field in enumerate(sorted(draft.fields, key=_editor_order), start=1):
+            self._field_row(field, line)
+        self.fields_layout.setRowStretch(len(draft.fields) + 1, 1)
+
+    def _header(self, conflict: Conflict) -> None:
+        titles = (
+            self.tr("Field"),
+            self.tr("This library (mine)"),
+            self.tr("The desk (theirs)"),
+            self.tr("Result"),
+        )
+        for column, text in enumerate(titles):
+            self.fields_layout.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         self.message.setText(
-            self.tr(
-                "Choose a side in each field. What merged on its own (other fields, other"
-                " paragraphs) is kept either way."
+            self.tr("The desk deleted this article; it was edited here.")
+            if conflict.theirs_deleted
+            else self.tr(
+                "In each field keep mine, theirs or both, or write the result by hand. What"
+                " merged on its own (other fields, other paragraphs) is kept either way."
             )
         )
 
-    def _header(self, conflict: Conflict) -> None:
-        for column, text in enumerate(
-            (self.tr("Field"), self.tr("This library (mine)"), self.tr("The desk (theirs)"))
-        ):
-            label = QLabel(f"<b>{text}</b>")
-            self.fields_layout.addWidget(label, 0, column)
-        if conflict.theirs_deleted:
-            self.message.setText(self.tr("The desk deleted this article; it was edited here."))
-
-    def _field_row(self, conflict: Conflict, field: str, line: int) -> None:
-        group = QButtonGroup(self)
-        self._choices[field] = group
-        self.fields_layout.addWidget(QLabel(field_label(field)), line, 0, Qt.AlignmentFlag.AlignTop)
-        for column, (side, content) in enumerate(
-            (("mine", conflict.mine), ("theirs", conflict.theirs)), start=1
-        ):
-            self.fields_layout.addWidget(
-                self._side_box(group, side, content.get(field)), line, column
-            )
-        group.buttons()[0].setChecked(True)
-
-    def _side_box(self, group: QButtonGroup, side: str, value: Any) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        choice = QRadioButton(self.tr("Keep mine") if side == "mine" else self.tr("Keep theirs"))
-        choice.setObjectName(side)
-        group.addButton(choice)
-        text = QPlainTextEdit(shown(value), readOnly=True)
-        if "\n" in shown(value) or len(shown(value)) > 120:
-            text.setMinimumHeight(180)
-        else:
-            text.setFixedHeight(text.fontMetrics().lineSpacing() * 2 + 12)
-        layout.addWidget(choice)
-        layout.addWidget(text)
-        return box
+    def _field_row(self, field: str, line: int) -> None:
+        assert self._draft is not None
+        choice = FieldChoice(
+            field, self._draft.mine.get(field), self._draft.theirs.get(field), self.fields
+        )
+        self._choices[field] = choice
+        top = Qt.AlignmentFlag.AlignTop
+        self.fields_layout.addWidget(QLabel(field_label(field)), line, 0, top)
+        self.fields_layout.addWidget(choice.mine_view, line, 1, top)
+        self.fields_layout.addWidget(choice.theirs_view, line, 2, top)
+        self.fields_layout.addWidget(choice.result_box(self.fields), line, 3, top)
 
     def _clear_fields(self) -> None:
         self._choices.clear()
+        self._draft = None
         while self.fields_layout.count():
             item = self.fields_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -175,27 +161,30 @@ class ConflictsDialog(QDialog):
 
     # ---- settling -------------------------------------------------------------------------
 
-    def choices(self) -> dict[str, Side]:
-        chosen: dict[str, Side] = {}
-        for field, group in self._choices.items():
-            checked = group.checkedButton()
-            chosen[field] = "theirs" if checked and checked.objectName() == "theirs" else "mine"
-        return chosen
+    def choices(self) -> dict[str, str]:
+        return {field: choice.side for field, choice in self._choices.items()}
 
-    def choose(self, field: str, side: Side) -> None:
-        for button in self._choices[field].buttons():
-            button.setChecked(button.objectName() == side)
+    def choose(self, field: str, side: str) -> None:
+        self._choices[field].choose(side)
+
+    def result_editor(self, field: str) -> QPlainTextEdit:
+        return self._choices[field].result
 
     def settle_current(self) -> None:
         row = self.listing.currentRow()
-        if not 0 <= row < len(self._conflicts):
+        if not 0 <= row < len(self._conflicts) or self._draft is None:
             return
-        conflict_id, choices, library = self._conflicts[row].id, self.choices(), self._library
-        self._runner.run(
-            lambda: operations.settle_conflict(library, conflict_id, "mine", choices),
-            lambda _none: self._settled(),
-            self._failed,
-        )
+        conflict, library = self._conflicts[row], self._library
+        sides = set(self.choices().values())
+        if conflict.theirs_deleted and sides == {"theirs"}:
+            job = lambda: operations.settle_conflict(library, conflict.id, "theirs")  # noqa: E731
+        else:
+            content = dict(self._draft.merged)
+            content.update({field: choice.value() for field, choice in self._choices.items()})
+            job = lambda: operations.settle_conflict(  # noqa: E731
+                library, conflict.id, "mine", content=content
+            )
+        self._runner.run(job, lambda _none: self._settled(), self._failed)
 
     def _settled(self) -> None:
         self.message.setText(self.tr("Settled: the next sync sends it."))
