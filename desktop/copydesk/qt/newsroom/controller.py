@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
 from copydesk.errors import describe
 from copydesk.qt.newsroom.status import Link, SyncStatus
 from copydesk.qt.newsroom.status_button import SyncStatusButton, details
-from copydesk.sync import operations
-from copydesk.sync.live import LiveSync
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
     from copydesk.qt.window.main_window import MainWindow
+    from copydesk.sync import operations
     from copydesk.sync.engine import SyncReport
+    from copydesk.sync.live import LiveSync
 
 
 class NewsroomController(QObject):
@@ -66,6 +66,8 @@ class NewsroomController(QObject):
 
     def attach(self) -> None:
         """The window's library is open: if it is a replica, keep it in step."""
+        from copydesk.sync import operations  # the network's modules wait for a newsroom
+
         library = self._window.library
         if library is None:
             return
@@ -99,6 +101,8 @@ class NewsroomController(QObject):
         return lambda: live.stop(timeout=30)
 
     def _start(self) -> None:
+        from copydesk.sync.live import LiveSync
+
         library = self._window.library
         if library is None or self._live is not None:
             return
@@ -186,6 +190,8 @@ class NewsroomController(QObject):
         library = self._window.library
         if library is None or not self._confirm_leave():
             return
+        from copydesk.sync import operations
+
         finish = self.release()
 
         def unlink() -> None:

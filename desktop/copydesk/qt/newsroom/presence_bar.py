@@ -23,13 +23,13 @@ from copydesk.articles import operations
 from copydesk.articles.diffing import FieldDiff, diff_articles
 from copydesk.qt.history.history_panel import diff_html
 from copydesk.qt.newsroom.status import Link
-from copydesk.sync import presence
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
     from copydesk.qt.newsroom.controller import NewsroomController
     from copydesk.qt.window.main_window import MainWindow
     from copydesk.records.article import ArticleRecord
+    from copydesk.sync import presence
 
 CHECK_MS = 1_000  # how soon a newly opened article is announced
 RENEW_S = 20.0  # well inside presence.LIFETIME_S
@@ -152,6 +152,8 @@ class PresenceWatcher(QObject):
         self._busy, left, self._last = True, self._announced, time.monotonic()
         self._announced = uuid
         password = self._controller.password
+        from copydesk.sync import presence  # only once the library is a replica
+
         self._runner.run(
             lambda: presence.visit(library, uuid, left, password),
             lambda people: self._shown(uuid, people),
