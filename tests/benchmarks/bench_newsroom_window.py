@@ -27,7 +27,7 @@ from tests.newsroom.newsroom import Newsroom, make_template
 from tests.support.postgres import PostgresServer
 
 from copydesk.articles import store as articles
-from copydesk.qt.app import application
+from copydesk.qt.app import application, freeze_startup_objects
 from copydesk.qt.newsroom.status import Link
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window.main_window import MainWindow
@@ -105,6 +105,7 @@ def run(server: PostgresServer, folder: Path, rounds: int) -> list[float]:
     window = MainWindow(
         folder / "window.copydesk", state=WindowState.ephemeral(), runner=TaskRunner()
     )
+    window.library_opened.connect(freeze_startup_objects)  # as run_application does
     window.resize(1400, 900)
     window.show()
     wait(lambda: window.newsroom.status.link is Link.ONLINE, 60)
