@@ -118,11 +118,11 @@ class ConflictsDialog(QDialog):
         self._header(self._conflicts[current])
         for line, field in enumerate(sorted(draft.fields, key=_editor_order), start=1):
             self._field_row(field, line)
-        self.fields_layout.setRowStretch(len(draft.fields) + 1, 1)
+        self.fields_layout.setRowStretch(2 * len(draft.fields) + 1, 1)
 
     def _header(self, conflict: Conflict) -> None:
         titles = (
-            self.tr("Field"),
+            "",
             self.tr("This library (mine)"),
             self.tr("The desk (theirs)"),
             self.tr("Result"),
@@ -144,11 +144,13 @@ class ConflictsDialog(QDialog):
             field, self._draft.mine.get(field), self._draft.theirs.get(field), self.fields
         )
         self._choices[field] = choice
-        top = Qt.AlignmentFlag.AlignTop
-        self.fields_layout.addWidget(QLabel(field_label(field)), line, 0, top)
-        self.fields_layout.addWidget(choice.mine_view, line, 1, top)
-        self.fields_layout.addWidget(choice.theirs_view, line, 2, top)
-        self.fields_layout.addWidget(choice.result_box(self.fields), line, 3, top)
+        # Two grid rows a field: its name and the choice of a side, then the three panes.
+        top, first = Qt.AlignmentFlag.AlignTop, 2 * line - 1
+        self.fields_layout.addWidget(QLabel(f"<b>{field_label(field)}</b>"), first, 0)
+        self.fields_layout.addWidget(choice.buttons, first, 3)
+        self.fields_layout.addWidget(choice.mine_view, first + 1, 1, top)
+        self.fields_layout.addWidget(choice.theirs_view, first + 1, 2, top)
+        self.fields_layout.addWidget(choice.result, first + 1, 3, top)
 
     def _clear_fields(self) -> None:
         self._choices.clear()

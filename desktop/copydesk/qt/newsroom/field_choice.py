@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -100,14 +99,6 @@ class FieldChoice(QObject):
             layout.addWidget(button)
         layout.addStretch(1)
         return row
-
-    def result_box(self, parent: QWidget) -> QWidget:
-        box = QWidget(parent)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.buttons)
-        layout.addWidget(self.result)
-        return box
 
     # ---- choosing -------------------------------------------------------------------------
 
