@@ -227,6 +227,13 @@ def list_revisions(library: Library, article_id: int) -> list[RevisionSummary]:
         return revisions.list_revisions(session, article_id)
 
 
+def latest_revision(library: Library, article_id: int) -> RevisionSummary | None:
+    from copydesk.articles import revisions
+
+    with library.read() as session:
+        return revisions.latest_revision(session, article_id)
+
+
 def get_revision(library: Library, revision_id: int) -> RevisionRecord:
     from copydesk.articles import revisions
 

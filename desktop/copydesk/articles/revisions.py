@@ -43,6 +43,7 @@ def record_revision(
     content: ArticleContent | None = None,
     now: datetime | None = None,
     skip_if_unchanged: bool = True,
+    merged_with: str = "",
 ) -> RevisionSummary:
     """Snapshot ``content`` (by default the article as stored). With ``skip_if_unchanged``,
     a snapshot identical to the latest one is not repeated: the latest is returned."""
@@ -63,6 +64,7 @@ def record_revision(
         kind=kind.value,
         word_count=_words(content),
         content=content_to_json(content),
+        merged_with=merged_with,
     )
     session.add(revision)
     session.flush()
@@ -109,6 +111,47 @@ def restore_revision(
     return record
 
 
+def record_from_desk(
+    session: Session,
+    article_id: int,
+    kind: RevisionKind,
+    *,
+    author: str,
+    merged_with: str = "",
+    now: datetime | None = None,
+) -> RevisionSummary:
+    """The article as stored, just after a newsroom sync wrote it: another person's changes
+    (``FROM_DESK``), or theirs merged with this library's (``MERGED``, ``SETTLED``: two
+    parents, ``merged_with`` naming this library's side). A stream of changes from one
+    person makes one revision per ``DESK_INTERVAL``, as typing does here."""
+    now = now or utc_now()
+    latest = _latest(session, article_id)
+    if (
+        kind is RevisionKind.FROM_DESK
+        and latest is not None
+        and latest.kind == kind.value
+        and latest.author == author
+        and now - latest.created_at < DESK_INTERVAL
+    ):
+        content = articles.content_of(articles.load_article(session, article_id))
+        latest.content, latest.word_count = content_to_json(content), _words(content)
+        latest.created_at = now
+        session.flush()
+        return _summary(latest)
+    return record_revision(
+        session,
+        article_id,
+        kind,
+        author=author,
+        now=now,
+        skip_if_unchanged=False,
+        merged_with=merged_with,
+    )
+
+
+DESK_INTERVAL = timedelta(minutes=5)
+
+
 # ---- reading --------------------------------------------------------------------------------
 
 
@@ -122,14 +165,20 @@ def list_revisions(session: Session, article_id: int) -> list[RevisionSummary]:
             Revision.author,
             Revision.kind,
             Revision.word_count,
+            Revision.merged_with,
         )
         .where(Revision.article_id == article_id)
         .order_by(Revision.created_at.desc(), Revision.id.desc())
     )
     return [
-        RevisionSummary(id_, article, created, author, RevisionKind(kind), words)
-        for id_, article, created, author, kind, words in session.execute(query)
+        RevisionSummary(id_, article, created, author, RevisionKind(kind), words, merged)
+        for id_, article, created, author, kind, words, merged in session.execute(query)
     ]
+
+
+def latest_revision(session: Session, article_id: int) -> RevisionSummary | None:
+    latest = _latest(session, article_id)
+    return _summary(latest) if latest is not None else None
 
 
 def get_revision(session: Session, revision_id: int) -> RevisionRecord:
@@ -250,4 +299,5 @@ def _summary(revision: Revision) -> RevisionSummary:
         author=revision.author,
         kind=RevisionKind(revision.kind),
         word_count=revision.word_count,
+        merged_with=revision.merged_with or "",
     )

@@ -180,6 +180,8 @@ class Revision(Base):
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     # The article's fields as JSON (``copydesk.articles.revisions.content_to_json``).
     content: Mapped[str] = mapped_column(Text)
+    # A merge's second side: who made the changes merged with the author's.
+    merged_with: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Picture(Base):
@@ -299,6 +301,9 @@ class ReplicaState(Base):
     applying: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # As the server knows the person, refreshed at every sync.
+    display_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    chief: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class OutboxEntry(Base):
@@ -363,6 +368,7 @@ class ReplicaConflict(Base):
     theirs_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     mine_revision: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    theirs_author: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class ReplicaNotice(Base):

@@ -111,6 +111,9 @@ class RevisionKind(StrEnum):
     RESTORE = "restore"  # the text a restore brought back
     OTHER_WINDOW = "other_window"  # a conflict: the version another window saved
     NOT_KEPT = "not_kept"  # a conflict: the version this window set aside
+    FROM_DESK = "from_desk"  # a newsroom: another person's changes, as they came in
+    MERGED = "merged"  # a newsroom: their changes and this library's, merged on their own
+    SETTLED = "settled"  # a newsroom: a conflict a person settled from both sides
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,11 @@ class RevisionSummary:
     author: str
     kind: RevisionKind
     word_count: int
+    merged_with: str = ""  # a revision with two parents: who made the second side
+
+    @property
+    def two_parents(self) -> bool:
+        return self.kind in (RevisionKind.MERGED, RevisionKind.SETTLED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from copydesk.errors import NotFoundError
 from copydesk.library.models import ReplicaBase, ReplicaConflict, ReplicaState
+from copydesk.records.article import RevisionKind
 from copydesk.sync import local, replica, wire
 from copydesk.sync.pulling import Head, merge, settle
 
@@ -62,6 +63,14 @@ def settle_conflict(
         replica.set_base(session, row.entity, row.uuid, head.as_result, row.theirs)
     else:
         settle(session, head, chosen, mine_revision=mine_revision)
+        local.note_revision(
+            session,
+            row.entity,
+            row.uuid,
+            RevisionKind.SETTLED,
+            state.display_name or state.login,
+            merged_with=row.theirs_author,
+        )
     _hold_outbox(session, state, False)
 
 

@@ -35,6 +35,7 @@ class SyncReport:
     pulled: PullCounts = field(default_factory=PullCounts)
     waiting: int = 0
     open_conflicts: int = 0
+    chief: bool = False  # the person is the newsroom's chief
 
     def line(self) -> str:
         return (
@@ -75,6 +76,7 @@ def sync(
     report = SyncReport()
     try:
         with server.connect(target.address, password) as connection:
+            report.chief = _note_who(target, connection)
             for _round in range(_ROUNDS):
                 push(target, connection, report.pushed)
                 pull(target, connection, report.pulled, progress)
@@ -84,6 +86,27 @@ def sync(
         raise NewsroomError(_lost(target.address, error)) from None
     _finish(library, report)
     return report
+
+
+def _note_who(target: Replica, connection: psycopg.Connection[Any]) -> bool:
+    """The person's name as the newsroom knows it (their side of a merge in the history)
+    and whether they are its chief (who marks an article ready)."""
+    with connection.transaction():
+        row = connection.execute(
+            "SELECT coalesce((SELECT nullif(display_name, '') FROM copydesk.people"
+            " WHERE login = session_user), session_user::text),"
+            " coalesce((SELECT pg_has_role(session_user, chief_role, 'MEMBER')"
+            " FROM copydesk.newsroom), false)"
+        ).fetchone()
+    name, chief = (str(row[0]), bool(row[1])) if row else ("", False)
+    with target.library.read() as session:
+        state = replica.joined_state(session)
+        if (state.display_name, state.chief) == (name, chief):
+            return chief
+    with target.library.write() as session:
+        state = replica.joined_state(session)
+        state.display_name, state.chief = name, chief
+    return chief
 
 
 def push(target: Replica, connection: psycopg.Connection[Any], counts: PushCounts) -> None:
@@ -137,8 +160,8 @@ def pull(
 
 
 def _head(row: tuple[Any, ...], *, ahead: bool = False) -> Head:
-    entity, uuid, version, revision_id, deleted, content, seq = row
-    return Head(entity, uuid, version, revision_id, deleted, content, seq, ahead)
+    entity, uuid, version, revision_id, deleted, content, seq, author = row
+    return Head(entity, uuid, version, revision_id, deleted, content, seq, ahead, author)
 
 
 def _count_after(target: Replica, connection: psycopg.Connection[Any], cursor: int) -> int:
@@ -150,7 +173,11 @@ def _count_after(target: Replica, connection: psycopg.Connection[Any], cursor: i
     return int(row[0]) if row else 0
 
 
-_HEAD_COLUMNS = "kind, uuid::text, version, head_revision::text, deleted, content, seq"
+_HEAD_COLUMNS = (
+    "kind, uuid::text, version, head_revision::text, deleted, content, seq,"
+    " coalesce((SELECT nullif(p.display_name, '') FROM copydesk.people p"
+    " WHERE p.login = updated_by), updated_by)"
+)
 
 
 # The replica's desk and what is shared: a person of two desks keeps one library per desk.

@@ -9,9 +9,11 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from copydesk.articles import revisions
 from copydesk.articles import store as articles
 from copydesk.library.models import Article, Picture, PictureUse, utc_now
 from copydesk.pictures import store as pictures
+from copydesk.records.article import RevisionKind
 from copydesk.sync import wire
 from copydesk.sync.wire import ARTICLE, WireContent
 
@@ -108,6 +110,17 @@ def _write_picture(session: Session, uuid: str, content: WireContent | None) -> 
     pictures.update_metadata(session, row.id, metadata)
     if file.sha256 and not row.sha256:  # the file came: a file is never replaced
         pictures.attach_file(session, row.id, file, metadata)
+
+
+def note_revision(
+    session: Session, entity: str, uuid: str, kind: RevisionKind, author: str, merged_with: str = ""
+) -> None:
+    """An article's history records what a sync wrote into it, and who made it."""
+    article = _article(session, uuid) if entity == ARTICLE else None
+    if article is not None:
+        revisions.record_from_desk(
+            session, article.id, kind, author=author, merged_with=merged_with
+        )
 
 
 def _article(session: Session, uuid: str) -> Article | None:

@@ -14,6 +14,7 @@ from typing import Any
 import psycopg
 
 from copydesk.library.db import Library
+from copydesk.records.article import ArticleStatus
 from copydesk.sync import conflicts, engine, replica
 from copydesk.sync.errors import NewsroomError
 from copydesk.sync.replica import Membership
@@ -90,6 +91,8 @@ class Status:
     waiting: int
     conflicts: int
     last_sync_at: datetime | None
+    display_name: str = ""
+    chief: bool = False
 
 
 def status(library: Library) -> Status | None:
@@ -104,7 +107,21 @@ def status(library: Library) -> Status | None:
             replica.waiting_count(session),
             len(conflicts.list_conflicts(session)),
             state.last_sync_at,
+            state.display_name or state.login,
+            state.chief,
         )
+
+
+CHIEF_ONLY = (ArticleStatus.READY, ArticleStatus.PUBLISHED)
+
+
+def statuses_allowed(library: Library) -> tuple[ArticleStatus, ...]:
+    """The statuses the person may give an article: in a newsroom, only its chief marks an
+    article ready or published (and the desk's other edits then ask first)."""
+    with library.read() as session:
+        state = replica.state(session)
+        chief = state is None or state.chief
+    return tuple(status for status in ArticleStatus if chief or status not in CHIEF_ONLY)
 
 
 def list_conflicts(library: Library) -> list[conflicts.Conflict]:

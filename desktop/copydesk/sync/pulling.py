@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from copydesk.library.models import OutboxEntry, ReplicaBase, ReplicaConflict, SendingRevision
-from copydesk.records.article import ArticleStatus
+from copydesk.records.article import ArticleStatus, RevisionKind
 from copydesk.sync import local, replica, wire
 from copydesk.sync.merge import MergeResult, merge_fields
 from copydesk.sync.replica import CONFLICT, PENDING
@@ -35,6 +35,7 @@ class Head:
     content: WireContent
     seq: int
     ahead: bool = False  # brought before its turn in the feed (a picture an article shows)
+    author: str = ""  # who made the head revision, by their name
 
     @property
     def as_result(self) -> dict[str, Any]:
@@ -130,6 +131,8 @@ def _take_theirs(session: Session, head: Head, base: ReplicaBase | None) -> None
         replica.notify(session, "delete_overruled", head.entity, head.uuid)
     local.write(session, head.entity, head.uuid, None if head.deleted else head.content)
     replica.set_base(session, head.entity, head.uuid, head.as_result, wire.dumps(head.content))
+    if base is not None and not head.deleted:  # an arrival's history begins here
+        local.note_revision(session, head.entity, head.uuid, RevisionKind.FROM_DESK, head.author)
 
 
 def _refresh_conflict(conflict: ReplicaConflict, head: Head) -> None:
@@ -137,6 +140,7 @@ def _refresh_conflict(conflict: ReplicaConflict, head: Head) -> None:
     conflict.theirs_revision = head.revision_id
     conflict.theirs_version = head.version
     conflict.theirs_deleted = head.deleted
+    conflict.theirs_author = head.author
 
 
 def _reconcile(session: Session, head: Head, base: ReplicaBase | None, counts: PullCounts) -> None:
@@ -164,6 +168,11 @@ def _merge(
         counts.merged += 1
         local.write(session, head.entity, head.uuid, result.merged)
         settle(session, head, result.merged, mine_revision=mine_revision)
+        state = replica.joined_state(session)
+        me = state.display_name or state.login
+        local.note_revision(
+            session, head.entity, head.uuid, RevisionKind.MERGED, head.author, merged_with=me
+        )
         return
     counts.conflicts += 1
     counts.conflicted_uuids.append(head.uuid)
@@ -179,6 +188,7 @@ def _merge(
             theirs_version=head.version,
             theirs_deleted=head.deleted,
             mine_revision=mine_revision,
+            theirs_author=head.author,
         )
     )
 
