@@ -221,7 +221,7 @@ def test_the_open_article_following_the_desk_says_so(
     type_at_end(qtbot, first, "\n\nSuite.")
     first.flush_autosave()
     note = second.newsroom.presence.bar.update_note
-    qtbot.waitUntil(lambda: "changes from the desk “Politique”" in note.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "with alice’s changes" in note.text(), timeout=WAIT_MS)
     bar = second.newsroom.presence.bar
     bar.what_changed.click()
     assert bar.changes_dialog is not None

@@ -19,20 +19,20 @@ def follow_line(edit: QLineEdit, text: str) -> None:
     if edit.text() == text:
         return
     position = edit.cursorPosition()
-    edit.setText(text)
+    edit.selectAll()
+    edit.insert(text)  # unlike setText, one step the person can undo
     edit.setCursorPosition(min(position, len(text)))
 
 
 def follow_text(edit: QPlainTextEdit, text: str) -> None:
-    """Replace the spans where ``edit`` differs from ``text``. The undo history goes: what
-    it held no longer matches the text."""
+    """Replace the spans where ``edit`` differs from ``text``, as one step the person can
+    undo (the undo history before it stays true: the change goes through the document)."""
     old = exact_text(edit)
     if old == text:
         return
     bars = edit.verticalScrollBar(), edit.horizontalScrollBar()
     scrolled = [bar.value() for bar in bars]
     document = edit.document()
-    document.setUndoRedoEnabled(False)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     for start, end, replacement in reversed(changed_spans(old, text)):
@@ -41,7 +41,6 @@ def follow_text(edit: QPlainTextEdit, text: str) -> None:
         cursor.setPosition(_utf16_length(old[:end]), QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(replacement)
     cursor.endEditBlock()
-    document.setUndoRedoEnabled(True)
     for bar, value in zip(bars, scrolled, strict=True):
         bar.setValue(value)
 

@@ -111,6 +111,11 @@ class HistoryController(QObject):
         )
 
     def on_conflict(self, error: ConflictError) -> None:
+        """A save met a newer stored version: in a newsroom the edits merge with it first."""
+        if not self._window.newsroom.merger.take(error, self.ask_which_version):
+            self.ask_which_version(error)
+
+    def ask_which_version(self, error: ConflictError) -> None:
         """Another window saved this article first. Both versions are kept: the user picks
         the one to continue with, the other goes into the article's history."""
         theirs: ArticleRecord = error.theirs  # type: ignore[assignment]

@@ -127,10 +127,18 @@ class HistoryPanel(QWidget):
 
     def _item(self, revision: RevisionSummary) -> QTreeWidgetItem:
         when = short_time(revision.created_at)
+        who = revision.author
+        if revision.two_parents and revision.merged_with:
+            who = f"{revision.author} + {revision.merged_with}"
         item = QTreeWidgetItem(
-            [f"{when} · {kind_label(revision.kind)}", f"{revision.word_count:,}", revision.author]
+            [f"{when} · {kind_label(revision.kind)}", f"{revision.word_count:,}", who]
         )
-        item.setToolTip(0, revision.created_at.astimezone().strftime("%c"))
+        tip = revision.created_at.astimezone().strftime("%c")
+        if revision.two_parents:
+            sides = self.tr("Two parents: %1’s changes and %2’s.")
+            tip += "\n" + sides.replace("%1", revision.author).replace("%2", revision.merged_with)
+        item.setToolTip(0, tip)
+        item.setToolTip(2, tip)
         item.setData(0, RevisionIdRole, revision.id)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
@@ -172,6 +180,9 @@ def kind_label(kind: RevisionKind) -> str:
         RevisionKind.RESTORE: QCoreApplication.translate("history", "restored"),
         RevisionKind.OTHER_WINDOW: QCoreApplication.translate("history", "other window's version"),
         RevisionKind.NOT_KEPT: QCoreApplication.translate("history", "version set aside"),
+        RevisionKind.FROM_DESK: QCoreApplication.translate("history", "from the desk"),
+        RevisionKind.MERGED: QCoreApplication.translate("history", "merged"),
+        RevisionKind.SETTLED: QCoreApplication.translate("history", "conflict settled"),
     }
     return labels[kind]
 

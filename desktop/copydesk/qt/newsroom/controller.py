@@ -61,6 +61,9 @@ class NewsroomController(QObject):
         from copydesk.qt.newsroom.ready_guard import ReadyGuard
 
         self.ready_guard = ReadyGuard(window, self)
+        from copydesk.qt.newsroom.edit_merge import EditMerger
+
+        self.merger = EditMerger(window, self)
 
     # ---- a library opens and closes -------------------------------------------------------
 
@@ -85,6 +88,7 @@ class NewsroomController(QObject):
                 found.waiting,
                 found.conflicts,
                 found.last_sync_at,
+                chief=found.chief,
             )
         )
         self._start()
@@ -131,6 +135,7 @@ class NewsroomController(QObject):
                 conflicts=report.open_conflicts,
                 last_sync=datetime.now(UTC),
                 problem="",
+                chief=report.chief,
             )
         )
 

@@ -23,12 +23,13 @@ from copydesk.articles import operations
 from copydesk.articles.diffing import FieldDiff, diff_articles
 from copydesk.qt.history.history_panel import diff_html
 from copydesk.qt.newsroom.status import Link
+from copydesk.records.article import RevisionKind
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
     from copydesk.qt.newsroom.controller import NewsroomController
     from copydesk.qt.window.main_window import MainWindow
-    from copydesk.records.article import ArticleRecord
+    from copydesk.records.article import ArticleRecord, RevisionSummary
     from copydesk.sync import presence
 
 CHECK_MS = 1_000  # how soon a newly opened article is announced
@@ -177,15 +178,29 @@ class PresenceWatcher(QObject):
         self.bar.show_presence("")
 
     def followed(self, before: ArticleRecord | None, after: ArticleRecord) -> None:
-        if self._controller.status.link is Link.NOT_JOINED:
+        """The open article took changes from the desk: the bar says whose, and whether they
+        merged with this library's own (the history holds that revision)."""
+        library = self._window.library
+        if self._controller.status.link is Link.NOT_JOINED or library is None:
             return
-        stamp = time.strftime("%H:%M")
         changes = diff_articles(before.content, after.content) if before is not None else []
-        self.bar.show_update(
-            self.tr("Updated at %1 with changes from the desk “%2”.")
-            .replace("%1", stamp)
-            .replace("%2", self._controller.status.desk),
-            changes,
+        self._window.run_job(
+            library,
+            lambda: operations.latest_revision(library, after.id),
+            lambda latest: self.bar.show_update(self._update_line(latest), changes),
+        )
+
+    def _update_line(self, latest: RevisionSummary | None) -> str:
+        stamp = time.strftime("%H:%M")
+        if latest is not None and latest.kind is RevisionKind.MERGED:
+            text = self.tr("Merged at %1 with %2’s changes: yours are kept.")
+        elif latest is not None and latest.kind is RevisionKind.FROM_DESK:
+            text = self.tr("Updated at %1 with %2’s changes.")
+        else:
+            text = self.tr("Updated at %1 with changes from the desk “%3”.")
+        who = latest.author if latest is not None else ""
+        return (
+            text.replace("%1", stamp).replace("%2", who).replace("%3", self._controller.status.desk)
         )
 
     def stop(self) -> None:

@@ -1,16 +1,18 @@
-"""In a newsroom, an article marked ready (or published) is not edited by accident: the
-first edit asks for an explicit confirmation; declined, the keystroke is undone and nothing
-is saved. A soft guard, never a lock: offline work stays allowed."""
+"""In a newsroom, only the chief marks an article ready or published, and such an article is
+not edited by accident: the first edit asks for an explicit confirmation; declined, the
+keystroke is undone and nothing is saved. A soft guard, never a lock: offline work stays
+allowed."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QMessageBox
 
 from copydesk.qt.labels import status_label
-from copydesk.qt.newsroom.status import Link
+from copydesk.qt.newsroom.status import Link, SyncStatus
 from copydesk.records.article import ArticleStatus
 
 if TYPE_CHECKING:
@@ -27,6 +29,23 @@ class ReadyGuard(QObject):
         self._controller = controller
         self._confirmed: str | None = None  # the article whose edits were confirmed
         window.editor.edited.connect(self._on_edited)
+        controller.changed.connect(self._limit_statuses)
+
+    def _limit_statuses(self, status: SyncStatus) -> None:
+        """Ready and Published are the chief's to give, in a newsroom."""
+        combo = self._window.editor.status
+        model = combo.model()
+        if not isinstance(model, QStandardItemModel):
+            return
+        allowed = status.chief or status.link is Link.NOT_JOINED
+        for row in range(combo.count()):
+            item = model.item(row)
+            if item is None or ArticleStatus(combo.itemData(row)) not in GUARDED:
+                continue
+            item.setEnabled(allowed)
+            item.setToolTip(
+                "" if allowed else self.tr("Only the newsroom’s chief gives this status.")
+            )
 
     def _on_edited(self) -> None:
         record = self._window.current

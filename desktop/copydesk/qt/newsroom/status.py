@@ -24,6 +24,7 @@ class SyncStatus:
     conflicts: int = 0
     last_sync: datetime | None = None
     problem: str = ""  # why it is offline, in one sentence
+    chief: bool = False  # the person marks articles ready (the newsroom's chief)
 
     def but(self, **changes: object) -> SyncStatus:
         return replace(self, **changes)  # type: ignore[arg-type]

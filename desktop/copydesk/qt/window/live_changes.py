@@ -5,6 +5,7 @@ conflict dialog), a deleted article gives way, the history and the pictures foll
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +17,7 @@ from copydesk.records.article import summary_of
 if TYPE_CHECKING:
     from copydesk.library.outside_changes import OutsideChanges
     from copydesk.qt.window.main_window import MainWindow
+    from copydesk.records.article import ArticleContent, ArticleRecord
 
 STATUS_MS = 10_000
 
@@ -70,10 +72,30 @@ class LiveChanges(QObject):
         if window.autosave.has_unsaved():
             window.autosave.flush()  # typed meanwhile: the save meets the other version
             return
+        self.take(record)
+        window.statusBar().showMessage(
+            self.tr("“%1” was changed outside this window.").replace("%1", window.article_title()),
+            STATUS_MS,
+        )
+
+    def take(
+        self,
+        record: ArticleRecord,
+        *,
+        shown: ArticleContent | None = None,
+        before: ArticleRecord | None = None,
+    ) -> None:
+        """The open article is now ``record`` as stored: the editor follows it (or
+        ``shown``, the stored text with what the person typed since on top, left to save),
+        and so do the list, the history, the checks, the pictures and the preview."""
+        window = self._window
         window.versions.note(record)
-        before, window.current = window.current, record
-        window.editor.follow(record)
+        before = before or window.current
+        window.current = record
+        window.editor.follow(record if shown is None else replace(record, content=shown))
         window.autosave.start_fresh()
+        if shown is not None and shown != record.content:
+            window.autosave.note_edit()
         window.article_list.model.update_summary(summary_of(record))
         window.update_title()
         window.history_control.refresh()
@@ -81,10 +103,6 @@ class LiveChanges(QObject):
         window.article_pictures.refresh()
         window.renderer.render()
         self.followed.emit(before, record)
-        window.statusBar().showMessage(
-            self.tr("“%1” was changed outside this window.").replace("%1", window.article_title()),
-            STATUS_MS,
-        )
 
     def _deleted_elsewhere(self, article_id: int) -> None:
         window = self._window
