@@ -97,10 +97,14 @@ def _read_early(
 
 
 def _open(path: Path, create: bool, inspection: Inspection) -> Library:
-    from copydesk.articles.sample import add_sample_article
+    from copydesk.articles.sample import add_first_run_samples
     from copydesk.library import db
+    from copydesk.library.media_store import MediaStore
 
-    return db.open_library(path, create=create, on_create=add_sample_article, inspection=inspection)
+    def fill(session: Session) -> None:
+        add_first_run_samples(session, MediaStore.beside(path))
+
+    return db.open_library(path, create=create, on_create=fill, inspection=inspection)
 
 
 def _pick_article(
