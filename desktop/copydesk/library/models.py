@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.orderinglist import ordering_list
@@ -382,3 +383,20 @@ class ReplicaNotice(Base):
     uuid: Mapped[str] = mapped_column(String(36))
     detail: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+# ---- the newsroom dictionary --------------------------------------------------------------
+
+
+class DictionaryWord(Base):
+    """A word the newsroom taught the spelling checker (a proper name such as "Zelensky", a
+    term of the trade): never underlined again in an article of its language."""
+
+    __tablename__ = "dictionary_words"
+    __table_args__ = (UniqueConstraint("word", "language"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    word: Mapped[str] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(16))
+    added_by: Mapped[str] = mapped_column(String(200), default="")
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
