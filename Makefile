@@ -7,7 +7,7 @@ PIP := $(PY) -m pip --disable-pip-version-check --quiet
 APP_STAMP := $(VENV)/.copydesk-app
 TEST_STAMP := $(VENV)/.copydesk-test
 
-.PHONY: run test bench lint format typecheck system-deps system-deps-test clean
+.PHONY: run test bench lint format translations typecheck system-deps system-deps-test clean
 
 run: $(APP_STAMP) system-deps
 	$(VENV)/bin/copydesk
@@ -25,6 +25,11 @@ lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+# Collects new texts into resources/translations (.ts for the window, .po for the core) and
+# compiles them (.qm, .mo); tests/core/test_translations.py fails until each is translated.
+translations: $(TEST_STAMP)
+	$(PY) packaging/translations.py
 
 format: $(TEST_STAMP)
 	$(VENV)/bin/ruff format .

@@ -8,6 +8,7 @@
 set -euo pipefail
 
 runtime=(
+  libenchant-2-2 hunspell-fr hunspell-en-us hunspell-en-gb
   libasound2 libdbus-1-3 libegl1 libfontconfig1 libgbm1 libgl1 libglib2.0-0 libnss3
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcomposite1 libxdamage1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from copydesk.translation import _
+
 
 class CopydeskError(Exception):
     """Base class for errors whose message is meant for the user."""
@@ -16,7 +18,9 @@ class NotFoundError(CopydeskError):
 
     @classmethod
     def for_slug(cls, slug: str) -> NotFoundError:
-        return cls(f"There is no article with the slug “{slug}” in this library.")
+        return cls(
+            _("There is no article with the slug “{slug}” in this library.").format(slug=slug)
+        )
 
 
 class ConflictError(CopydeskError):
@@ -28,8 +32,10 @@ class ConflictError(CopydeskError):
 
     def __init__(self, theirs: object, mine: object) -> None:
         super().__init__(
-            "This article was changed in another Copydesk window since you opened it; "
-            "your version was not saved over it."
+            _(
+                "This article was changed in another Copydesk window since you opened it; "
+                "your version was not saved over it."
+            )
         )
         self.theirs = theirs
         self.mine = mine

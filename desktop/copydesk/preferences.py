@@ -24,6 +24,8 @@ class Preferences:
     words_per_minute: int = DEFAULT_WORDS_PER_MINUTE
     # A commercial publication may not use NC (non-commercial) licensed pictures.
     commercial_publication: bool = True
+    # The window's language: "en", "fr", or empty for the system's (applied at the next start).
+    language: str = ""
 
     def replace(self, **changes: object) -> Preferences:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -111,11 +111,33 @@ def test_a_status_nobody_has_exports_nothing(
     assert list(out.iterdir()) == []
 
 
-def test_a_missing_output_folder_is_an_error(
+def test_a_missing_output_folder_is_created_with_its_parents(
     library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(library, SAMPLE, "--out", str(tmp_path / "nowhere")) == 1
-    assert "nowhere: the folder does not exist" in capsys.readouterr().err
+    out = tmp_path / "exports" / "today"
+    assert run(library, SAMPLE, "--out", str(out)) == 0
+    printed = capsys.readouterr()
+    assert printed.out.splitlines() == [str(out / SAMPLE)] and printed.err == ""
+    assert (out / SAMPLE / "manifest.json").is_file()
+
+
+def test_an_output_path_that_is_a_file_is_refused(
+    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Ne pas écraser.")
+    assert run(library, SAMPLE, "--out", str(notes)) == 1
+    assert "notes.txt: it is not a folder" in capsys.readouterr().err
+    assert notes.read_text() == "Ne pas écraser."
+
+
+def test_no_output_folder_is_made_for_a_library_that_does_not_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "exports"
+    assert run(tmp_path / "missing.copydesk", SAMPLE, "--out", str(out)) == 1
+    assert "There is no Copydesk library at" in capsys.readouterr().err
+    assert not out.exists()
 
 
 @pytest.mark.parametrize("arguments", [[], [SAMPLE, "--status", "ready"]])

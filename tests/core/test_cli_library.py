@@ -3,6 +3,7 @@ success; one line saying why on standard error, exit status 1 and the library as
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -134,16 +135,30 @@ def test_library_needs_an_action(library: Path, capsys: pytest.CaptureFixture[st
     assert "ACTION" in capsys.readouterr().err
 
 
-def test_new_creates_an_empty_library(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_new_creates_a_library_with_the_sample_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "new folder" / "fresh.copydesk"
     assert main(["library", "new", str(path)]) == 0
+    printed = capsys.readouterr()
+    assert main(["--library", str(path), "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed, "the sample articles are there"
+    count = len(listed)
+    noun = "sample article" if count == 1 else "sample articles"
+    assert printed == (f"Created a library at {path} with {count} {noun}.\n", "")
+
+
+def test_new_empty_creates_an_empty_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "new folder" / "fresh.copydesk"
+    assert main(["library", "new", "--empty", str(path)]) == 0
     assert capsys.readouterr() == (f"Created an empty library at {path}.\n", "")
     assert main(["--library", str(path), "list", "--json"]) == 0
     assert capsys.readouterr().out == "[]\n"
     monkeypatch.chdir(tmp_path)
-    assert main(["library", "new", "relative.copydesk"]) == 0
+    assert main(["library", "new", "relative.copydesk", "--empty"]) == 0
     assert (
         capsys.readouterr().out
         == f"Created an empty library at {tmp_path / 'relative.copydesk'}.\n"
@@ -156,9 +171,9 @@ def test_new_refuses_a_path_that_exists(
     notes = tmp_path / "notes.txt"
     notes.write_text("Ne pas écraser.")
     capsys.readouterr()
-    for path in (library, notes, tmp_path):
+    for path, options in ((library, []), (notes, ["--empty"]), (tmp_path, [])):
         before = path.read_bytes() if path.is_file() else None
-        assert main(["library", "new", str(path)]) == 1
+        assert main(["library", "new", *options, str(path)]) == 1
         assert capsys.readouterr() == (
             "",
             f"copydesk: {path} already exists: a new library needs a path of its own.\n",

@@ -27,7 +27,7 @@ from copydesk.exchange.archive import rows as archive_rows
 from copydesk.exchange.archive.export import export_library, read_snapshot, write_archive
 from copydesk.exchange.archive.format import HEADER, ArchiveError
 from copydesk.exchange.archive.restore import import_library, open_archive
-from copydesk.library import media_store
+from copydesk.library import media_store, newsroom_dictionary
 from copydesk.library.db import Library
 from copydesk.library.identity import library_uuid
 from copydesk.library.media_store import MediaStore
@@ -61,6 +61,7 @@ CONTENT_TABLES = [
     "revisions",
     "pictures",
     "picture_presets",
+    "dictionary_words",
 ]
 
 
@@ -88,6 +89,11 @@ def rich_library(library: Library, picture_file: Path) -> int:
         )
         images.update_metadata(session, picture_id, metadata, now=WHEN)
         images.save_preset(session, PRESET, now=WHEN)
+        # The newsroom dictionary, with a gap in its ids.
+        for word in ("Zelensky", "Ukrainien", "Peskov"):
+            newsroom_dictionary.add_word(session, word, "fr", "Olga", now=WHEN)
+        newsroom_dictionary.remove_word(session, "Ukrainien", "fr")
+        newsroom_dictionary.add_word(session, "Kyiv", "en", "", now=LATER)
         # A picture awaiting its file (its credit came with a plain-text article).
         images.add_picture(
             session,
@@ -141,7 +147,13 @@ def table_rows(library: Library) -> dict[str, list[dict[str, Any]]]:
         for name in CONTENT_TABLES:
             table = Base.metadata.tables[name]
             rows = session.execute(select(table).order_by(table.c.id)).mappings()
-            keep_id = name in ("articles", "revisions", "pictures", "picture_presets")
+            keep_id = name in (
+                "articles",
+                "revisions",
+                "pictures",
+                "picture_presets",
+                "dictionary_words",
+            )
             found[name] = [
                 {key: value for key, value in row.items() if keep_id or key != "id"} for row in rows
             ]
@@ -234,7 +246,13 @@ def test_the_header_describes_the_archive(source: Library, archive: Path) -> Non
     header = json.loads(files[HEADER])
     assert header["format"] == "copydesk-library" and header["format_version"] == 1
     assert header["library_uuid"] == uuid_of(source)
-    assert header["counts"] == {"articles": 2, "pictures": 2, "presets": 1, "revisions": 4}
+    assert header["counts"] == {
+        "articles": 2,
+        "pictures": 2,
+        "presets": 1,
+        "revisions": 4,
+        "words": 3,
+    }
     listed = {entry["name"]: entry for entry in header["entries"]}
     assert set(listed) == set(files) - {HEADER}
     for name, data in files.items():

@@ -78,7 +78,7 @@ def no_password(newsroom: Newsroom, login: str) -> str:
 def joined(newsroom: Newsroom, path: Path, login: str, desk: str = "Politique") -> Path:
     """The library at ``path`` (made when there is none) joined to ``desk`` as ``login``."""
     if not path.exists():
-        assert run("library", "new", str(path)) == 0
+        assert run("library", "new", "--empty", str(path)) == 0
     assert run("newsroom", "join", no_password(newsroom, login), "--desk", desk, library=path) == 0
     return path
 
@@ -155,7 +155,7 @@ def test_a_desk_and_a_person_added_from_the_terminal_can_be_joined(
         [],
     )
     library = tmp_path / "dan.copydesk"
-    assert run("library", "new", str(library)) == 0
+    assert run("library", "new", "--empty", str(library)) == 0
     url = newsroom.server.url(newsroom.dbname, "dan", password)
     assert run("newsroom", "join", url, "--desk", "Culture", library=library) == 0
     out, err = printed(capsys)
@@ -319,7 +319,7 @@ def test_conflicts_are_listed_and_settled_from_the_terminal(
 
 def test_status_and_leave(newsroom: Newsroom, tmp_path: Path, capsys: Capture) -> None:
     path = tmp_path / "a.copydesk"
-    assert run("library", "new", str(path)) == 0
+    assert run("library", "new", "--empty", str(path)) == 0
     assert run("newsroom", "status", library=path) == 0
     assert printed(capsys)[0][-1] == f"The library {path} is not joined to a newsroom."
     joined(newsroom, path, "alice")
@@ -373,7 +373,7 @@ def test_join_asks_for_the_password_on_a_terminal_and_keeps_it(
     monkeypatch.setattr("getpass.getpass", ask)
     monkeypatch.setattr("sys.stdin", Terminal())
     path = tmp_path / "a.copydesk"
-    assert run("library", "new", str(path)) == 0
+    assert run("library", "new", "--empty", str(path)) == 0
     url = no_password(newsroom, "alice")
     assert run("newsroom", "join", url, "--desk", "Politique", "--keep-password", library=path) == 0
     out, _ = printed(capsys)
@@ -402,7 +402,7 @@ def test_a_wrong_password_leaves_the_library_untouched(
     newsroom: Newsroom, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capture
 ) -> None:
     path = tmp_path / "a.copydesk"
-    assert run("library", "new", str(path)) == 0
+    assert run("library", "new", "--empty", str(path)) == 0
     create(path, "Texte.")
     before = dump(path)
     capsys.readouterr()
@@ -426,7 +426,7 @@ def test_a_wrong_password_leaves_the_library_untouched(
 
 def test_a_port_nobody_listens_on(newsroom: Newsroom, tmp_path: Path, capsys: Capture) -> None:
     path = tmp_path / "a.copydesk"
-    assert run("library", "new", str(path)) == 0
+    assert run("library", "new", "--empty", str(path)) == 0
     before = dump(path)
     capsys.readouterr()
     port = free_port()
@@ -443,7 +443,7 @@ def test_a_database_that_is_not_a_newsroom(
     newsroom: Newsroom, blank_database: str, tmp_path: Path, capsys: Capture
 ) -> None:
     path = tmp_path / "a.copydesk"
-    assert run("library", "new", str(path)) == 0
+    assert run("library", "new", "--empty", str(path)) == 0
     capsys.readouterr()
     url = newsroom.server.url(blank_database)
     expected = (
@@ -458,7 +458,7 @@ def test_a_database_that_is_not_a_newsroom(
 
 def test_sync_of_a_library_that_is_not_joined(tmp_path: Path, capsys: Capture) -> None:
     path = tmp_path / "a.copydesk"
-    assert run("library", "new", str(path)) == 0
+    assert run("library", "new", "--empty", str(path)) == 0
     capsys.readouterr()
     assert run("sync", library=path) == 1
     assert printed(capsys) == (
@@ -495,7 +495,7 @@ def test_the_executable_adds_a_person_joins_and_syncs(newsroom: Newsroom, tmp_pa
 
     first, second = tmp_path / "a.copydesk", tmp_path / "b.copydesk"
     for path in (first, second):
-        assert copydesk("library", "new", str(path)).returncode == 0
+        assert copydesk("library", "new", "--empty", str(path)).returncode == 0
     carol = no_password(newsroom, "carol")
     assert (
         copydesk("--library", str(first), "newsroom", "join", carol, "--desk", "Sport").returncode

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from copydesk.articles import operations
 from copydesk.articles import store as articles
 from copydesk.errors import LibraryError
+from copydesk.qt.language import apply_language
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window.main_window import MainWindow
 from copydesk.qt.window.state import WindowState
@@ -27,6 +28,17 @@ def _shared_opengl_contexts() -> None:
     from copydesk.qt.app import application
 
     application()  # creates the session's QApplication with the attribute QtWebEngine needs
+    apply_language("en")  # whatever the machine's locale: the tests read English
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    """The window and the core in French for one test (as a French system would start them)."""
+    apply_language("fr")
+    try:
+        yield
+    finally:
+        apply_language("en")
 
 
 @pytest.fixture

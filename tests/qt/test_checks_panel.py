@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from copydesk.articles.checks import NBSP, NNBSP, check_article, fix_all
+from copydesk.articles.spelling_checks import spelling_problems
 from copydesk.preferences import Preferences
 from copydesk.qt.checks.messages import known_codes, problem_message
 from copydesk.qt.checks.panel import ChecksPanel
@@ -23,6 +24,7 @@ from copydesk.qt.editor.text_fixes import (
 )
 from copydesk.records.article import ArticleContent
 from copydesk.records.problem import Problem, TextFix
+from copydesk.text.spelling import open_speller
 from copydesk.text.typography import Edit
 
 ARTICLE = ArticleContent(
@@ -161,7 +163,12 @@ def test_every_core_code_has_a_translatable_message() -> None:
         dateline_date=date(2030, 1, 1),
     )
     english = ArticleContent(body="It's 'a' \"b\"", language="en")
-    problems = [*problems_of(content), *problems_of(english)]
+    misspelt = ArticleContent(headline="Une fautte")  # the window adds spelling's
+    problems = [
+        *problems_of(content),
+        *problems_of(english),
+        *spelling_problems(misspelt, open_speller("fr")),
+    ]
     codes = {problem.code for problem in problems}
     assert codes == known_codes()
     for problem in problems:

@@ -130,7 +130,7 @@ def test_replace_all_is_one_undo_step(qtbot: QtBot) -> None:
     editor.find_bar.replace_field.setText("bac")
     editor.find_bar.replace_all()
     assert editor.body.toPlainText() == "Le bac, le bac et le 🚢 bac.\nbac encore."
-    assert editor.find_bar.count_label.text() == "Replaced 4 match(es)"
+    assert editor.find_bar.count_label.text() == "Replaced 4 matches"
     editor.body.undo()
     assert editor.body.toPlainText() == original
     assert not editor.body.document().isUndoAvailable()

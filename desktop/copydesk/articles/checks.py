@@ -1,8 +1,9 @@
 """Editorial checks of an article: missing parts, lengths, dates and typography.
 
 ``check_article`` runs live while the editor types (debounced), so it stays cheap: one pass
-of regular expressions per text field, no Markdown rendering. Messages are plain English for
-the command line; the window translates each problem by its ``code`` from its ``params``.
+of regular expressions per text field, no Markdown rendering. Messages are in the core's
+language (``copydesk.translation``) for the command line; the window translates each problem
+by its ``code`` from its ``params``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from copydesk.text.typography import (
     fix_all_typography,
     non_overlapping_edits,
 )
+from copydesk.translation import N_, _, current_language, ngettext
 
 # Fields in the order the editor shows them, top to bottom: problems are listed this way.
 FIELD_ORDER = (
@@ -68,7 +70,7 @@ def problem_order(problem: Problem) -> tuple[int, int]:
 def _headline_problems(headline: str, limit: int) -> Iterator[Problem]:
     if not headline.strip():
         yield Problem("headline.missing", Severity.ERROR, "headline", 0, 0,
-                      "The headline is missing.")  # fmt: skip
+                      _("The headline is missing."))  # fmt: skip
     elif len(headline) > limit:
         yield _too_long("headline", headline, limit, Severity.ERROR)
 
@@ -76,7 +78,7 @@ def _headline_problems(headline: str, limit: int) -> Iterator[Problem]:
 def _standfirst_problems(standfirst: str, limit: int) -> Iterator[Problem]:
     if not standfirst.strip():
         yield Problem("standfirst.missing", Severity.WARNING, "standfirst", 0, 0,
-                      "The standfirst is missing.")  # fmt: skip
+                      _("The standfirst is missing."))  # fmt: skip
     elif len(standfirst) > limit:
         yield _too_long("standfirst", standfirst, limit, Severity.WARNING)
 
@@ -84,13 +86,26 @@ def _standfirst_problems(standfirst: str, limit: int) -> Iterator[Problem]:
 def _too_long(name: str, text: str, limit: int, severity: Severity) -> Problem:
     """Points at the characters past the limit, the ones to cut."""
     line, column = line_and_column(text, limit)
+    length = len(text)
+    if name == "headline":
+        message = ngettext(
+            "The headline has {length} character; the limit is {limit}.",
+            "The headline has {length} characters; the limit is {limit}.",
+            length,
+        )
+    else:
+        message = ngettext(
+            "The standfirst has {length} character; the limit is {limit}.",
+            "The standfirst has {length} characters; the limit is {limit}.",
+            length,
+        )
     return Problem(
         f"{name}.too_long",
         severity,
         name,
         limit,
         len(text),
-        f"The {name} has {len(text)} characters; the limit is {limit}.",
+        message.format(length=length, limit=limit),
         {"length": len(text), "limit": limit},
         line=line,
         column=column,
@@ -100,12 +115,12 @@ def _too_long(name: str, text: str, limit: int, severity: Severity) -> Problem:
 def _byline_problems(authors: tuple[str, ...]) -> Iterator[Problem]:
     if not any(author.strip() for author in authors):
         yield Problem("byline.missing", Severity.ERROR, "authors", 0, 0,
-                      "The byline is missing: name at least one author.")  # fmt: skip
+                      _("The byline is missing: name at least one author."))  # fmt: skip
 
 
 def _body_problems(body: str) -> Iterator[Problem]:
     if not body.strip():
-        yield Problem("body.empty", Severity.ERROR, "body", 0, 0, "The body is empty.")
+        yield Problem("body.empty", Severity.ERROR, "body", 0, 0, _("The body is empty."))
 
 
 def _dateline_problems(dateline: date | None, today: date) -> Iterator[Problem]:
@@ -116,7 +131,7 @@ def _dateline_problems(dateline: date | None, today: date) -> Iterator[Problem]:
             "dateline_date",
             0,
             0,
-            f"The dateline date, {dateline.isoformat()}, is in the future.",
+            _("The dateline date, {date}, is in the future.").format(date=dateline.isoformat()),
             {"date": dateline.isoformat()},
         )
 
@@ -124,7 +139,36 @@ def _dateline_problems(dateline: date | None, today: date) -> Iterator[Problem]:
 # ---------------------------------------------------------------------------------------------
 # Typography
 
-_MARK_NAMES = {":": "colon", ";": "semicolon", "!": "exclamation mark", "?": "question mark"}
+# One whole sentence per rule, translated when a message is built (``_typography_message``);
+# ``{mark}`` and ``{replacement}`` are filled from the finding's params.
+_MESSAGES = {
+    "fr.space_before_colon": N_("In French, the colon “{mark}” takes a no-break space before it."),
+    "fr.space_before_semicolon": N_(
+        "In French, the semicolon “{mark}” takes a narrow no-break space before it."
+    ),
+    "fr.space_before_exclamation": N_(
+        "In French, the exclamation mark “{mark}” takes a narrow no-break space before it."
+    ),
+    "fr.space_before_question": N_(
+        "In French, the question mark “{mark}” takes a narrow no-break space before it."
+    ),
+    "fr.space_after_opening_guillemet": N_("In French, “«” takes a no-break space after it."),
+    "fr.space_before_closing_guillemet": N_("In French, “»” takes a no-break space before it."),
+    "fr.straight_double_quote": N_(
+        "Use the French quotation mark “{replacement}” instead of a straight quote."
+    ),
+    "fr.straight_apostrophe": N_("Use the typographic apostrophe “’” instead of a straight one."),
+    "en.straight_double_quote": N_(
+        "Use the curly quotation mark “{replacement}” instead of a straight quote."
+    ),
+    "en.straight_single_quote": N_(
+        "Use the curly quotation mark “{replacement}” instead of a straight one."
+    ),
+    "en.straight_apostrophe": N_("Use the typographic apostrophe “’” instead of a straight one."),
+    # Two spaces at least: the plural form is always the one.
+    "double_space": N_("There are {count} spaces here; one is enough."),
+}
+_UNKNOWN_RULE = N_("The typography here should be corrected.")
 
 
 def typography_problems(name: str, text: str, language: str) -> list[Problem]:
@@ -144,7 +188,7 @@ def _typography_problem(name: str, text: str, found: Finding, lines: _LineIndex)
         field=name,
         start=found.start,
         end=found.end,
-        message=_typography_message(found.rule, found.params),
+        message=_typography_message(found.rule, found.params, current_language()),
         params=dict(found.params),
         fix=TextFix(name, found.edits),
         line=line,
@@ -152,28 +196,19 @@ def _typography_problem(name: str, text: str, found: Finding, lines: _LineIndex)
     )
 
 
-# A long body repeats the same few messages thousands of times.
+# A long body repeats the same few messages thousands of times. The language is part of the
+# key: a message cached in one language is never shown in another.
 @functools.lru_cache(maxsize=256)
-def _typography_message(rule: str, found_params: tuple[tuple[str, str], ...]) -> str:
+def _typography_message(rule: str, found_params: tuple[tuple[str, str], ...], language: str) -> str:
+    template = _MESSAGES.get(rule)
+    if template is None:
+        return _(_UNKNOWN_RULE)
     params = dict(found_params)
-    if rule.startswith("fr.space_before_") and "mark" in params:
-        mark = str(params["mark"])
-        space = "a no-break space" if mark == ":" else "a narrow no-break space"
-        return f"In French, the {_MARK_NAMES[mark[0]]} “{mark}” takes {space} before it."
-    messages = {
-        "fr.space_after_opening_guillemet": "In French, “«” takes a no-break space after it.",
-        "fr.space_before_closing_guillemet": "In French, “»” takes a no-break space before it.",
-        "fr.straight_double_quote": f"Use the French quotation mark “{params.get('replacement')}”"
-        " instead of a straight quote.",
-        "fr.straight_apostrophe": "Use the typographic apostrophe “’” instead of a straight one.",
-        "en.straight_double_quote": f"Use the curly quotation mark “{params.get('replacement')}”"
-        " instead of a straight quote.",
-        "en.straight_single_quote": f"Use the curly quotation mark “{params.get('replacement')}”"
-        " instead of a straight one.",
-        "en.straight_apostrophe": "Use the typographic apostrophe “’” instead of a straight one.",
-        "double_space": f"There are {params.get('count')} spaces here; one is enough.",
-    }
-    return messages.get(rule, "The typography here should be corrected.")
+    return _(template).format(
+        mark=params.get("mark", ""),
+        replacement=params.get("replacement", ""),
+        count=params.get("count", ""),
+    )
 
 
 class _LineIndex:

@@ -22,6 +22,7 @@ from copydesk.records.picture import PictureFile
 from copydesk.records.problem import Problem, Severity
 from copydesk.rendering.pictures import LeadPicture, Picture, PictureResolver
 from copydesk.text import picture_refs
+from copydesk.translation import _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -230,7 +231,9 @@ def _as_problem(
         field=LEAD_FIELD if use.role == LEAD else "body",
         start=use.start,
         end=use.end,
-        message=f"Picture {use.picture_id} ({name}): {found.message}",
+        message=_("Picture {picture} ({file}): {detail}").format(
+            picture=use.picture_id, file=name, detail=found.message
+        ),
         params={
             "picture": use.picture_id,
             "file": name,
@@ -251,7 +254,7 @@ def _missing_picture(use: PictureUse, body: str) -> Problem:
         field=LEAD_FIELD if use.role == LEAD else "body",
         start=use.start,
         end=use.end,
-        message=f"Picture {use.picture_id} is not in the library.",
+        message=_("Picture {picture} is not in the library.").format(picture=use.picture_id),
         params={"picture": use.picture_id},
         line=line,
         column=column,
@@ -267,10 +270,10 @@ def _awaiting_file(use: PictureUse, listing: PictureListing, body: str) -> Probl
         field=LEAD_FIELD if use.role == LEAD else "body",
         start=use.start,
         end=use.end,
-        message=(
-            f"Picture {use.picture_id} ({name}) awaits its file: attach the picture in the"
+        message=_(
+            "Picture {picture} ({file}) awaits its file: attach the picture in the"
             " Picture Library before publishing."
-        ),
+        ).format(picture=use.picture_id, file=name),
         params={"picture": use.picture_id, "file": name},
         line=line,
         column=column,

@@ -27,6 +27,7 @@ from copydesk.records.article import (
     RevisionSummary,
 )
 from copydesk.text.stats import count_words
+from copydesk.translation import _
 
 CONTENT_FORMAT = 1
 
@@ -287,7 +288,9 @@ def _latest(session: Session, article_id: int) -> Revision | None:
 def _load(session: Session, revision_id: int, article_id: int | None = None) -> Revision:
     revision = session.get(Revision, revision_id)
     if revision is None or (article_id is not None and revision.article_id != article_id):
-        raise NotFoundError(f"Revision {revision_id} does not exist (it may have been deleted).")
+        raise NotFoundError(
+            _("Revision {id} does not exist (it may have been deleted).").format(id=revision_id)
+        )
     return revision
 
 

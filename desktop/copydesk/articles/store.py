@@ -31,6 +31,7 @@ from copydesk.records.article import (
     RelatedLink,
 )
 from copydesk.text.picture_refs import body_picture_ids
+from copydesk.translation import _
 
 
 def summary_query() -> Select[int, str, str, ArticleStatus, str, datetime]:
@@ -138,7 +139,7 @@ def import_article(
 
 class DuplicateArticle(CopydeskError):
     def __init__(self, slug: str) -> None:
-        super().__init__(f"This article is already in the library (“{slug}”).")
+        super().__init__(_("This article is already in the library (“{slug}”).").format(slug=slug))
         self.slug = slug
 
 
@@ -172,7 +173,7 @@ def save_content(
     """
     article = _load(session, article_id)
     if base_uuid is not None and article.uuid != base_uuid:
-        raise NotFoundError(f"Article {article_id} was deleted in another window.")
+        raise NotFoundError(_("Article {id} was deleted in another window.").format(id=article_id))
     current = _content_of(article)
     if current == content:
         return _record(article)
@@ -204,7 +205,9 @@ def record_of(article: Article) -> ArticleRecord:
 def _load(session: Session, article_id: int) -> Article:
     article = session.get(Article, article_id)
     if article is None:
-        raise NotFoundError(f"Article {article_id} does not exist (it may have been deleted).")
+        raise NotFoundError(
+            _("Article {id} does not exist (it may have been deleted).").format(id=article_id)
+        )
     return article
 
 

@@ -5,6 +5,7 @@
 
 One line per package written on standard output (or a JSON report with ``--json``), one
 line per article not exported on standard error, and exit status 1 when there was any.
+``--out`` is created (with its parents) when missing.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from copydesk.errors import CopydeskError
 from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, VERSIONS
 from copydesk.records.article import ArticleStatus
+from copydesk.translation import _
 
 if TYPE_CHECKING:
     from copydesk.exchange.packages.export import BatchItem, BatchReport
@@ -31,30 +34,49 @@ def add_export_commands(commands: Any, library_path: LibraryPath) -> None:
     """Add ``export`` to the ``copydesk`` parser's ``commands``."""
     export = commands.add_parser(
         "export",
-        help="write publishing packages (HTML, ninjs, credited pictures, Markdown, manifest)",
-        description="Write one package per article into --out: a folder named after its slug "
-        "(or SLUG.zip). An article whose checks find errors is refused and named on standard "
-        "error; the exit status is then 1.",
+        help=_("write publishing packages (HTML, ninjs, credited pictures, Markdown, manifest)"),
+        description=_(
+            "Write one package per article into --out (created when missing): a folder named "
+            "after its slug (or SLUG.zip). An article whose checks find errors is refused and "
+            "named on standard error; the exit status is then 1."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk export my-article --out ~/Exports\n"
+            "  copydesk export first-article second-article --out ~/Exports --zip\n"
+            "  copydesk export --status ready --out ~/Exports/today --ninjs 2.2"
+        ),
     )
-    export.add_argument("slugs", nargs="*", metavar="SLUG", help="the articles to export")
+    export.add_argument("slugs", nargs="*", metavar="SLUG", help=_("the articles to export"))
     export.add_argument(
         "--status",
         choices=[status.value for status in ArticleStatus],
-        help="export every article with this status instead of naming them",
+        help=_("export every article with this status instead of naming them"),
     )
-    export.add_argument("--out", required=True, metavar="DIR", help="an existing folder")
     export.add_argument(
-        "--ninjs", choices=VERSIONS, default=DEFAULT_VERSION, help="ninjs version (default 3.1)"
+        "--out",
+        required=True,
+        metavar="DIR",
+        help=_("the folder to write into (created with its parents when missing)"),
     )
-    export.add_argument("--zip", action="store_true", help="write SLUG.zip instead of a folder")
-    export.add_argument("--json", action="store_true", help="print the report as JSON")
+    export.add_argument(
+        "--ninjs",
+        choices=VERSIONS,
+        default=DEFAULT_VERSION,
+        help=_("ninjs version (default {version})").format(version=DEFAULT_VERSION),
+    )
+    export.add_argument("--zip", action="store_true", help=_("write SLUG.zip instead of a folder"))
+    export.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     export.set_defaults(handler=lambda args: _export(args, library_path(args)))
 
 
 def _export(args: argparse.Namespace, path: Path) -> int:
     if bool(args.slugs) == bool(args.status):
-        print("copydesk export: name the articles (SLUG...) or give --status, not both",
-              file=sys.stderr)  # fmt: skip
+        print(
+            "copydesk export:",
+            _("name the articles (SLUG...) or give --status, not both"),
+            file=sys.stderr,
+        )
         return 2
     from copydesk.library.db import open_library
 
@@ -83,6 +105,7 @@ def _articles(library: Library, args: argparse.Namespace) -> tuple[list[int], li
 def _run(library: Library, ids: list[int], args: argparse.Namespace) -> BatchReport:
     from copydesk.exchange.packages.export import export_many
 
+    _make_folder(Path(args.out))
     return export_many(
         library,
         ids,
@@ -92,6 +115,21 @@ def _run(library: Library, ids: list[int], args: argparse.Namespace) -> BatchRep
         ninjs_version=args.ninjs,
         as_zip=args.zip,
     )
+
+
+def _make_folder(folder: Path) -> None:
+    """``--out`` and the folders leading to it, when missing (a file there is refused by
+    ``export_many``, saying it is not a folder)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise CopydeskError(
+            _("Cannot create the folder {path}: {reason}.").format(
+                path=folder, reason=error.strerror or error
+            )
+        ) from error
 
 
 def _print_report(args: argparse.Namespace, unknown: list[str], report: BatchReport) -> int:
@@ -109,12 +147,17 @@ def _print_report(args: argparse.Namespace, unknown: list[str], report: BatchRep
             if item.path is not None:
                 print(item.path)
     if args.status and not report.items:
-        print(f"copydesk export: no article has the status “{args.status}”", file=sys.stderr)
+        print(
+            "copydesk export:",
+            _("no article has the status “{status}”").format(status=args.status),
+            file=sys.stderr,
+        )
     return 1 if failed or unknown else 0
 
 
 def _failure_line(item: BatchItem) -> str:
-    return f"{item.slug or f'article {item.article_id}'}: {item.outcome.value}: {item.reason}"
+    name = item.slug or _("article {id}").format(id=item.article_id)
+    return f"{name}: {item.outcome.value}: {item.reason}"
 
 
 def _report_json(report: BatchReport, unknown: list[str]) -> dict[str, object]:

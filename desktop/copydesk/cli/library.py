@@ -1,22 +1,30 @@
 """``copydesk library``: a new library, and the whole library to one archive and back.
 
-    copydesk library new PATH        create an empty library at PATH (refused when PATH
-                                     exists: nothing there is touched)
+    copydesk library new PATH        create a library at PATH with the sample articles
+                                     (``--empty``: without them); refused when PATH
+                                     exists: nothing there is touched
     copydesk library export FILE     write the library (articles, revisions, pictures and
                                      their files, presets) to the zip FILE
     copydesk library import FILE     restore FILE into an empty (or not yet existing) library
 
 A line saying what was written on standard output; on failure, one line saying why on
 standard error and exit status 1, with the library as it was.
+
+The other commands never create a library: where there is none, they say so and give the
+``library new`` command that makes it (``require_library``), as git does outside a
+repository. A mistyped path then fails at once instead of leaving a stray library behind.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from copydesk.translation import _, ngettext
 
 if TYPE_CHECKING:
     from copydesk.exchange.archive.format import ArchiveSummary
@@ -24,53 +32,125 @@ if TYPE_CHECKING:
 LibraryPath = Callable[[argparse.Namespace], Path]
 
 
-def add_library_commands(commands: Any, library_path: LibraryPath) -> None:
+def add_library_commands(
+    commands: Any, library_path: LibraryPath, existing_library: LibraryPath
+) -> None:
     """Add ``library new``, ``library export`` and ``library import`` to the ``copydesk``
-    parser's commands."""
+    parser's commands. ``existing_library`` refuses a path where there is no library."""
     library = commands.add_parser(
         "library",
-        help="create an empty library, export the whole library to one archive, or import "
-        "one into an empty library",
-        description="Start a library, move a whole library between machines, or keep a copy "
-        "of it: every article with its history, every picture with its file and credit, "
-        "every preset.",
+        help=_(
+            "create a library, export the whole library to one archive, or import "
+            "one into an empty library"
+        ),
+        description=_(
+            "Start a library, move a whole library between machines, or keep a copy "
+            "of it: every article with its history, every picture with its file and credit, "
+            "every preset."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk library new ~/Documents/news.copydesk\n"
+            "  copydesk --library ~/Documents/news.copydesk library export news-backup.zip\n"
+            "  copydesk --library ~/Documents/restored.copydesk library import news-backup.zip"
+        ),
     )
     actions = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
     new = actions.add_parser(
         "new",
-        help="create an empty library",
-        description="Create an empty library at PATH (and the folders leading to it). An "
-        "existing PATH is refused and left as it is.",
+        help=_("create a library (with the sample articles, unless --empty)"),
+        description=_(
+            "Create a library at PATH (and the folders leading to it), holding the sample "
+            "articles to try Copydesk on, or nothing with --empty. An existing PATH is "
+            "refused and left as it is."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk library new ~/Documents/news.copydesk\n"
+            "  copydesk library new --empty ~/Documents/news.copydesk\n"
+            "  copydesk --library ~/Documents/news.copydesk list"
+        ),
     )
-    new.add_argument("path", metavar="PATH", help="the library file to create")
-    new.set_defaults(handler=lambda args: _new(Path(args.path).expanduser().absolute()))
+    new.add_argument("path", metavar="PATH", help=_("the library file to create"))
+    new.add_argument(
+        "--empty", action="store_true", help=_("create it without the sample articles")
+    )
+    new.set_defaults(
+        handler=lambda args: _new(Path(args.path).expanduser().absolute(), empty=args.empty)
+    )
     export = actions.add_parser(
         "export",
-        help="write the whole library to one zip archive",
-        description="Write the library to the zip FILE (an existing FILE is replaced once "
-        "the new archive is complete).",
+        help=_("write the whole library to one zip archive"),
+        description=_(
+            "Write the library to the zip FILE (an existing FILE is replaced once "
+            "the new archive is complete)."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk library export news-backup.zip\n"
+            "  copydesk --library ~/Documents/news.copydesk library export /media/usb/news.zip"
+        ),
     )
-    export.add_argument("file", metavar="FILE", help="the archive to write")
-    export.set_defaults(handler=lambda args: _export(Path(args.file), library_path(args)))
+    export.add_argument("file", metavar="FILE", help=_("the archive to write"))
+    export.set_defaults(handler=lambda args: _export(Path(args.file), existing_library(args)))
     restore = actions.add_parser(
         "import",
-        help="restore an archive into an empty library",
-        description="Restore the archive FILE into the library, which must be empty; it is "
-        "created when it does not exist. The archive is checked whole before anything is "
-        "written: a damaged or altered archive is refused and the library stays as it was.",
+        help=_("restore an archive into an empty library"),
+        description=_(
+            "Restore the archive FILE into the library, which must be empty; it is "
+            "created when it does not exist. The archive is checked whole before anything is "
+            "written: a damaged or altered archive is refused and the library stays as it was."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk --library ~/Documents/restored.copydesk library import news-backup.zip"
+        ),
     )
-    restore.add_argument("file", metavar="FILE", help="the archive to import")
+    restore.add_argument("file", metavar="FILE", help=_("the archive to import"))
     restore.set_defaults(handler=lambda args: _import(Path(args.file), library_path(args)))
 
 
-def _new(path: Path) -> int:
+def require_library(path: Path) -> Path:
+    """``path`` when something is there; else a refusal giving the command that creates a
+    library there (what is there but is no library, ``open_library`` says)."""
     from copydesk.errors import LibraryError
-    from copydesk.library.db import open_library
+
+    if not path.exists() and not path.is_symlink():
+        raise LibraryError(
+            _(
+                "There is no Copydesk library at {path}. Create one with: "
+                "copydesk library new {quoted_path}"
+            ).format(path=path, quoted_path=shlex.quote(str(path)))
+        )
+    return path
+
+
+def _new(path: Path, *, empty: bool) -> int:
+    from copydesk.errors import LibraryError
 
     if path.exists() or path.is_symlink():
-        raise LibraryError(f"{path} already exists: a new library needs a path of its own.")
-    open_library(path, create=True).close()
-    print(f"Created an empty library at {path}.")
+        raise LibraryError(
+            _("{path} already exists: a new library needs a path of its own.").format(path=path)
+        )
+    if empty:
+        from copydesk.library.db import open_library
+
+        open_library(path, create=True).close()
+        print(_("Created an empty library at {path}.").format(path=path))
+        return 0
+    from copydesk.articles import operations
+
+    # The window's own way of starting a library: whatever sample it holds comes with it.
+    opened = operations.open_library(path, create=True)
+    opened.library.close()
+    count = len(opened.shown.listing.ids) if opened.shown and opened.shown.listing else 0
+    print(
+        ngettext(
+            "Created a library at {path} with {count} sample article.",
+            "Created a library at {path} with {count} sample articles.",
+            count,
+        ).format(path=path, count=count)
+    )
     return 0
 
 
@@ -83,7 +163,7 @@ def _export(archive: Path, path: Path) -> int:
         summary = export_library(library, archive)
     finally:
         library.close()
-    print(f"Exported {summary.describe()} to {archive}.")
+    print(_("Exported {summary} to {archive}.").format(summary=summary.describe(), archive=archive))
     return 0
 
 
@@ -91,7 +171,11 @@ def _import(archive: Path, path: Path) -> int:
     summary = (
         _import_into_existing(archive, path) if path.exists() else _import_into_new(archive, path)
     )
-    print(f"Imported {summary.describe()} from {archive} into {path}.")
+    print(
+        _("Imported {summary} from {archive} into {path}.").format(
+            summary=summary.describe(), archive=archive, path=path
+        )
+    )
     return 0
 
 

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from copydesk import __version__
 from copydesk.errors import CopydeskError
+from copydesk.translation import _
 
 if TYPE_CHECKING:
     from copydesk.records.article import ArticleContent
@@ -24,49 +25,85 @@ if TYPE_CHECKING:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from copydesk.cli.help import CommandParser
+
+    parser = CommandParser(
         prog="copydesk",
-        description="Copydesk, a desktop editorial workstation. "
-        "Without a command, opens the application window.",
+        description=_(
+            "Copydesk, a desktop editorial workstation. "
+            "Without a command, opens the application window."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk library new ~/Documents/news.copydesk\n"
+            "  copydesk --library ~/Documents/news.copydesk list\n"
+            "  copydesk check --help"
+        ),
     )
     parser.add_argument("--version", action="version", version=f"Copydesk {__version__}")
     parser.add_argument(
         "--library",
         metavar="PATH",
-        help="library file to open (default: $COPYDESK_LIBRARY, else the one in your data folder)",
+        help=_(
+            "library file to open (default: $COPYDESK_LIBRARY, else the one in your data folder)"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    listing = commands.add_parser("list", help="list the library's articles")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing = commands.add_parser(
+        "list",
+        help=_("list the library's articles"),
+        description=_("List the library's articles, the most recently changed first."),
+        epilog=_("Examples:\n  copydesk list\n  copydesk --library news.copydesk list --json"),
+    )
+    listing.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     listing.set_defaults(handler=_list_articles)
 
     check = commands.add_parser(
         "check",
-        help="check an article's headline, standfirst, byline, body, dateline and typography",
-        description="Print the article's problems. Exits with 1 when at least one is an error.",
+        help=_("check an article's headline, standfirst, byline, body, dateline and typography"),
+        description=_("Print the article's problems. Exits with 1 when at least one is an error."),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk check my-article\n"
+            "  copydesk --library news.copydesk check my-article --json"
+        ),
     )
-    check.add_argument("slug", metavar="SLUG", help="the article to check")
-    check.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    check.add_argument("slug", metavar="SLUG", help=_("the article to check"))
+    check.add_argument("--json", action="store_true", help=_("print JSON instead of lines"))
     check.set_defaults(handler=_check_article)
 
     render = commands.add_parser(
         "render",
-        help="write an article as a standalone HTML page (what the preview shows)",
-        description="Render the article with the house template and CSS. Without --out, "
-        "the page goes to standard output.",
+        help=_("write an article as a standalone HTML page (what the preview shows)"),
+        description=_(
+            "Render the article with the house template and CSS. Without --out, "
+            "the page goes to standard output."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk render my-article --out my-article.html\n"
+            "  copydesk render my-article > my-article.html"
+        ),
     )
-    render.add_argument("slug", metavar="SLUG", help="the article to render")
-    render.add_argument("--out", metavar="FILE.html", help="where to write the page")
+    render.add_argument("slug", metavar="SLUG", help=_("the article to render"))
+    render.add_argument("--out", metavar="FILE.html", help=_("where to write the page"))
     render.set_defaults(handler=_render_article)
 
     shot = commands.add_parser(
-        "screenshot", help="render the main window offscreen and save it as a PNG"
+        "screenshot",
+        help=_("render the main window offscreen and save it as a PNG"),
+        description=_("Render the main window offscreen and save it as a PNG."),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk screenshot --out window.png\n"
+            "  copydesk screenshot --out window.png --article my-article --size 1920x1080"
+        ),
     )
-    shot.add_argument("--out", required=True, metavar="FILE.png", help="where to save the PNG")
-    shot.add_argument("--article", metavar="SLUG", help="article to open (default: most recent)")
+    shot.add_argument("--out", required=True, metavar="FILE.png", help=_("where to save the PNG"))
+    shot.add_argument("--article", metavar="SLUG", help=_("article to open (default: most recent)"))
     shot.add_argument(
-        "--size", default="1400x900", type=_parse_size, help="window size, WIDTHxHEIGHT"
+        "--size", default="1400x900", type=_parse_size, help=_("window size, WIDTHxHEIGHT")
     )
     shot.set_defaults(handler=_screenshot)
 
@@ -77,16 +114,19 @@ def build_parser() -> argparse.ArgumentParser:
     from copydesk.cli.pictures import add_picture_commands
     from copydesk.cli.sync import add_sync_commands
 
-    add_picture_commands(commands, _library_path)
-    add_export_commands(commands, _library_path)
-    add_import_commands(commands, _library_path)
-    add_library_commands(commands, _library_path)
-    add_newsroom_commands(commands, _library_path)
-    add_sync_commands(commands, _library_path)
+    add_picture_commands(commands, _existing_library)
+    add_export_commands(commands, _existing_library)
+    add_import_commands(commands, _existing_library)
+    add_library_commands(commands, _library_path, _existing_library)
+    add_newsroom_commands(commands, _existing_library)
+    add_sync_commands(commands, _existing_library)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from copydesk.translation import system_language, use_language
+
+    use_language(system_language())  # before the parser: its help texts are translated
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -105,6 +145,14 @@ def _library_path(args: argparse.Namespace) -> Path:
     return resolve_library_path(args.library)
 
 
+def _existing_library(args: argparse.Namespace) -> Path:
+    """The library path, refused with the command that creates it when there is nothing
+    there: a command working on a library never makes one by surprise."""
+    from copydesk.cli.library import require_library
+
+    return require_library(_library_path(args))
+
+
 def _open_window(args: argparse.Namespace) -> int:
     from copydesk.qt.app import run_application
 
@@ -114,7 +162,7 @@ def _open_window(args: argparse.Namespace) -> int:
 def _list_articles(args: argparse.Namespace) -> int:
     from copydesk.articles.operations import list_articles
 
-    summaries = list_articles(_library_path(args))
+    summaries = list_articles(_existing_library(args))
     if args.json:
         rows = [
             {
@@ -129,7 +177,7 @@ def _list_articles(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         _print_table(
-            ("SLUG", "STATUS", "LANG", "UPDATED", "HEADLINE"),
+            (_("SLUG"), _("STATUS"), _("LANG"), _("UPDATED"), _("HEADLINE")),
             [
                 (
                     s.slug,
@@ -148,7 +196,7 @@ def _check_article(args: argparse.Namespace) -> int:
     from copydesk.articles.operations import check_article
     from copydesk.records.problem import Severity
 
-    problems = check_article(_library_path(args), args.slug)
+    problems = check_article(_existing_library(args), args.slug)
     if args.json:
         rows = [
             {
@@ -169,6 +217,8 @@ def _check_article(args: argparse.Namespace) -> int:
         width = max((len(p.field) for p in problems), default=0)
         for p in problems:
             print(f"{p.severity.value:<7}  {p.field:<{width}}  {p.line}:{p.column}  {p.message}")
+        if not problems:
+            print(_("No problems found in “{slug}”.").format(slug=args.slug))
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
 
 
@@ -211,7 +261,7 @@ def _render_article(args: argparse.Namespace) -> int:
     from copydesk.library import db, quickread
 
     # Read-only first, as ``check`` does; the full open only for libraries it cannot read.
-    path = _library_path(args)
+    path = _existing_library(args)
     view = quickread.read_view(path, slug=args.slug, for_writing=False)
     record = view[1] if view is not None else None
     if view is None:
@@ -242,7 +292,9 @@ def _write_atomically(path: Path, text: str) -> None:
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
         )
     except OSError as error:
-        raise CopydeskError(f"Cannot write {path}: {error.strerror or error}.") from error
+        raise CopydeskError(
+            _("Cannot write {path}: {reason}.").format(path=path, reason=error.strerror or error)
+        ) from error
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
@@ -250,7 +302,11 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise CopydeskError(f"Cannot write {path}: {error.strerror or error}.") from error
+            raise CopydeskError(
+                _("Cannot write {path}: {reason}.").format(
+                    path=path, reason=error.strerror or error
+                )
+            ) from error
         raise
 
 
@@ -274,9 +330,11 @@ def _parse_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("expected WIDTHxHEIGHT, got {text}").format(text=repr(text))
+        ) from None
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
-        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
+        raise argparse.ArgumentTypeError(_("width and height must be between 200 and 8000"))
     return width, height
 
 

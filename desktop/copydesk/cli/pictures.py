@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from copydesk.translation import _, ngettext
+
 if TYPE_CHECKING:
     from copydesk.library.db import Library
     from copydesk.pictures.operations import PictureListing
@@ -21,39 +23,81 @@ LibraryPath = Callable[[argparse.Namespace], Path]
 def add_picture_commands(commands: Any, library_path: LibraryPath) -> None:
     """Add ``pictures`` (alias ``images``) and its subcommands to the ``copydesk`` parser."""
     group = commands.add_parser(
-        "pictures", aliases=["images"], help="import, list and check the library's pictures"
+        "pictures",
+        aliases=["images"],
+        help=_("import, list and check the library's pictures"),
+        description=_(
+            "The library's pictures: import files, list them with their credit, check a "
+            "credit against its licence, attach its file to a picture that awaits it."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk pictures import ~/Pictures/reportage/\n"
+            "  copydesk pictures list\n"
+            "  copydesk pictures check 12"
+        ),
     )
     actions = group.add_subparsers(dest="pictures_command", metavar="ACTION", required=True)
 
     importing = actions.add_parser(
         "import",
-        help="import picture files and folders (a line per file; exit 1 if any is refused)",
+        help=_("import picture files and folders (a line per file; exit 1 if any is refused)"),
+        description=_(
+            "Import picture files, and the pictures in folders, with their embedded "
+            "metadata. A line per file; the exit status is 1 when any is refused."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk pictures import photo.jpg\n"
+            "  copydesk pictures import ~/Pictures/reportage/ --json"
+        ),
     )
-    importing.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    importing.add_argument("--json", action="store_true", help="print the report as JSON")
+    importing.add_argument("paths", nargs="+", metavar="PATH", help=_("files or folders"))
+    importing.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     importing.set_defaults(handler=lambda args: _import(args, library_path(args)))
 
-    listing = actions.add_parser("list", help="list the pictures with their credit and status")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    listing.add_argument("--language", default="fr", choices=("fr", "en"), help="credit language")
+    listing = actions.add_parser(
+        "list",
+        help=_("list the pictures with their credit and status"),
+        description=_("List the library's pictures with their status, licence, file and credit."),
+        epilog=_(
+            "Examples:\n  copydesk pictures list\n  copydesk pictures list --language en --json"
+        ),
+    )
+    listing.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    listing.add_argument(
+        "--language", default="fr", choices=("fr", "en"), help=_("credit language")
+    )
     listing.set_defaults(handler=lambda args: _list(args, library_path(args)))
 
     check = actions.add_parser(
         "check",
-        help="check a picture's credit against its licence (exit 1 on an error)",
+        help=_("check a picture's credit against its licence (exit 1 on an error)"),
+        description=_(
+            "Print the picture's credit and its problems. Exits with 1 when at least one is "
+            "an error."
+        ),
+        epilog=_("Examples:\n  copydesk pictures check 12\n  copydesk pictures check 12 --json"),
     )
-    check.add_argument("picture_id", type=int, metavar="ID")
-    check.add_argument("--json", action="store_true", help="print JSON instead of lines")
-    check.add_argument("--language", default="fr", choices=("fr", "en"), help="credit language")
+    check.add_argument("picture_id", type=int, metavar="ID", help=_("the picture to check"))
+    check.add_argument("--json", action="store_true", help=_("print JSON instead of lines"))
+    check.add_argument("--language", default="fr", choices=("fr", "en"), help=_("credit language"))
     check.set_defaults(handler=lambda args: _check(args, library_path(args)))
 
     attach = actions.add_parser(
         "attach",
-        help="attach its file to a picture that awaits it (exit 1, with the reason, if refused)",
+        help=_("attach its file to a picture that awaits it (exit 1, with the reason, if refused)"),
+        description=_(
+            "Attach FILE to the picture ID, which awaits its file (an article imported "
+            "without its pictures, say). A file that is not that picture is refused."
+        ),
+        epilog=_("Examples:\n  copydesk pictures attach 12 ~/Pictures/reportage/photo.jpg"),
     )
-    attach.add_argument("picture_id", type=int, metavar="ID")
-    attach.add_argument("file", metavar="FILE", help="the picture file")
-    attach.add_argument("--language", default="fr", choices=("fr", "en"), help="credit language")
+    attach.add_argument(
+        "picture_id", type=int, metavar="ID", help=_("the picture awaiting its file")
+    )
+    attach.add_argument("file", metavar="FILE", help=_("the picture file"))
+    attach.add_argument("--language", default="fr", choices=("fr", "en"), help=_("credit language"))
     attach.set_defaults(handler=lambda args: _attach(args, library_path(args)))
 
 
@@ -77,12 +121,29 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     else:
         for item in report.items:
             detail = (
-                item.reason if item.outcome is ImportOutcome.REFUSED else f"id {item.picture_id}"
+                item.reason
+                if item.outcome is ImportOutcome.REFUSED
+                else _("id {id}").format(id=item.picture_id)
             )
             print(f"{item.outcome.value:<9}  {item.path}  {detail}")
-        counts = ", ".join(f"{report.count(o)} {o.value}" for o in ImportOutcome)
-        print(f"{len(report.items)} files: {counts}", file=sys.stderr)
+        print(_counts(report), file=sys.stderr)
     return 1 if report.count(ImportOutcome.REFUSED) else 0
+
+
+def _counts(report: ImportReport) -> str:
+    from copydesk.records.imports import ImportOutcome
+
+    count = len(report.items)
+    return ngettext(
+        "{count} file: {imported} imported, {duplicate} duplicate, {refused} refused",
+        "{count} files: {imported} imported, {duplicate} duplicate, {refused} refused",
+        count,
+    ).format(
+        count=count,
+        imported=report.count(ImportOutcome.IMPORTED),
+        duplicate=report.count(ImportOutcome.DUPLICATE),
+        refused=report.count(ImportOutcome.REFUSED),
+    )
 
 
 def _report_json(report: ImportReport) -> dict[str, object]:
@@ -114,14 +175,16 @@ def _list(args: argparse.Namespace, path: Path) -> int:
     rows = [
         (
             str(x.record.id),
-            x.status.value if x.record.file.present else f"{x.status.value}, awaiting file",
+            x.status.value
+            if x.record.file.present
+            else _("{status}, awaiting file").format(status=x.status.value),
             x.record.metadata.licence_id or "-",
             x.record.file.file_name,
             x.credit,
         )
         for x in listings
     ]
-    header = ("ID", "STATUS", "LICENCE", "FILE", "CREDIT")
+    header = (_("ID"), _("STATUS"), _("LICENCE"), _("FILE"), _("CREDIT"))
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
@@ -145,7 +208,7 @@ def _check(args: argparse.Namespace, path: Path) -> int:
         for problem in listing.problems:
             print(f"{problem.severity.value:<7}  {problem.field}  {problem.message}")
             if problem.suggestion:
-                print(f"         fix: {problem.suggestion}")
+                print("         " + _("fix: {suggestion}").format(suggestion=problem.suggestion))
     return 1 if any(p.severity is Severity.ERROR for p in listing.problems) else 0
 
 
@@ -161,8 +224,14 @@ def _attach(args: argparse.Namespace, path: Path) -> int:
         library.close()
     file = listing.record.file
     print(
-        f"attached  {args.file}  to picture {listing.record.id}"
-        f" ({file.width}x{file.height}, {file.media_type}): {listing.status.value}"
+        _("attached  {file}  to picture {id} ({width}x{height}, {media_type}): {status}").format(
+            file=args.file,
+            id=listing.record.id,
+            width=file.width,
+            height=file.height,
+            media_type=file.media_type,
+            status=listing.status.value,
+        )
     )
     return 0
 

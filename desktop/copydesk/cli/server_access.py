@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from copydesk.errors import CopydeskError
+from copydesk.translation import _
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
@@ -22,7 +23,7 @@ def add_password_stdin(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the password from the first line of standard input",
+        help=_("read the password from the first line of standard input"),
     )
 
 
@@ -48,11 +49,13 @@ def password_for(address: ServerAddress, written: str | None, *, from_stdin: boo
     if written is not None:
         return written
     if from_stdin:
-        return stdin_line("password")
+        return stdin_line(
+            _("The first line of standard input should be the password: it is empty.")
+        )
     stored = stored_password(address)
     if stored is not None or not sys.stdin.isatty() or not _libpq_lacks_password(address):
         return stored
-    return ask(f"Password for {address.keyring_user}: ")
+    return ask(_("Password for {login}: ").format(login=address.keyring_user))
 
 
 def _libpq_lacks_password(address: ServerAddress) -> bool:
@@ -67,10 +70,11 @@ def _libpq_lacks_password(address: ServerAddress) -> bool:
         trial.finish()
 
 
-def stdin_line(what: str) -> str:
+def stdin_line(when_empty: str) -> str:
+    """Standard input's first line; ``when_empty`` is the refusal when there is none."""
     line = sys.stdin.readline().rstrip("\r\n")
     if not line:
-        raise CopydeskError(f"The first line of standard input should be the {what}: it is empty.")
+        raise CopydeskError(when_empty)
     return line
 
 
@@ -81,7 +85,7 @@ def ask(prompt: str) -> str:
         return getpass.getpass(prompt)
     except (EOFError, KeyboardInterrupt):
         print(file=sys.stderr)
-        raise CopydeskError("No password was given; nothing was done.") from None
+        raise CopydeskError(_("No password was given; nothing was done.")) from None
 
 
 @contextlib.contextmanager
@@ -100,5 +104,7 @@ def refusals(address: ServerAddress) -> Iterator[None]:
         reason = (str(cause).strip().splitlines() or [type(cause).__name__])[0].rstrip(".")
         where = f"{address.host}:{address.port}"
         raise NewsroomError(
-            f"The newsroom server at {where} refused {address.login}: {reason}."
+            _("The newsroom server at {where} refused {login}: {reason}.").format(
+                where=where, login=address.login, reason=reason
+            )
         ) from None

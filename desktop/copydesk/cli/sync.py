@@ -28,6 +28,7 @@ from copydesk.cli.server_access import (
     password_for,
     refusals,
 )
+from copydesk.translation import N_, _
 
 if TYPE_CHECKING:
     from copydesk.sync.conflicts import Conflict
@@ -35,19 +36,27 @@ if TYPE_CHECKING:
 
 
 LibraryPath = Callable[[argparse.Namespace], Path]
-SETTLE_HINT = "Settle each with “copydesk conflicts settle ID --keep mine” (or theirs)."
+SETTLE_HINT = N_("Settle each with “copydesk conflicts settle ID --keep mine” (or theirs).")
 
 
 def add_sync_commands(commands: Any, library_path: LibraryPath) -> None:
     """Add ``sync`` and ``conflicts`` to the ``copydesk`` parser's commands."""
     sync = commands.add_parser(
         "sync",
-        help="send what was saved here to the newsroom desk, then take what it has",
-        description="Push, then pull, until the library and its desk are in step. Exits "
-        "with 0 when done, conflicts included (they are listed); with 1 and the reason "
-        "when the server cannot be reached or refuses.",
+        help=_("send what was saved here to the newsroom desk, then take what it has"),
+        description=_(
+            "Push, then pull, until the library and its desk are in step. Exits "
+            "with 0 when done, conflicts included (they are listed); with 1 and the reason "
+            "when the server cannot be reached or refuses."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk sync\n"
+            "  copydesk --library ~/camille.copydesk sync --json\n"
+            "  pass show newsroom | copydesk sync --password-stdin"
+        ),
     )
-    sync.add_argument("--json", action="store_true", help="print the report as JSON")
+    sync.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     add_password_stdin(sync)
     sync.set_defaults(handler=lambda args: _sync(args, library_path(args)))
     _add_conflict_commands(commands, library_path)
@@ -56,20 +65,43 @@ def add_sync_commands(commands: Any, library_path: LibraryPath) -> None:
 def _add_conflict_commands(commands: Any, library_path: LibraryPath) -> None:
     group = commands.add_parser(
         "conflicts",
-        help="list the conflicts a sync found, or settle one",
-        description="Without an action, list the conflicts waiting for a person.",
+        help=_("list the conflicts a sync found, or settle one"),
+        description=_("Without an action, list the conflicts waiting for a person."),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk conflicts\n"
+            "  copydesk conflicts --json\n"
+            "  copydesk conflicts settle 3 --keep theirs"
+        ),
     )
-    group.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    group.add_argument("--json", action="store_true", help=_("print JSON instead of lines"))
     group.set_defaults(handler=lambda args: _list_conflicts(args, library_path(args)))
     actions = group.add_subparsers(dest="conflicts_command", metavar="ACTION")
     settle = actions.add_parser(
         "settle",
-        help="keep one side of a conflict (sent at the next sync)",
-        description="Keep this library's side (mine) or the desk's (theirs); the next sync "
-        "sends the choice.",
+        help=_("keep one side of a conflict (sent at the next sync)"),
+        description=_(
+            "Keep this library's side (mine) or the desk's (theirs); the next sync "
+            "sends the choice."
+        ),
+        epilog=_(
+            "Examples:\n"
+            "  copydesk conflicts settle 3 --keep mine\n"
+            "  copydesk conflicts settle 3 --keep theirs"
+        ),
     )
-    settle.add_argument("conflict_id", type=int, metavar="ID")
-    settle.add_argument("--keep", required=True, choices=("mine", "theirs"))
+    settle.add_argument(
+        "conflict_id",
+        type=int,
+        metavar="ID",
+        help=_("the conflict, as “copydesk conflicts” lists it"),
+    )
+    settle.add_argument(
+        "--keep",
+        required=True,
+        choices=("mine", "theirs"),
+        help=_("the side to keep: this library's (mine) or the desk's (theirs)"),
+    )
     settle.set_defaults(handler=lambda args: _settle(args, library_path(args)))
 
 
@@ -89,7 +121,11 @@ def _sync(args: argparse.Namespace, path: Path) -> int:
     if args.json:
         print(json.dumps(_report_json(report, conflicts), ensure_ascii=False, indent=2))
         return 0
-    print(f"Synced with the desk “{target.desk}” at {target.address.url}: {report.line()}.")
+    print(
+        _("Synced with the desk “{desk}” at {url}: {report}.").format(
+            desk=target.desk, url=target.address.url, report=report.line()
+        )
+    )
     print_conflicts(conflicts, quiet=True)
     return 0
 
@@ -109,7 +145,9 @@ def _report_json(report: SyncReport, conflicts: list[Conflict]) -> dict[str, obj
 
 def progress(done: int, total: int) -> None:
     """A line on standard error per batch received."""
-    print(f"Receiving {done}/{total}…", file=sys.stderr, flush=True)
+    print(
+        _("Receiving {done}/{total}…").format(done=done, total=total), file=sys.stderr, flush=True
+    )
 
 
 # ---- conflicts --------------------------------------------------------------------------------
@@ -134,19 +172,40 @@ def _list_conflicts(args: argparse.Namespace, path: Path) -> int:
 def print_conflicts(conflicts: list[Conflict], *, quiet: bool) -> None:
     if not conflicts:
         if not quiet:
-            print("There are no conflicts to settle.")
+            print(_("There are no conflicts to settle."))
         return
     for conflict in conflicts:
         print(_conflict_line(conflict))
-    print(SETTLE_HINT)
+    print(_(SETTLE_HINT))
 
 
 def _conflict_line(conflict: Conflict) -> str:
-    what = f"Conflict {conflict.id}: the {conflict.entity} “{conflict.title}”"
+    """One sentence per kind of thing and of conflict (articles and pictures take different
+    words in other languages); the field names are the ones ``--json`` gives."""
+    from copydesk.sync.wire import PICTURE
+
+    picture = conflict.entity == PICTURE
     if conflict.theirs_deleted:
-        return f"{what} was changed here and deleted on the desk."
-    fields = ", ".join(conflict.fields) or "its content"
-    return f"{what} differs here and on the desk in {fields}."
+        text = (
+            _("Conflict {id}: the picture “{title}” was changed here and deleted on the desk.")
+            if picture
+            else _("Conflict {id}: the article “{title}” was changed here and deleted on the desk.")
+        )
+    elif not conflict.fields:
+        text = (
+            _("Conflict {id}: the picture “{title}” differs here and on the desk in its content.")
+            if picture
+            else _(
+                "Conflict {id}: the article “{title}” differs here and on the desk in its content."
+            )
+        )
+    else:
+        text = (
+            _("Conflict {id}: the picture “{title}” differs here and on the desk in {fields}.")
+            if picture
+            else _("Conflict {id}: the article “{title}” differs here and on the desk in {fields}.")
+        )
+    return text.format(id=conflict.id, title=conflict.title, fields=", ".join(conflict.fields))
 
 
 def _conflict_json(conflict: Conflict) -> dict[str, object]:
@@ -170,13 +229,41 @@ def _settle(args: argparse.Namespace, path: Path) -> int:
     try:
         found = [c for c in operations.list_conflicts(library) if c.id == args.conflict_id]
         if not found:
-            raise NotFoundError(f"There is no conflict {args.conflict_id} in this library.")
+            raise NotFoundError(
+                _("There is no conflict {id} in this library.").format(id=args.conflict_id)
+            )
         operations.settle_conflict(library, args.conflict_id, args.keep)
     finally:
         library.close()
-    side = "this library's side" if args.keep == "mine" else "the desk's side"
-    print(
-        f"Conflict {args.conflict_id} is settled: the {found[0].entity} “{found[0].title}” "
-        f"keeps {side}; the next sync sends it."
-    )
+    print(_settled(args.conflict_id, found[0], args.keep))
     return 0
+
+
+def _settled(conflict_id: int, conflict: Conflict, keep: str) -> str:
+    from copydesk.sync.wire import PICTURE
+
+    if conflict.entity == PICTURE:
+        text = (
+            _(
+                "Conflict {id} is settled: the picture “{title}” keeps this library's side; "
+                "the next sync sends it."
+            )
+            if keep == "mine"
+            else _(
+                "Conflict {id} is settled: the picture “{title}” keeps the desk's side; "
+                "the next sync sends it."
+            )
+        )
+    else:
+        text = (
+            _(
+                "Conflict {id} is settled: the article “{title}” keeps this library's side; "
+                "the next sync sends it."
+            )
+            if keep == "mine"
+            else _(
+                "Conflict {id} is settled: the article “{title}” keeps the desk's side; "
+                "the next sync sends it."
+            )
+        )
+    return text.format(id=conflict_id, title=conflict.title)

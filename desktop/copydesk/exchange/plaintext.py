@@ -32,6 +32,7 @@ from copydesk.pictures.credits import parse_credit
 from copydesk.records.article import ArticleContent, LeadPictureUse, RelatedLink
 from copydesk.records.picture import PictureMetadata
 from copydesk.text.dateline import parse_date, split_dateline
+from copydesk.translation import _
 
 # The header (dateline to credit line) is short: the credit line is searched for in the
 # first lines only, so that a "Photo :" deep in the body is not taken for it.
@@ -84,7 +85,7 @@ def parse_plain_article(text: str) -> ParsedPlainArticle:
     dateline = split_dateline(lines[0].text) if lines else None
     start = 1 if dateline else 0
     if dateline is None:
-        warnings.append("No dateline (date and edition) on the first line.")
+        warnings.append(_("No dateline (date and edition) on the first line."))
     credit_index = _credit_index(lines, start)
     header = _Header.read(lines, start, credit_index, dateline is not None)
     warnings += header.warnings
@@ -103,11 +104,11 @@ def parse_plain_article(text: str) -> ParsedPlainArticle:
         related_links=links,
     )
     if picture is None:
-        warnings.append("No picture credit line (“Photo : …”): the article has no picture.")
+        warnings.append(_("No picture credit line (“Photo : …”): the article has no picture."))
         return ParsedPlainArticle(content, warnings=tuple(warnings))
     alt_text, caption, metadata = picture
     if not alt_text:
-        warnings.append("The picture has no alt text.")
+        warnings.append(_("The picture has no alt text."))
     return ParsedPlainArticle(
         content=content,
         alt_text=alt_text,
@@ -168,9 +169,9 @@ class _Header:
         headline = units.pop(0).text if units else ""
         standfirst = _standfirst(units) if anchored else ""
         leftover = (*units, *(lines[byline + 1 : header_end] if byline is not None else ()))
-        warnings = [] if byline is not None else ["No byline (author names) found."]
+        warnings = [] if byline is not None else [_("No byline (author names) found.")]
         if leftover:
-            warnings.append("Some lines of the header could not be placed: they open the body.")
+            warnings.append(_("Some lines of the header could not be placed: they open the body."))
         return cls(
             kicker=kicker,
             headline=headline,
@@ -417,7 +418,7 @@ def _related_title_like(text: str, has_links: bool) -> bool:
 def _body(lines: Iterable[_Line]) -> str:
     """Lines of a block joined by line breaks, blocks by blank lines (Markdown paragraphs)."""
     blocks = groupby(lines, key=lambda line: line.block)
-    return "\n\n".join("\n".join(line.text for line in block) for _, block in blocks)
+    return "\n\n".join("\n".join(line.text for line in block) for _number, block in blocks)
 
 
 _FRENCH_WORDS = _word_set(

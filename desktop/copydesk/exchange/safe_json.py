@@ -16,6 +16,8 @@ import re
 from typing import Any
 
 from copydesk.errors import CopydeskError
+from copydesk.exchange.numbers import number
+from copydesk.translation import _, ngettext
 
 DEFAULT_MAX_DEPTH = 64
 
@@ -44,7 +46,9 @@ def load_json(data: bytes, *, max_bytes: int, max_depth: int = DEFAULT_MAX_DEPTH
     """
     if len(data) > max_bytes:
         raise MalformedJson(
-            f"The JSON document is {_size(len(data))}, more than the {_size(max_bytes)} allowed."
+            _("The JSON document is {size}, more than the {limit} allowed.").format(
+                size=_size(len(data)), limit=_size(max_bytes)
+            )
         )
     text = _decode(data)
     _check_depth(text, max_depth)
@@ -56,10 +60,10 @@ def load_json(data: bytes, *, max_bytes: int, max_depth: int = DEFAULT_MAX_DEPTH
 
 def _size(byte_count: int) -> str:
     if byte_count < 1024:
-        return f"{byte_count} bytes"
+        return ngettext("{count} byte", "{count} bytes", byte_count).format(count=byte_count)
     if byte_count < 1024 * 1024:
-        return f"{byte_count / 1024:.1f} KiB"
-    return f"{byte_count / (1024 * 1024):.1f} MiB"
+        return _("{size} KiB").format(size=number(byte_count / 1024, 1, grouping=False))
+    return _("{size} MiB").format(size=number(byte_count / (1024 * 1024), 1, grouping=False))
 
 
 def _decode(data: bytes) -> str:
@@ -70,8 +74,9 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as error:
         byte = data[error.start]
         raise MalformedJson(
-            f"The JSON document is not UTF-8 text: byte 0x{byte:02x} at offset {error.start} "
-            f"({error.reason})."
+            _(
+                "The JSON document is not UTF-8 text: byte 0x{byte} at offset {offset} ({reason})."
+            ).format(byte=f"{byte:02x}", offset=error.start, reason=error.reason)
         ) from None
 
 
@@ -90,8 +95,10 @@ def _check_depth(text: str, max_depth: int) -> None:
             if depth > max_depth:
                 line, column = _line_column(text, match.start())
                 raise MalformedJson(
-                    f"The JSON document is nested more than {max_depth} levels deep "
-                    f"(line {line}, column {column})."
+                    _(
+                        "The JSON document is nested more than {depth} levels deep "
+                        "(line {line}, column {column})."
+                    ).format(depth=max_depth, line=line, column=column)
                 )
         elif token in "]}":
             depth -= 1
@@ -113,8 +120,9 @@ def _parse(text: str) -> Any:
         )
     except json.JSONDecodeError as error:
         raise MalformedJson(
-            f"The JSON document is not valid JSON: {error.msg} "
-            f"(line {error.lineno}, column {error.colno})."
+            _(
+                "The JSON document is not valid JSON: {problem} (line {line}, column {column})."
+            ).format(problem=error.msg, line=error.lineno, column=error.colno)
         ) from None
 
 
@@ -123,30 +131,38 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in result:
             raise MalformedJson(
-                f"The JSON document has the key {json.dumps(key)} twice in the same object."
+                _("The JSON document has the key {key} twice in the same object.").format(
+                    key=json.dumps(key)
+                )
             )
         result[key] = value
     return result
 
 
 def _refuse_constant(name: str) -> Any:
-    raise MalformedJson(f"The JSON document contains {name}, which is not a JSON number.")
+    raise MalformedJson(
+        _("The JSON document contains {name}, which is not a JSON number.").format(name=name)
+    )
 
 
 def _finite_float(literal: str) -> float:
     value = float(literal)
     if not math.isfinite(value):
         raise MalformedJson(
-            f"The JSON document contains the number {literal[:40]}, too large to represent."
+            _("The JSON document contains the number {number}, too large to represent.").format(
+                number=literal[:40]
+            )
         )
     return value
 
 
 def _bounded_int(literal: str) -> int:
-    if len(literal.lstrip("-")) > _MAX_INT_DIGITS:
+    digits = len(literal.lstrip("-"))
+    if digits > _MAX_INT_DIGITS:
         raise MalformedJson(
-            f"The JSON document contains an integer of {len(literal.lstrip('-'))} digits, "
-            "too long to convert."
+            _(
+                "The JSON document contains an integer of {count} digits, too long to convert."
+            ).format(count=digits)
         )
     return int(literal)
 
@@ -170,7 +186,9 @@ def _check_string(text: str) -> None:
     if match:
         code = f"\\u{ord(match.group()):04x}"
         raise MalformedJson(
-            f"The JSON document contains an unpaired surrogate ({code}), which is not text."
+            _(
+                "The JSON document contains an unpaired surrogate ({code}), which is not text."
+            ).format(code=code)
         )
 
 

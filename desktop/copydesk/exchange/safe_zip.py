@@ -30,6 +30,8 @@ from types import TracebackType
 from typing import BinaryIO
 
 from copydesk.errors import UnsafeArchive
+from copydesk.exchange.numbers import number
+from copydesk.translation import N_, _, ngettext
 
 DEFAULT_MAX_ENTRIES = 10_000
 # A picture original may be up to 200 MB (``image_files.DEFAULT_MAX_BYTES``).
@@ -75,6 +77,14 @@ _DAMAGE = (
 _DRIVE = re.compile(r"[A-Za-z]:")
 _WINDOWS_FORBIDDEN = set('<>:"|?*')
 _WINDOWS_DEVICES = re.compile(r"(?:con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])(?:\..*)?", re.I)
+
+# Why an entry is refused: a whole sentence marked with ``N_`` (``{label}`` the archive,
+# ``{entry}`` the entry's name), and the values of its other placeholders.
+_Problem = tuple[str, dict[str, str]]
+
+
+def _problem(sentence: str, **values: str) -> _Problem:
+    return sentence, values
 
 
 class SafePackage:
@@ -164,7 +174,9 @@ def _inside(root: Path, name: str) -> Path:
     """``root / name``, checked once more to stay inside ``root`` (names were already)."""
     path = root.joinpath(*name.rstrip("/").split("/"))
     if not path.resolve().is_relative_to(root):
-        raise UnsafeArchive(f"The entry “{_shown(name)}” would be written outside the folder.")
+        raise UnsafeArchive(
+            _("The entry “{entry}” would be written outside the folder.").format(entry=_shown(name))
+        )
     return path
 
 
@@ -204,7 +216,11 @@ def _open_zip(file: BinaryIO, label: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(file)
     except _DAMAGE as error:
-        raise UnsafeArchive(f"{label} is not a zip archive, or it is damaged ({error}).") from None
+        raise UnsafeArchive(
+            _("{label} is not a zip archive, or it is damaged ({error}).").format(
+                label=label, error=error
+            )
+        ) from None
 
 
 def _check_entry_count(file: BinaryIO, max_entries: int, label: str) -> None:
@@ -212,7 +228,18 @@ def _check_entry_count(file: BinaryIO, max_entries: int, label: str) -> None:
     object for each of them (millions of tiny entries would exhaust memory first)."""
     count = _declared_entry_count(file)
     if count is not None and count > max_entries:
-        raise UnsafeArchive(f"{label} holds {count:,} entries; the limit is {max_entries:,}.")
+        raise _too_many_entries(label, count, max_entries)
+
+
+def _too_many_entries(label: str, count: int, max_entries: int) -> UnsafeArchive:
+    message = ngettext(
+        "{label} holds {count} entry; the limit is {limit}.",
+        "{label} holds {count} entries; the limit is {limit}.",
+        count,
+    )
+    return UnsafeArchive(
+        message.format(label=label, count=number(count), limit=number(max_entries))
+    )
 
 
 def _declared_entry_count(file: BinaryIO) -> int | None:
@@ -259,11 +286,13 @@ def _checked_entries(
 ) -> tuple[dict[str, zipfile.ZipInfo], tuple[str, ...]]:
     infos = archive.infolist()
     if len(infos) > max_entries:
-        raise UnsafeArchive(f"{label} holds {len(infos):,} entries; the limit is {max_entries:,}.")
+        raise _too_many_entries(label, len(infos), max_entries)
     for info in infos:
         problem = _entry_problem(info, max_entry_bytes, max_ratio)
         if problem:
-            raise UnsafeArchive(f"{label}: the entry “{_shown(info.orig_filename)}” {problem}.")
+            sentence, values = problem
+            entry = _shown(info.orig_filename)
+            raise UnsafeArchive(_(sentence).format(label=label, entry=entry, **values))
     _check_collisions(infos, label)
     _check_total(infos, max_total_bytes, label)
     _check_layout(infos, file, archive.start_dir, label)
@@ -276,7 +305,9 @@ def _checked_entries(
 # One entry
 
 
-def _entry_problem(info: zipfile.ZipInfo, max_entry_bytes: int, max_ratio: float) -> str | None:
+def _entry_problem(
+    info: zipfile.ZipInfo, max_entry_bytes: int, max_ratio: float
+) -> _Problem | None:
     return (
         _name_problem(info.orig_filename)
         or _kind_problem(info)
@@ -285,75 +316,131 @@ def _entry_problem(info: zipfile.ZipInfo, max_entry_bytes: int, max_ratio: float
     )
 
 
-def _name_problem(name: str) -> str | None:
+def _name_problem(name: str) -> _Problem | None:
     """Why ``name`` (as stored, before the zipfile module cuts it at a NUL) cannot be
     written under a folder on every system Copydesk runs on; None when it can."""
     if not name:
-        return "has an empty name"
+        return _problem(N_("{label}: the entry “{entry}” has an empty name."))
     control = next((char for char in name if unicodedata.category(char) == "Cc"), None)
     if control is not None:
-        return f"has a control character (U+{ord(control):04X}) in its name"
+        return _problem(
+            N_("{label}: the entry “{entry}” has a control character (U+{code}) in its name."),
+            code=f"{ord(control):04X}",
+        )
     if "\\" in name:
-        return "has a backslash in its name, which Windows reads as a folder separator"
+        return _problem(
+            N_(
+                "{label}: the entry “{entry}” has a backslash in its name, which Windows reads"
+                " as a folder separator."
+            )
+        )
     if name.startswith("/"):
-        return "has an absolute path (or a network path) as its name"
+        return _problem(
+            N_("{label}: the entry “{entry}” has an absolute path (or a network path) as its name.")
+        )
     if _DRIVE.match(name):
-        return "names a drive (“C:”)"
+        return _problem(N_("{label}: the entry “{entry}” names a drive (“C:”)."))
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        return f"has a name longer than {MAX_NAME_BYTES} bytes"
+        return _problem(
+            N_("{label}: the entry “{entry}” has a name longer than {limit} bytes."),
+            limit=number(MAX_NAME_BYTES, grouping=False),
+        )
     return next(filter(None, map(_component_problem, name.removesuffix("/").split("/"))), None)
 
 
-def _component_problem(part: str) -> str | None:
+def _component_problem(part: str) -> _Problem | None:
     if part == "..":
-        return "goes up out of the folder (“..”)"
+        return _problem(N_("{label}: the entry “{entry}” goes up out of the folder (“..”)."))
     if part in ("", "."):
-        return "has an empty or “.” part in its path"
+        return _problem(N_("{label}: the entry “{entry}” has an empty or “.” part in its path."))
     forbidden = sorted(_WINDOWS_FORBIDDEN.intersection(part))
     if forbidden:
-        return f"has a character Windows does not allow in file names (“{forbidden[0]}”)"
+        return _problem(
+            N_(
+                "{label}: the entry “{entry}” has a character Windows does not allow in file"
+                " names (“{character}”)."
+            ),
+            character=forbidden[0],
+        )
     if part.endswith((".", " ")):
-        return "has a name ending with a dot or a space, which Windows drops"
+        return _problem(
+            N_(
+                "{label}: the entry “{entry}” has a name ending with a dot or a space, which"
+                " Windows drops."
+            )
+        )
     if _WINDOWS_DEVICES.fullmatch(part):
-        return f"is named after a Windows device (“{part}”)"
+        return _problem(
+            N_("{label}: the entry “{entry}” is named after a Windows device (“{device}”)."),
+            device=part,
+        )
     if len(part.encode("utf-8")) > MAX_COMPONENT_BYTES:
-        return f"has a file or folder name longer than {MAX_COMPONENT_BYTES} bytes"
+        return _problem(
+            N_("{label}: the entry “{entry}” has a file or folder name longer than {limit} bytes."),
+            limit=number(MAX_COMPONENT_BYTES, grouping=False),
+        )
     return None
 
 
-def _kind_problem(info: zipfile.ZipInfo) -> str | None:
+def _kind_problem(info: zipfile.ZipInfo) -> _Problem | None:
     """Links and special files are refused; Unix mode bits, when the entry has them, must
     agree with the name (a directory's ends with "/")."""
     kind = stat.S_IFMT(info.external_attr >> 16)
     if stat.S_ISLNK(kind):
-        return "is a symbolic link"
+        return _problem(N_("{label}: the entry “{entry}” is a symbolic link."))
     if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-        return "is a special file (a device, pipe or socket)"
+        return _problem(
+            N_("{label}: the entry “{entry}” is a special file (a device, pipe or socket).")
+        )
     if info.is_dir() != (kind == stat.S_IFDIR) and kind != 0:
-        return "is marked as a folder and a file at once"
+        return _problem(
+            N_("{label}: the entry “{entry}” is marked as a folder and a file at once.")
+        )
     if info.is_dir() and info.file_size:
-        return "is a folder that holds data"
+        return _problem(N_("{label}: the entry “{entry}” is a folder that holds data."))
     return None
 
 
-def _encoding_problem(info: zipfile.ZipInfo) -> str | None:
+def _encoding_problem(info: zipfile.ZipInfo) -> _Problem | None:
     if info.flag_bits & (_ENCRYPTED | _STRONG_ENCRYPTION):
-        return "is encrypted"
+        return _problem(N_("{label}: the entry “{entry}” is encrypted."))
     if info.compress_type not in SUPPORTED_METHODS:
-        method = _METHOD_NAMES.get(info.compress_type, f"method {info.compress_type}")
-        return f"uses a compression Copydesk does not read ({method}; only stored and deflated)"
+        method = _METHOD_NAMES.get(info.compress_type) or _("method {number}").format(
+            number=info.compress_type
+        )
+        return _problem(
+            N_(
+                "{label}: the entry “{entry}” uses a compression Copydesk does not read"
+                " ({method}; only stored and deflated)."
+            ),
+            method=method,
+        )
     if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-        return "is stored uncompressed but declares two different sizes (a forged header)"
+        return _problem(
+            N_(
+                "{label}: the entry “{entry}” is stored uncompressed but declares two different"
+                " sizes (a forged header)."
+            )
+        )
     return None
 
 
-def _size_problem(info: zipfile.ZipInfo, max_entry_bytes: int, max_ratio: float) -> str | None:
+def _size_problem(info: zipfile.ZipInfo, max_entry_bytes: int, max_ratio: float) -> _Problem | None:
     if info.file_size > max_entry_bytes:
-        return f"expands to {info.file_size:,} bytes; the limit is {max_entry_bytes:,}"
+        return _problem(
+            N_("{label}: the entry “{entry}” expands to {size} bytes; the limit is {limit}."),
+            size=number(info.file_size),
+            limit=number(max_entry_bytes),
+        )
     if info.file_size > _ratio_allowance(info, max_ratio):
         ratio = info.file_size / max(info.compress_size, 1)
-        return (
-            f"is compressed {ratio:,.0f} to 1, over the limit of {max_ratio:,.0f} to 1 (a zip bomb)"
+        return _problem(
+            N_(
+                "{label}: the entry “{entry}” is compressed {ratio} to 1, over the limit of"
+                " {limit} to 1 (a zip bomb)."
+            ),
+            ratio=number(ratio),
+            limit=number(max_ratio),
         )
     return None
 
@@ -379,11 +466,17 @@ def _check_collisions(infos: list[zipfile.ZipInfo], label: str) -> None:
         key = _collision_key(info.filename)
         other = seen.get(key)
         if other == info.filename:
-            raise UnsafeArchive(f"{label}: the entry “{_shown(other)}” is there twice.")
+            raise UnsafeArchive(
+                _("{label}: the entry “{entry}” is there twice.").format(
+                    label=label, entry=_shown(other)
+                )
+            )
         if other is not None:
             raise UnsafeArchive(
-                f"{label}: the entries “{_shown(other)}” and “{_shown(info.filename)}” differ"
-                " only in case or accents: on macOS and Windows they would be one file."
+                _(
+                    "{label}: the entries “{entry}” and “{other}” differ only in case or"
+                    " accents: on macOS and Windows they would be one file."
+                ).format(label=label, entry=_shown(other), other=_shown(info.filename))
             )
         seen[key] = info.filename
     files = {_collision_key(info.filename) for info in infos if not info.is_dir()}
@@ -392,8 +485,10 @@ def _check_collisions(infos: list[zipfile.ZipInfo], label: str) -> None:
         for depth in range(1, len(parents) + 1):
             if "/".join(parents[:depth]) in files:
                 raise UnsafeArchive(
-                    f"{label}: the entry “{_shown(info.filename)}” is inside a folder that"
-                    " another entry makes a file."
+                    _(
+                        "{label}: the entry “{entry}” is inside a folder that another entry"
+                        " makes a file."
+                    ).format(label=label, entry=_shown(info.filename))
                 )
 
 
@@ -403,8 +498,10 @@ def _check_total(infos: list[zipfile.ZipInfo], max_total_bytes: int, label: str)
         total += info.file_size
         if total > max_total_bytes:
             raise UnsafeArchive(
-                f"{label}: with the entry “{_shown(info.filename)}”, the package expands to"
-                f" more than {max_total_bytes:,} bytes, its limit."
+                _(
+                    "{label}: with the entry “{entry}”, the package expands to more than"
+                    " {limit} bytes, its limit."
+                ).format(label=label, entry=_shown(info.filename), limit=number(max_total_bytes))
             )
 
 
@@ -415,15 +512,18 @@ def _check_layout(
     central directory: entries that overlap let a few kilobytes declare gigabytes many
     times over (the "overlapping files" zip bomb)."""
     spans = sorted((_data_span(info, file, label), info.filename) for info in infos)
-    for ((_, end), name), ((next_start, _), next_name) in itertools.pairwise(spans):
+    for ((_start, end), name), ((next_start, _end), next_name) in itertools.pairwise(spans):
         if end > next_start:
             raise UnsafeArchive(
-                f"{label}: the entry “{_shown(name)}” overlaps “{_shown(next_name)}” (a zip"
-                " bomb's trick)."
+                _("{label}: the entry “{entry}” overlaps “{other}” (a zip bomb's trick).").format(
+                    label=label, entry=_shown(name), other=_shown(next_name)
+                )
             )
     if spans and spans[-1][0][1] > directory_start:
         raise UnsafeArchive(
-            f"{label}: the entry “{_shown(spans[-1][1])}” runs into the archive's directory."
+            _("{label}: the entry “{entry}” runs into the archive's directory.").format(
+                label=label, entry=_shown(spans[-1][1])
+            )
         )
 
 
@@ -432,7 +532,11 @@ def _data_span(info: zipfile.ZipInfo, file: BinaryIO, label: str) -> tuple[int, 
     file.seek(info.header_offset)
     header = file.read(_LOCAL_HEADER.size)
     if len(header) != _LOCAL_HEADER.size or header[:4] != _LOCAL_SIGNATURE:
-        raise UnsafeArchive(f"{label}: the entry “{_shown(info.filename)}” has no valid header.")
+        raise UnsafeArchive(
+            _("{label}: the entry “{entry}” has no valid header.").format(
+                label=label, entry=_shown(info.filename)
+            )
+        )
     fields = _LOCAL_HEADER.unpack(header)
     data_start = info.header_offset + _LOCAL_HEADER.size + fields[9] + fields[10]
     return info.header_offset, data_start + info.compress_size
@@ -458,20 +562,31 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> Iter
                 count += len(chunk)
                 if count > declared:
                     raise _refusal(
+                        N_(
+                            "{label}: the entry “{entry}” holds more data than its header"
+                            " declares ({declared} bytes): a forged header."
+                        ),
                         label,
                         info,
-                        f"holds more data than its header declares ({declared:,} bytes):"
-                        " a forged header",
+                        declared=number(declared),
                     )
                 yield chunk
     except _DAMAGE as error:
-        raise _refusal(label, info, f"is damaged ({error})") from None
+        raise _refusal(
+            N_("{label}: the entry “{entry}” is damaged ({error})."), label, info, error=str(error)
+        ) from None
     if count != declared:
-        raise _refusal(label, info, f"holds {count:,} bytes, not the {declared:,} it declares")
+        raise _refusal(
+            N_("{label}: the entry “{entry}” holds {count} bytes, not the {declared} it declares."),
+            label,
+            info,
+            count=number(count),
+            declared=number(declared),
+        )
 
 
-def _refusal(label: str, info: zipfile.ZipInfo, reason: str) -> UnsafeArchive:
-    return UnsafeArchive(f"{label}: the entry “{_shown(info.filename)}” {reason}.")
+def _refusal(sentence: str, label: str, info: zipfile.ZipInfo, **values: str) -> UnsafeArchive:
+    return UnsafeArchive(_(sentence).format(label=label, entry=_shown(info.filename), **values))
 
 
 def _shown(name: str) -> str:

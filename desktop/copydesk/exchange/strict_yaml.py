@@ -11,6 +11,8 @@ from typing import Any
 import yaml
 
 from copydesk.errors import InvalidArticleFile
+from copydesk.exchange.numbers import number
+from copydesk.translation import _
 
 MAX_FRONT_MATTER_CHARS = 256 * 1024
 MAX_YAML_DEPTH = 12
@@ -32,14 +34,28 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _yaml_refusal("YAML anchors and aliases (&name, *name) are not allowed", event)
+            raise _yaml_refusal(
+                _(
+                    "Front matter, line {line}: YAML anchors and aliases (&name, *name) are not"
+                    " allowed."
+                ),
+                event,
+            )
         self._nodes += 1
         if self._nodes > MAX_YAML_NODES:
-            raise _yaml_refusal(f"the front matter holds more than {MAX_YAML_NODES} values", event)
+            raise _yaml_refusal(
+                _("Front matter, line {line}: the front matter holds more than {count} values."),
+                event,
+                count=MAX_YAML_NODES,
+            )
         self._depth += 1
         try:
             if self._depth > MAX_YAML_DEPTH:
-                raise _yaml_refusal(f"values are nested more than {MAX_YAML_DEPTH} deep", event)
+                raise _yaml_refusal(
+                    _("Front matter, line {line}: values are nested more than {count} deep."),
+                    event,
+                    count=MAX_YAML_DEPTH,
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -48,11 +64,17 @@ class _StrictLoader(yaml.SafeLoader):
         seen: set[Any] = set()
         for key_node, _value in node.value:
             if key_node.tag == _MERGE_TAG:
-                raise _yaml_refusal("YAML merge keys (<<) are not allowed", key_node)
+                raise _yaml_refusal(
+                    _("Front matter, line {line}: YAML merge keys (<<) are not allowed."), key_node
+                )
             key = self.construct_object(key_node, deep=True)
             if isinstance(key, Hashable):  # the base class refuses the others
                 if key in seen:
-                    raise _yaml_refusal(f"the field “{key}” is given twice", key_node)
+                    raise _yaml_refusal(
+                        _("Front matter, line {line}: the field “{field}” is given twice."),
+                        key_node,
+                        field=key,
+                    )
                 seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -69,8 +91,11 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> obje
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def _yaml_refusal(problem: str, where: yaml.Event | yaml.Node) -> InvalidArticleFile:
-    return InvalidArticleFile(f"Front matter, line {_file_line(where.start_mark)}: {problem}.")
+def _yaml_refusal(
+    sentence: str, where: yaml.Event | yaml.Node, **values: object
+) -> InvalidArticleFile:
+    """``sentence`` (translated) with ``{line}`` the line of ``where`` in the file."""
+    return InvalidArticleFile(sentence.format(line=_file_line(where.start_mark), **values))
 
 
 def _file_line(mark: object) -> int:
@@ -82,21 +107,27 @@ def _file_line(mark: object) -> int:
 def load_yaml(front_matter: str) -> dict[str, Any]:
     if len(front_matter) > MAX_FRONT_MATTER_CHARS:
         raise InvalidArticleFile(
-            f"The front matter is too large: {len(front_matter):,} characters, the limit is"
-            f" {MAX_FRONT_MATTER_CHARS:,}."
+            _("The front matter is too large: {count} characters, the limit is {limit}.").format(
+                count=number(len(front_matter)), limit=number(MAX_FRONT_MATTER_CHARS)
+            )
         )
     loader = _StrictLoader(front_matter)
     try:
         document = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        where = f"line {_file_line(error.problem_mark)}: " if error.problem_mark else ""
-        raise InvalidArticleFile(
-            f"The front matter is not valid YAML: {where}{error.problem}."
-        ) from None
+        if error.problem_mark:
+            message = _("The front matter is not valid YAML: line {line}: {problem}.").format(
+                line=_file_line(error.problem_mark), problem=error.problem
+            )
+        else:
+            message = _("The front matter is not valid YAML: {problem}.").format(
+                problem=error.problem
+            )
+        raise InvalidArticleFile(message) from None
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         # Values YAML parses but Python cannot hold: 2025-02-30, a 5,000-digit number.
         raise InvalidArticleFile(
-            f"The front matter holds a value that cannot be read: {error}."
+            _("The front matter holds a value that cannot be read: {error}.").format(error=error)
         ) from None
     finally:
         loader.dispose()
@@ -108,7 +139,9 @@ def _mapping_document(document: object) -> dict[str, Any]:
         return {}  # "---\n---": empty front matter
     if not isinstance(document, dict):
         raise InvalidArticleFile(
-            f"The front matter must be a set of fields (“headline: …” lines), not {kind(document)}."
+            _("The front matter must be a set of fields (“headline: …” lines), not {kind}.").format(
+                kind=kind(document)
+            )
         )
     return document
 
@@ -116,22 +149,22 @@ def _mapping_document(document: object) -> dict[str, Any]:
 def kind(value: object) -> str:
     """How a wrong value is named in a message: its kind, and the value when it is short."""
     if value is None:
-        return "empty (null)"
+        return _("empty (null)")
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return _("true/false ({value})").format(value=str(value).lower())
     if isinstance(value, int | float):
-        return f"a number ({value})"
+        return _("a number ({value})").format(value=value)
     if isinstance(value, datetime):
-        return f"a date and time ({value.isoformat(sep=' ')})"
+        return _("a date and time ({value})").format(value=value.isoformat(sep=" "))
     if isinstance(value, date):
-        return f"a date ({value.isoformat()})"
+        return _("a date ({value})").format(value=value.isoformat())
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:39] + "…"
-        return f"text (“{shown}”)"
+        return _("text (“{text}”)").format(text=shown)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a set of fields"
+        return _("a set of fields")
     if isinstance(value, bytes):
-        return "binary data"
+        return _("binary data")
     return type(value).__name__

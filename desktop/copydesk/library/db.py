@@ -39,6 +39,7 @@ from copydesk.library.inspection import (
 from copydesk.library.locks import LockProbe
 from copydesk.library.migrations import HEAD_REVISION
 from copydesk.library.models import Base
+from copydesk.translation import _
 
 if TYPE_CHECKING:  # Alembic is imported only when a schema must change
     from alembic.config import Config as AlembicConfig
@@ -176,8 +177,10 @@ class _SessionGate:
             try:
                 if not self._condition.wait_for(lambda: not self._active, REOPEN_WAIT_SECONDS):
                     raise LibraryError(
-                        f"Copydesk lost its hold on {path} and cannot take it back while "
-                        "another task reads it; nothing was written. Try again in a moment."
+                        _(
+                            "Copydesk lost its hold on {path} and cannot take it back while "
+                            "another task reads it; nothing was written. Try again in a moment."
+                        ).format(path=path)
                     )
                 yield
             finally:
@@ -204,7 +207,7 @@ def open_library(
     inspection = inspection or inspect_library_file(path)
     if inspection.state is FileState.NEW:
         if not create:
-            raise LibraryError(f"There is no Copydesk library at {path}.")
+            raise LibraryError(_("There is no Copydesk library at {path}.").format(path=path))
         _create_library_file(path, on_create)
     else:
         require_writable(path)
@@ -253,7 +256,11 @@ def _create_library_file(path: Path, on_create: Callable[[Session], object] | No
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LibraryError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from exc
+        raise LibraryError(
+            _("Cannot create the folder {folder}: {reason}.").format(
+                folder=path.parent, reason=exc.strerror
+            )
+        ) from exc
     temporary = path.with_name(path.name + ".creating")
     temporary.unlink(missing_ok=True)
     engine = _make_engine(temporary, wal=False)
@@ -289,8 +296,10 @@ def _prepare_upgrade(path: Path, revision: str | None) -> None:
     script = _script_directory()
     if revision not in {rev.revision for rev in script.walk_revisions()}:
         raise LibraryError(
-            f"{path} was written by a newer Copydesk (schema {revision}); this is Copydesk "
-            f"{__version__}, which knows schemas up to {HEAD_REVISION}. Update Copydesk to open it."
+            _(
+                "{path} was written by a newer Copydesk (schema {revision}); this is Copydesk "
+                "{version}, which knows schemas up to {head}. Update Copydesk to open it."
+            ).format(path=path, revision=revision, version=__version__, head=HEAD_REVISION)
         )
     _check_integrity(path)
     _backup(path, revision)
@@ -320,7 +329,11 @@ def _check_foreign_keys(path: Path, connection: Connection) -> None:
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
         tables = ", ".join(sorted({str(row[0]) for row in broken}))
-        raise LibraryError(f"Upgrading {path} broke references in {tables}; it was not upgraded.")
+        raise LibraryError(
+            _("Upgrading {path} broke references in {tables}; it was not upgraded.").format(
+                path=path, tables=tables
+            )
+        )
 
 
 def _check_integrity(path: Path) -> None:
@@ -333,7 +346,9 @@ def _check_integrity(path: Path) -> None:
         connection.close()
     if result != "ok":
         detail = " ".join(str(result).split())[:200]  # SQLite's report runs over many lines
-        raise LibraryError(f"{path} is damaged ({detail}); it was not upgraded.")
+        raise LibraryError(
+            _("{path} is damaged ({detail}); it was not upgraded.").format(path=path, detail=detail)
+        )
 
 
 def _backup(path: Path, revision: str | None) -> Path:
@@ -348,7 +363,9 @@ def _backup(path: Path, revision: str | None) -> Path:
             destination.close()
     except sqlite3.Error as exc:
         target.unlink(missing_ok=True)
-        raise LibraryError(f"Cannot back up {path} before upgrading it: {exc}.") from exc
+        raise LibraryError(
+            _("Cannot back up {path} before upgrading it: {reason}.").format(path=path, reason=exc)
+        ) from exc
     finally:
         source.close()
     return target
@@ -380,11 +397,13 @@ def _translated_errors(path: Path) -> Iterator[None]:
 def _describe_database_error(path: Path, exc: Exception) -> str:
     text = str(getattr(exc, "orig", exc))
     if "locked" in text or "busy" in text:
-        return f"{path} is busy: another program is writing to it. Try again in a moment."
+        return _("{path} is busy: another program is writing to it. Try again in a moment.").format(
+            path=path
+        )
     if "disk is full" in text or "database or disk is full" in text:
-        return f"The disk holding {path} is full; nothing was saved."
+        return _("The disk holding {path} is full; nothing was saved.").format(path=path)
     if "readonly" in text or "read-only" in text:
-        return f"{path} is read-only; the change was not saved."
+        return _("{path} is read-only; the change was not saved.").format(path=path)
     if "malformed" in text:
-        return f"{path} is damaged ({text})."
-    return f"Database error in {path}: {text}."
+        return _("{path} is damaged ({detail}).").format(path=path, detail=text)
+    return _("Database error in {path}: {detail}.").format(path=path, detail=text)

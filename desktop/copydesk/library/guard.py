@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from copydesk.translation import _
+
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 # Audit events that touch a file by name, and which of their arguments are names.
 _PATH_EVENTS = {"open": (0,), "os.remove": (0,), "os.truncate": (0,), "os.rename": (0, 1)}
@@ -122,7 +124,9 @@ def _audit(event: str, arguments: tuple[Any, ...]) -> None:
         if library is not None:
             raise LibraryFileGuarded(
                 errno.EACCES,
-                f"it is the Copydesk library {library.name}, open in this program; "
-                "Copydesk never reads or replaces an open library as a file",
+                _(
+                    "it is the Copydesk library {name}, open in this program; "
+                    "Copydesk never reads or replaces an open library as a file"
+                ).format(name=library.name),
                 os.fsdecode(os.fspath(arguments[position])),
             )

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from copydesk.errors import LibraryError
 from copydesk.library.models import LibraryInfo
+from copydesk.translation import _
 
 
 def create_identity(session: Session, uuid: str | None = None) -> str:
@@ -23,7 +24,7 @@ def create_identity(session: Session, uuid: str | None = None) -> str:
 def library_uuid(session: Session) -> str:
     found = session.scalars(select(LibraryInfo.uuid).where(LibraryInfo.id == 1)).one_or_none()
     if found is None:
-        raise LibraryError("This library has no identity record; it may be damaged.")
+        raise LibraryError(_("This library has no identity record; it may be damaged."))
     return found
 
 

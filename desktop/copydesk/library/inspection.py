@@ -15,6 +15,7 @@ from pathlib import Path
 from copydesk.errors import LibraryError
 from copydesk.library import guard as library_guard
 from copydesk.library.migrations import HEAD_REVISION
+from copydesk.translation import _
 
 # "CDSK": lets Copydesk (and `file`) tell its libraries from other SQLite files.
 APPLICATION_ID = 0x4344534B
@@ -61,7 +62,7 @@ def inspect_library_file(path: Path) -> Inspection:
     """Say what ``path`` holds. A file that is not a Copydesk library is judged from its
     header bytes alone and never opened by SQLite (which could leave a journal beside it)."""
     if path.is_dir():
-        raise LibraryError(f"{path} is a folder, not a Copydesk library file.")
+        raise LibraryError(_("{path} is a folder, not a Copydesk library file.").format(path=path))
     if not path.exists():
         return Inspection(FileState.NEW)
     if library_guard.is_guarded(path):
@@ -71,13 +72,17 @@ def inspect_library_file(path: Path) -> Inspection:
     if not header:
         return Inspection(FileState.NEW)
     if not header.startswith(SQLITE_HEADER):
-        raise LibraryError(f"{path} is not a Copydesk library (it is not a SQLite database).")
+        raise LibraryError(
+            _("{path} is not a Copydesk library (it is not a SQLite database).").format(path=path)
+        )
     if len(header) < HEADER_SIZE:
-        raise LibraryError(f"{path} cannot be read; the file may be damaged (it is truncated).")
+        raise LibraryError(
+            _("{path} cannot be read; the file may be damaged (it is truncated).").format(path=path)
+        )
     if _header_int(header, 68) != APPLICATION_ID:
         if _is_blank_database(path, header):
             return Inspection(FileState.NEW)
-        raise LibraryError(f"{path} is a database, but not a Copydesk library.")
+        raise LibraryError(_("{path} is a database, but not a Copydesk library.").format(path=path))
     return _inspect_schema(path)
 
 
@@ -85,9 +90,17 @@ def _inspect_schema(path: Path) -> Inspection:
     try:
         revision = _read_revision(path)
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{path} cannot be read; the file may be damaged ({exc}).") from exc
+        raise LibraryError(
+            _("{path} cannot be read; the file may be damaged ({detail}).").format(
+                path=path, detail=exc
+            )
+        ) from exc
     if revision is None:
-        raise LibraryError(f"{path} is a damaged Copydesk library: its schema version is missing.")
+        raise LibraryError(
+            _("{path} is a damaged Copydesk library: its schema version is missing.").format(
+                path=path
+            )
+        )
     state = FileState.CURRENT if revision == HEAD_REVISION else FileState.OUTDATED
     return Inspection(state, revision)
 
@@ -124,10 +137,14 @@ def _is_blank_database(path: Path, header: bytes) -> bool:
 def require_writable(path: Path) -> None:
     # SQLite's write-ahead log lives beside the file, so the folder must be writable too.
     if not _writable(path):
-        raise LibraryError(f"{path} is read-only; Copydesk needs to write to its library.")
+        raise LibraryError(
+            _("{path} is read-only; Copydesk needs to write to its library.").format(path=path)
+        )
     if not _writable(path.parent):
         raise LibraryError(
-            f"The folder {path.parent} is read-only; Copydesk needs to write beside its library."
+            _(
+                "The folder {folder} is read-only; Copydesk needs to write beside its library."
+            ).format(folder=path.parent)
         )
 
 
@@ -142,7 +159,9 @@ def _read_header(path: Path) -> bytes:
         with path.open("rb") as file:
             return file.read(_READ_SIZE)
     except OSError as exc:
-        raise LibraryError(f"{path} cannot be read: {exc.strerror}.") from exc
+        raise LibraryError(
+            _("{path} cannot be read: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
 
 
 def _read_revision(path: Path) -> str | None:

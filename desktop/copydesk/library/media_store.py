@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from copydesk.errors import CopydeskError
+from copydesk.translation import _
 
 MEDIA_SUFFIX = "-media"
 SWEEP_AGE_SECONDS = 3600.0
@@ -78,7 +79,9 @@ class MediaStore:
                 temporary.unlink(missing_ok=True)
         except OSError as error:
             raise MediaStoreError(
-                f"Cannot store the picture in {self.root}: {error.strerror or error}."
+                _("Cannot store the picture in {folder}: {reason}.").format(
+                    folder=self.root, reason=error.strerror or error
+                )
             ) from error
         return True
 
@@ -88,10 +91,14 @@ class MediaStore:
             return path.read_bytes()
         except FileNotFoundError as error:
             raise MediaStoreError(
-                f"The picture file {path.name} is missing from {self.root}."
+                _("The picture file {name} is missing from {folder}.").format(
+                    name=path.name, folder=self.root
+                )
             ) from error
         except OSError as error:
-            raise MediaStoreError(f"Cannot read {path}: {error.strerror or error}.") from error
+            raise MediaStoreError(
+                _("Cannot read {path}: {reason}.").format(path=path, reason=error.strerror or error)
+            ) from error
 
     def remove(self, sha256: str, media_type: str) -> None:
         with contextlib.suppress(FileNotFoundError):

@@ -2,8 +2,9 @@
 
 ``check_picture`` judges what a desk set about a picture against what its licence requires
 (``licensing``); ``check_use`` judges one use of a picture in an article (its alt text and
-caption). Like ``checks``, messages are English for the command line and the window
-translates each problem by its ``code`` from its ``params``.
+caption). Messages and suggestions are in the person's language (``copydesk.translation``)
+for the command line; the window words each problem itself, by its ``code`` from its
+``params``.
 """
 
 from __future__ import annotations
@@ -22,17 +23,21 @@ from copydesk.pictures.licensing import Family, Licence
 from copydesk.pictures.websites import page_address, real_name, website_in
 from copydesk.records.picture import PictureMetadata, PictureStatus
 from copydesk.records.problem import Severity
+from copydesk.translation import N_, _
 
 ALT_TEXT_LIMIT = 250  # characters; screen readers and guidelines advise keeping it short
 # Problems are listed in the order the credit editor shows the fields.
 FIELD_ORDER = (*(f.name for f in dataclasses.fields(PictureMetadata)), "caption")
 # Fields where a website passes for an author when it is given as a name.
 NAME_FIELDS = ("creator", "credit_line", "source", "credit_override")
-_FIELD_NAMES = {
-    "creator": "creator",
-    "credit_line": "credit line",
-    "source": "source",
-    "credit_override": "credit typed by hand",
+# What is said of each of them when it names a website (one whole sentence per field).
+_WEBSITE_MESSAGES = {
+    "creator": N_("The creator names a website, “{website}”: a website is not an author."),
+    "credit_line": N_("The credit line names a website, “{website}”: a website is not an author."),
+    "source": N_("The source names a website, “{website}”: a website is not an author."),
+    "credit_override": N_(
+        "The credit typed by hand names a website, “{website}”: a website is not an author."
+    ),
 }
 
 
@@ -122,17 +127,21 @@ def _licence_choice_problems(
     rights_texts = (metadata.usage_terms, metadata.web_statement, metadata.copyright_notice)
     guess = licensing.identify(*rights_texts, metadata.credit_override)
     fix = {"licence_id": guess.id} if guess else None
-    hint = f" The picture's own data names {guess.name}." if guess else ""
-    suggestion = "Choose the licence from the catalogue." + hint
+    if guess:
+        suggestion = _(
+            "Choose the licence from the catalogue. The picture's own data names {licence}."
+        ).format(licence=guess.name)
+    else:
+        suggestion = _("Choose the licence from the catalogue.")
     params = {"guess": guess.name} if guess else {}
     if not chosen:
-        message = "No licence is chosen: without one, the picture cannot be published."
+        message = _("No licence is chosen: without one, the picture cannot be published.")
         yield _error("licence.missing", "licence_id", message, params, suggestion, fix)
     elif found is not None:
-        message = "The licence is unknown: find out who holds the rights and on what terms."
+        message = _("The licence is unknown: find out who holds the rights and on what terms.")
         yield _error("licence.unknown", "licence_id", message, params, suggestion, fix)
     else:
-        message = f"The licence “{chosen}” is not in the catalogue."
+        message = _("The licence “{licence}” is not in the catalogue.").format(licence=chosen)
         yield _error(
             "licence.not_in_catalogue",
             "licence_id",
@@ -153,40 +162,58 @@ def _requirement_problems(
         yield _warning(
             "source_url.missing",
             "source_url",
-            f"{found.name} requires a link to the page the picture comes from.",
+            _("{licence} requires a link to the page the picture comes from.").format(
+                licence=found.name
+            ),
             params,
-            "Put the address of the picture's page (where it was found) in the source link.",
+            _("Put the address of the picture's page (where it was found) in the source link."),
             _source_url_guess(metadata),
         )
     if commercial and not found.allows_commercial:
         yield _error(
             "licence.non_commercial",
             "licence_id",
-            f"{found.name} forbids commercial use, and this publication is commercial.",
+            _("{licence} forbids commercial use, and this publication is commercial.").format(
+                licence=found.name
+            ),
             params,
-            "Ask the rights holder for a licence that allows commercial use, or use another"
-            " picture.",
+            _(
+                "Ask the rights holder for a licence that allows commercial use, or use another"
+                " picture."
+            ),
         )
     if metadata.cropped and not found.allows_derivatives:
         yield _warning(
             "licence.no_derivatives",
             "cropped",
-            f"{found.name} forbids adaptations, and the picture is cropped.",
+            _("{licence} forbids adaptations, and the picture is cropped.").format(
+                licence=found.name
+            ),
             params,
-            "Publish the picture uncropped, or ask the rights holder whether cropping is allowed.",
+            _(
+                "Publish the picture uncropped, or ask the rights holder whether cropping is"
+                " allowed."
+            ),
         )
 
 
 def _creator_missing(metadata: PictureMetadata, found: Licence) -> CreditProblem:
     creator = metadata.creator.strip()
-    why = f" “{creator}” is a website." if creator else ""
+    if creator:
+        message = _("{licence} requires the creator's name. “{creator}” is a website.").format(
+            licence=found.name, creator=creator
+        )
+    else:
+        message = _("{licence} requires the creator's name.").format(licence=found.name)
     return _error(
         "creator.missing",
         "creator",
-        f"{found.name} requires the creator's name.{why}",
+        message,
         {"licence": found.name, "creator": creator},
-        "Name the photographer or author in the creator field; the picture's page usually"
-        " gives it (on Wikimedia Commons, the file page's “Author”).",
+        _(
+            "Name the photographer or author in the creator field; the picture's page usually"
+            " gives it (on Wikimedia Commons, the file page's “Author”)."
+        ),
     )
 
 
@@ -205,9 +232,9 @@ def _source_url_problems(metadata: PictureMetadata) -> Iterator[CreditProblem]:
         yield _warning(
             "source_url.invalid",
             "source_url",
-            f"The source link “{url}” is not a web address (https://…).",
+            _("The source link “{url}” is not a web address (https://…).").format(url=url),
             {"url": url},
-            "Paste the full address of the picture's page, starting with https://.",
+            _("Paste the full address of the picture's page, starting with https://."),
             {"source_url": f"https://{url}"} if website_in(url) == url else None,
         )
 
@@ -224,14 +251,15 @@ def _website_problems(metadata: PictureMetadata) -> Iterator[CreditProblem]:
 
 
 def _website_problem(metadata: PictureMetadata, name: str, website: str) -> CreditProblem:
-    label = _FIELD_NAMES[name]
     return _error(
         "credit.website",
         name,
-        f"The {label} names a website, “{website}”: a website is not an author.",
+        _(_WEBSITE_MESSAGES[name]).format(website=website),
         {"website": website, "field": name},
-        "Name the author (the photographer or agency) and put the address of the page the"
-        " picture comes from in the source link.",
+        _(
+            "Name the author (the photographer or agency) and put the address of the page the"
+            " picture comes from in the source link."
+        ),
         _website_fix(metadata, name),
     )
 
@@ -277,10 +305,12 @@ def _override_findings(
         yield _error(
             "credit_override.creator_missing",
             "credit_override",
-            f"The credit typed by hand leaves out the creator, “{creator}”, whom {found.name}"
-            " requires.",
+            _(
+                "The credit typed by hand leaves out the creator, “{creator}”, whom {licence}"
+                " requires."
+            ).format(creator=creator, licence=found.name),
             {"creator": creator, "licence": found.name},
-            "Add the creator's name to the credit, or clear it to print the composed credit.",
+            _("Add the creator's name to the credit, or clear it to print the composed credit."),
         )
     if found.requires_licence_link:
         yield from _override_licence_findings(text, found)
@@ -294,12 +324,16 @@ def _override_licence_findings(text: str, found: Licence) -> Iterator[CreditProb
         if mention.licence != found and not (mention.generic and _public_domain(found))
     ]
     params = {"licence": found.name, "url": found.url or ""}
-    suggestion = f"Name the licence as “{found.name}” (linked to {found.url})."
+    suggestion = _("Name the licence as “{licence}” (linked to {url}).").format(
+        licence=found.name, url=found.url
+    )
     if others:
         yield _error(
             "credit_override.licence_mismatch",
             "credit_override",
-            f"The credit typed by hand names “{others[0]}”, but the licence is {found.name}.",
+            _("The credit typed by hand names “{named}”, but the licence is {licence}.").format(
+                named=others[0], licence=found.name
+            ),
             {**params, "named": others[0]},
             suggestion,
         )
@@ -307,7 +341,9 @@ def _override_licence_findings(text: str, found: Licence) -> Iterator[CreditProb
         yield _error(
             "credit_override.licence_missing",
             "credit_override",
-            f"The credit typed by hand does not name the licence, {found.name}.",
+            _("The credit typed by hand does not name the licence, {licence}.").format(
+                licence=found.name
+            ),
             params,
             suggestion,
         )
@@ -339,33 +375,36 @@ def _kind_problems(metadata: PictureMetadata, found: Licence) -> Iterator[Credit
         yield _error(
             "agency.no_credit",
             "credit_line",
-            "An agency picture must credit the agency: the credit line and the source are empty.",
+            _(
+                "An agency picture must credit the agency: the credit line and the source are"
+                " empty."
+            ),
             {},
-            "Put the agency's name (AFP, Reuters, …) in the credit line or the source.",
+            _("Put the agency's name (AFP, Reuters, …) in the credit line or the source."),
         )
     elif found.id == "handout" and not source:
         yield _warning(
             "handout.no_source",
             "source",
-            "A handout picture should name who handed it out.",
+            _("A handout picture should name who handed it out."),
             {},
-            "Put the organisation that provided the picture in the source.",
+            _("Put the organisation that provided the picture in the source."),
         )
     elif found.id == "staff" and not creator:
         yield _warning(
             "staff.no_creator",
             "creator",
-            "A staff picture should name the staff photographer.",
+            _("A staff picture should name the staff photographer."),
             {},
-            "Put the photographer's name in the creator field.",
+            _("Put the photographer's name in the creator field."),
         )
     elif found.id == "permission" and not (creator or source):
         yield _warning(
             "permission.no_holder",
             "creator",
-            "A picture used with permission should name who gave it.",
+            _("A picture used with permission should name who gave it."),
             {},
-            "Put the rights holder's name in the creator field or the source.",
+            _("Put the rights holder's name in the creator field or the source."),
         )
 
 
@@ -381,9 +420,11 @@ def _ai_problems(metadata: PictureMetadata, language: str) -> Iterator[CreditPro
     yield _warning(
         "ai.undisclosed",
         "description",
-        "The picture was generated by AI, and its caption does not say so.",
+        _("The picture was generated by AI, and its caption does not say so."),
         {"source_type": metadata.digital_source_type, "disclosure": disclosure},
-        f"Say in the caption that the image was generated by AI (“{disclosure}”).",
+        _("Say in the caption that the image was generated by AI (“{disclosure}”).").format(
+            disclosure=disclosure
+        ),
         {"description": caption},
     )
 
@@ -394,9 +435,9 @@ def _expiry_problems(metadata: PictureMetadata, today: date) -> Iterator[CreditP
         yield _error(
             "rights.expired",
             "rights_expiry",
-            f"The rights to the picture ran out on {expiry.isoformat()}.",
+            _("The rights to the picture ran out on {date}.").format(date=expiry.isoformat()),
             {"date": expiry.isoformat()},
-            "Renew the rights with the rights holder, or use another picture.",
+            _("Renew the rights with the rights holder, or use another picture."),
         )
 
 
@@ -431,9 +472,9 @@ def check_use(alt_text: str, caption: str, *, illustrative: bool) -> list[Credit
             _error(
                 "alt_text.missing",
                 "alt_text",
-                "The alt text is missing: screen readers have nothing to say about the picture.",
+                _("The alt text is missing: screen readers have nothing to say about the picture."),
                 {},
-                "Describe what the picture shows, in a sentence.",
+                _("Describe what the picture shows, in a sentence."),
             )
         ]
     problems = []
@@ -446,10 +487,12 @@ def check_use(alt_text: str, caption: str, *, illustrative: bool) -> list[Credit
             _warning(
                 "alt_text.same_as_caption",
                 "alt_text",
-                "The alt text repeats the caption: screen readers read both.",
+                _("The alt text repeats the caption: screen readers read both."),
                 {},
-                "Describe what the picture shows (people, place, action) rather than repeat the"
-                " caption.",
+                _(
+                    "Describe what the picture shows (people, place, action) rather than repeat"
+                    " the caption."
+                ),
             )
         )
     return problems
@@ -459,9 +502,11 @@ def _alt_too_long(alt: str) -> CreditProblem:
     return _warning(
         "alt_text.too_long",
         "alt_text",
-        f"The alt text has {len(alt)} characters; the recommended limit is {ALT_TEXT_LIMIT}.",
+        _("The alt text has {length} characters; the recommended limit is {limit}.").format(
+            length=len(alt), limit=ALT_TEXT_LIMIT
+        ),
         {"length": str(len(alt)), "limit": str(ALT_TEXT_LIMIT)},
-        "Keep the alt text to what the picture shows; details belong in the caption.",
+        _("Keep the alt text to what the picture shows; details belong in the caption."),
     )
 
 

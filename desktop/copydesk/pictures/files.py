@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps
 
 from copydesk.errors import InvalidPicture
+from copydesk.translation import N_, _
 
 ACCEPTED_FORMATS = {
     "JPEG": "image/jpeg",
@@ -40,7 +41,7 @@ DEFAULT_MAX_BYTES = 200 * 1000 * 1000
 MAX_PIXELS = 160 * 1000 * 1000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
-_ACCEPTED_NAMES = "JPEG, PNG, WebP and TIFF"
+_ACCEPTED_NAMES = N_("JPEG, PNG, WebP and TIFF")
 _THUMBNAIL_QUALITY = 85
 _ORIENTATION = 0x0112
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
@@ -129,11 +130,12 @@ def _stored_size(image: Image.Image, info: ImageInfo, width: int) -> tuple[int, 
 
 def _check_byte_size(data: bytes, max_bytes: int) -> None:
     if not data:
-        raise InvalidPicture("The file is empty: there is no picture in it.")
+        raise InvalidPicture(_("The file is empty: there is no picture in it."))
     if len(data) > max_bytes:
         raise InvalidPicture(
-            f"The file is {_megabytes(len(data))}: Copydesk takes pictures of up to "
-            f"{_megabytes(max_bytes)}."
+            _("The file is {size}: Copydesk takes pictures of up to {limit}.").format(
+                size=_megabytes(len(data)), limit=_megabytes(max_bytes)
+            )
         )
 
 
@@ -219,42 +221,54 @@ def _flattened(image: Image.Image) -> Image.Image:
 
 
 def _bomb_message(pixels: int | None, size: tuple[int, int] | None = None) -> str:
+    limit = MAX_PIXELS // 1_000_000
     if pixels is None:
-        found = f"more than {2 * MAX_PIXELS // 1_000_000} megapixels"
-    else:
-        found = f"{pixels / 1_000_000:,.0f} megapixels"
-    if size is not None:
-        found += f" ({size[0]:,} × {size[1]:,})"
-    return (
-        f"The picture has {found}: Copydesk refuses pictures above "
-        f"{MAX_PIXELS // 1_000_000} megapixels, whose decoding could exhaust the memory "
-        "(a decompression bomb)."
-    )
+        return _(
+            "The picture has more than {found} megapixels: Copydesk refuses pictures above "
+            "{limit} megapixels, whose decoding could exhaust the memory (a decompression bomb)."
+        ).format(found=2 * limit, limit=limit)
+    found = f"{pixels / 1_000_000:,.0f}"
+    if size is None:
+        return _(
+            "The picture has {found} megapixels: Copydesk refuses pictures above {limit} "
+            "megapixels, whose decoding could exhaust the memory (a decompression bomb)."
+        ).format(found=found, limit=limit)
+    return _(
+        "The picture has {found} megapixels ({width} × {height}): Copydesk refuses pictures "
+        "above {limit} megapixels, whose decoding could exhaust the memory (a decompression "
+        "bomb)."
+    ).format(found=found, width=f"{size[0]:,}", height=f"{size[1]:,}", limit=limit)
 
 
 def _damaged_message(format_name: str | None, error: Exception) -> str:
-    name = _display_name(format_name or "picture")
-    return f"The {name} file is truncated or damaged and cannot be read in full: {error}"
+    if format_name is None:
+        return _(
+            "The picture file is truncated or damaged and cannot be read in full: {error}"
+        ).format(error=error)
+    return _(
+        "The {format} file is truncated or damaged and cannot be read in full: {error}"
+    ).format(format=_display_name(format_name), error=error)
 
 
 def _unidentified_message(data: bytes) -> str:
     known = _sniff(data)
     if known in ACCEPTED_FORMATS:
-        return (
-            f"The file starts like a {_display_name(known)} picture but cannot be read: "
+        return _(
+            "The file starts like a {format} picture but cannot be read: "
             "it is truncated or damaged."
-        )
+        ).format(format=_display_name(known))
     if known == "GIF":
-        return (
+        return _(
             "GIF pictures are not accepted: credits cannot be embedded in a GIF file. "
             "Convert it to PNG."
         )
     if known is not None:
-        return (
-            f"{known} pictures are not accepted: Copydesk takes {_ACCEPTED_NAMES}. "
-            "Convert it to JPEG."
-        )
-    return f"The file is not a picture Copydesk can read: it takes {_ACCEPTED_NAMES}."
+        return _(
+            "{format} pictures are not accepted: Copydesk takes {accepted}. Convert it to JPEG."
+        ).format(format=known, accepted=_(_ACCEPTED_NAMES))
+    return _("The file is not a picture Copydesk can read: it takes {accepted}.").format(
+        accepted=_(_ACCEPTED_NAMES)
+    )
 
 
 def _sniff(data: bytes) -> str | None:
@@ -295,5 +309,5 @@ def _display_name(format_name: str) -> str:
 
 def _megabytes(size: int) -> str:
     if size < 1_000_000:
-        return f"{size / 1000:,.0f} KB"
-    return f"{size / 1_000_000:,.1f} MB".replace(".0 MB", " MB")
+        return _("{size} KB").format(size=f"{size / 1000:,.0f}")
+    return _("{size} MB").format(size=f"{size / 1_000_000:,.1f}".removesuffix(".0"))

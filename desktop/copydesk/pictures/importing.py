@@ -33,6 +33,7 @@ from copydesk.pictures.licensing import identify
 from copydesk.pictures.metadata import read_metadata
 from copydesk.records.imports import ImportItem, ImportOutcome, ImportReport
 from copydesk.records.picture import PictureFile, PictureMetadata, PictureRecord
+from copydesk.translation import _
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
@@ -98,15 +99,19 @@ def _read_limited(path: Path, max_bytes: int) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise InvalidPicture(
-                f"{path.name} is {size / 1e6:.0f} MB, over the limit of {max_bytes / 1e6:.0f} MB."
+                _("{name} is {size} MB, over the limit of {limit} MB.").format(
+                    name=path.name, size=f"{size / 1e6:.0f}", limit=f"{max_bytes / 1e6:.0f}"
+                )
             )
         return path.read_bytes()
     except FileNotFoundError as error:
-        raise InvalidPicture(f"{path.name} does not exist.") from error
+        raise InvalidPicture(_("{name} does not exist.").format(name=path.name)) from error
     except IsADirectoryError as error:
-        raise InvalidPicture(f"{path.name} is a folder.") from error
+        raise InvalidPicture(_("{name} is a folder.").format(name=path.name)) from error
     except OSError as error:
-        raise InvalidPicture(f"Cannot read {path.name}: {error.strerror or error}.") from error
+        raise InvalidPicture(
+            _("Cannot read {name}: {error}.").format(name=path.name, error=error.strerror or error)
+        ) from error
 
 
 def store_prepared(library: Library, store: MediaStore, prepared: PreparedPicture) -> ImportItem:
@@ -220,5 +225,7 @@ def _finish(
         return ImportItem(str(path), ImportOutcome.REFUSED, reason=str(error))
     except Exception as error:  # a hostile file must not stop the batch: report it
         _log.exception("importing %s failed", path)
-        reason = f"{path.name} could not be imported ({type(error).__name__}: {error})."
+        reason = _("{name} could not be imported ({error}).").format(
+            name=path.name, error=f"{type(error).__name__}: {error}"
+        )
         return ImportItem(str(path), ImportOutcome.REFUSED, reason=reason)

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from copydesk.resources import read_resource_text
+from copydesk.translation import N_, _
 
 CATALOGUE_FILE = "licences.json"
 
@@ -43,7 +44,11 @@ class Licence:
     allows_commercial: bool
     allows_derivatives: bool
     share_alike: bool
-    attribution: str  # what attribution it requires, in English
+    attribution: str  # what attribution it requires, in English (``explanation`` translates)
+
+    def explanation(self) -> str:
+        """What the licence asks of a publication, in the person's language."""
+        return _(self.attribution)
 
     def label(self, language: str) -> str:
         """The licence's name for people reading ``language``."""
@@ -56,6 +61,85 @@ class Licence:
         if self.family is Family.RIGHTS_RESERVED:
             return self.label(language)
         return self.name
+
+
+# The catalogue's ``attribution`` texts, marked for translation (the extraction reads the
+# code, not ``licences.json``): keep them word for word as the catalogue has them.
+_ATTRIBUTIONS = (
+    N_(
+        "None required: the creator waived their rights. Crediting the creator is still good"
+        " practice."
+    ),
+    N_(
+        "None required: the work is free of known copyright. Crediting the creator is still"
+        " good practice."
+    ),
+    N_(
+        "Credit the creator (and the title when given), link to the source page the licensor"
+        " names and to the licence, and keep any copyright notice."
+    ),
+    N_(
+        "Credit the creator (and the title when given), link to the source page the licensor"
+        " names and to the licence, and keep any copyright notice. Adaptations must be shared"
+        " under the same licence."
+    ),
+    N_(
+        "Credit the creator (and the title when given), link to the source page the licensor"
+        " names and to the licence, and keep any copyright notice. No adaptations: share the"
+        " picture only unchanged."
+    ),
+    N_(
+        "Credit the creator (and the title when given), link to the source page the licensor"
+        " names and to the licence, and keep any copyright notice. Non-commercial use only."
+    ),
+    N_(
+        "Credit the creator (and the title when given), link to the source page the licensor"
+        " names and to the licence, and keep any copyright notice. Non-commercial use only."
+        " Adaptations must be shared under the same licence."
+    ),
+    N_(
+        "Credit the creator (and the title when given), link to the source page the licensor"
+        " names and to the licence, and keep any copyright notice. Non-commercial use only."
+        " No adaptations: share the picture only unchanged."
+    ),
+    N_(
+        "Credit the creator, link to the source page and to the licence, and say whether the"
+        " picture was changed."
+    ),
+    N_(
+        "Credit the creator, link to the source page and to the licence, and say whether the"
+        " picture was changed. Adaptations must be shared under the same licence."
+    ),
+    N_(
+        "Credit the creator, link to the source page and to the licence, and say whether the"
+        " picture was changed. No adaptations: share the picture only unchanged."
+    ),
+    N_(
+        "Credit the creator, link to the source page and to the licence, and say whether the"
+        " picture was changed. Non-commercial use only."
+    ),
+    N_(
+        "Credit the creator, link to the source page and to the licence, and say whether the"
+        " picture was changed. Non-commercial use only. Adaptations must be shared under the"
+        " same licence."
+    ),
+    N_(
+        "Credit the creator, link to the source page and to the licence, and say whether the"
+        " picture was changed. Non-commercial use only. No adaptations: share the picture"
+        " only unchanged."
+    ),
+    N_(
+        "Credit the agency as the contract says (usually photographer / agency); use only"
+        " under the subscription's terms."
+    ),
+    N_("Credit the staff photographer by name; the publication holds the rights."),
+    N_("Credit the organisation that handed the picture out; editorial use only, as distributed."),
+    N_(
+        "Credit the rights holder who gave permission, in the terms they agreed to; keep a"
+        " record of the permission."
+    ),
+    N_("Unknown: find out who holds the rights and on what terms before publishing."),
+)
 
 
 def primary_language(language: str) -> str:

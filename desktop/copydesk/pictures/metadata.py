@@ -36,6 +36,7 @@ import pyexiv2
 from copydesk.errors import MetadataWriteError
 from copydesk.pictures.iptc_digest import DigestState, digest_state, refresh_digest
 from copydesk.records.picture import EMBEDDED_FIELDS, PictureMetadata
+from copydesk.translation import _
 
 # pyexiv2 keeps global state between the calls of one operation: exiv2's log level (which
 # _exiv2_image sets per operation) and the error log it turns into exceptions. So one
@@ -327,7 +328,9 @@ def write_metadata(data: bytes, metadata: PictureMetadata, *, credit: str) -> by
     except MetadataWriteError:
         raise
     except Exception as error:  # exiv2: RuntimeError for unreadable data, refused values
-        raise MetadataWriteError(f"The picture’s metadata cannot be written: {error}") from error
+        raise MetadataWriteError(
+            _("The picture’s metadata cannot be written: {error}").format(error=error)
+        ) from error
     return refresh_digest(data, written)
 
 
@@ -335,8 +338,10 @@ def _write(image: Any, values: Mapping[str, str]) -> bytes:
     access = image.get_access_mode()
     if not _writable(access.get("xmp")):
         raise MetadataWriteError(
-            f"Copydesk cannot write credits into this picture ({image.get_mime_type()}): "
-            "its format has no room for IPTC or XMP metadata."
+            _(
+                "Copydesk cannot write credits into this picture ({media_type}): "
+                "its format has no room for IPTC or XMP metadata."
+            ).format(media_type=image.get_mime_type())
         )
     if _writable(access.get("iptc")):
         image.modify_iptc(_iim_changes(image, values), encoding="utf-8")

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from copydesk.errors import CopydeskError
 from copydesk.records.picture import PictureMetadata
+from copydesk.translation import _
 
 # The fields a preset may set: the rights and credit of a batch, never a picture's caption.
 PRESET_FIELDS = (
@@ -52,10 +53,12 @@ class Preset:
     def of(cls, name: str, fields: dict[str, PresetField]) -> Preset:
         name = name.strip()
         if not name:
-            raise InvalidPreset("A preset needs a name.")
+            raise InvalidPreset(_("A preset needs a name."))
         unknown = sorted(set(fields) - set(PRESET_FIELDS))
         if unknown:
-            raise InvalidPreset(f"A preset cannot set {', '.join(unknown)}.")
+            raise InvalidPreset(
+                _("A preset cannot set {fields}.").format(fields=", ".join(unknown))
+            )
         ordered = tuple((field, fields[field]) for field in PRESET_FIELDS if field in fields)
         return cls(name, ordered)
 
@@ -84,7 +87,9 @@ def preset_from_json(name: str, text: str) -> Preset:
             for field, entry in data.items()
         }
     except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise InvalidPreset(f"The preset {name!r} is damaged: {error}.") from error
+        raise InvalidPreset(
+            _("The preset {name} is damaged: {error}.").format(name=repr(name), error=error)
+        ) from error
     return Preset.of(name, fields)
 
 

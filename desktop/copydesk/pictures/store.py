@@ -18,6 +18,7 @@ from copydesk.errors import CopydeskError, NotFoundError
 from copydesk.library.models import Article, Picture, PicturePreset, PictureUse, utc_now
 from copydesk.pictures.presets import Preset, preset_from_json, preset_to_json
 from copydesk.records.picture import EMBEDDED_FIELDS, PictureFile, PictureMetadata, PictureRecord
+from copydesk.translation import _
 
 _METADATA_FIELDS = tuple(field.name for field in dataclasses.fields(PictureMetadata))
 
@@ -140,13 +141,22 @@ def attach_file(
     row = _row(session, picture_id)
     if row.sha256:
         raise AttachRefused(
-            f"Picture {picture_id} ({row.file_name}) already has its file; nothing was attached."
+            _("Picture {picture} ({file}) already has its file; nothing was attached.").format(
+                picture=picture_id, file=row.file_name
+            )
         )
     other = find_by_sha256(session, file.sha256)
     if other is not None:
         raise AttachRefused(
-            f"{file.file_name} is already in the library as picture {other.id}"
-            f" ({other.file.file_name}); it was not attached to picture {picture_id}."
+            _(
+                "{file} is already in the library as picture {other} ({other_file}); it was not"
+                " attached to picture {picture}."
+            ).format(
+                file=file.file_name,
+                other=other.id,
+                other_file=other.file.file_name,
+                picture=picture_id,
+            )
         )
     row.sha256 = file.sha256
     row.file_name = file.file_name
@@ -175,7 +185,11 @@ def delete_picture(session: Session, picture_id: int) -> PictureRecord:
     usages = usages_of(session, picture_id)
     if usages:
         where = ", ".join(dict.fromkeys(usage.slug for usage in usages))
-        raise PictureInUseError(f"{row.file_name} is used by {where}: it cannot be deleted.")
+        raise PictureInUseError(
+            _("{file} is used by {articles}: it cannot be deleted.").format(
+                file=row.file_name, articles=where
+            )
+        )
     record = to_record(row)
     session.delete(row)
     session.flush()
@@ -230,7 +244,7 @@ def list_presets(session: Session) -> list[Preset]:
 def delete_preset(session: Session, name: str) -> None:
     row = session.scalars(select(PicturePreset).where(PicturePreset.name == name)).first()
     if row is None:
-        raise NotFoundError(f"There is no preset named {name!r}.")
+        raise NotFoundError(_("There is no preset named {name}.").format(name=repr(name)))
     session.delete(row)
     session.flush()
 
@@ -241,7 +255,7 @@ def delete_preset(session: Session, name: str) -> None:
 def _row(session: Session, picture_id: int) -> Picture:
     row = session.get(Picture, picture_id)
     if row is None:
-        raise NotFoundError(f"There is no picture with id {picture_id}.")
+        raise NotFoundError(_("There is no picture with id {picture}.").format(picture=picture_id))
     return row
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from copydesk import __version__
 from copydesk.qt import startup_trace
+from copydesk.qt.language import apply_language
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window.main_window import MainWindow
 from copydesk.qt.window.preferences_store import PreferencesStore
@@ -60,11 +61,13 @@ def application(argv: list[str] | None = None) -> QApplication:
 def run_application(library_path: Path) -> int:
     prepare_environment()
     app = application()
+    preferences = PreferencesStore.persistent()
+    apply_language(preferences.current().language)
     window = MainWindow(
         library_path,
         state=WindowState.persistent(),
         runner=TaskRunner(),
-        preferences=PreferencesStore.persistent(),
+        preferences=preferences,
     )
     startup_trace.attach(window)
     window.library_opened.connect(freeze_startup_objects)
@@ -85,9 +88,18 @@ def freeze_startup_objects() -> None:
 def _library_failed(window: MainWindow, message: str) -> None:
     if os.environ.get(startup_trace.TRACE_ENV) == "exit":
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, window.tr("Cannot Open the Library"), message)
-    other = box.addButton(window.tr("Open Another Library…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(window.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("MainWindow", "Cannot Open the Library"),
+        message,
+    )
+    other = box.addButton(
+        QCoreApplication.translate("MainWindow", "Open Another Library…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("MainWindow", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     if box.clickedButton() is other and window.choose_library():
         return

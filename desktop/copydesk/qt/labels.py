@@ -9,6 +9,26 @@ from PySide6.QtCore import QCoreApplication
 from copydesk.records.article import ArticleStatus
 
 
+class Context:
+    """Translates in the context ``name``, for code outside a ``QObject``: bind it to a
+    module-level variable spelt like the context (``export = Context("export")``) and write
+    ``export.tr("…")``, or ``export.tr("%n package(s) exported", "", count)`` for plural forms.
+
+    lupdate reads ``export.tr(`` with ``export`` as the context and a third argument as the
+    count. It would read ``QCoreApplication.translate("export", "…", "", count)`` as a
+    message without plural forms (it takes a name there for an encoding), and would skip it
+    altogether when the count is a call such as ``len(items)``.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(self.name, text, disambiguation, n)
+
+
 def status_label(status: ArticleStatus) -> str:
     labels = {
         ArticleStatus.DRAFT: QCoreApplication.translate("status", "Draft"),

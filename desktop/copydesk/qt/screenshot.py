@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, QRect, 
 from PySide6.QtGui import QGuiApplication, QImage
 
 from copydesk.errors import CopydeskError
+from copydesk.qt.labels import Context
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window.main_window import MainWindow
 from copydesk.qt.window.state import WindowState
@@ -17,16 +18,24 @@ READY_TIMEOUT_MS = 60_000
 SETTLE_MS = 150
 MAX_SETTLE_ROUNDS = 20
 
+screenshot = Context("screenshot")
+
 
 def take_screenshot(library_path: Path, out: Path, slug: str | None, size: tuple[int, int]) -> None:
     if not out.parent.is_dir():
-        raise CopydeskError(f"Cannot save the screenshot: the folder {out.parent} does not exist.")
+        raise CopydeskError(
+            screenshot.tr("Cannot save the screenshot: the folder %1 does not exist.").replace(
+                "%1", str(out.parent)
+            )
+        )
     if QGuiApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the application starts
     from copydesk.qt.app import application, prepare_environment
+    from copydesk.qt.language import apply_language
 
     prepare_environment()
     application()
+    apply_language()  # the system's language, as the command line speaks it
     _save_png(_render_window(library_path, slug, size), out)
 
 
@@ -56,13 +65,15 @@ def _render_window(library_path: Path, slug: str | None, size: tuple[int, int]) 
     window.article_ready.connect(lambda: done("article"))
     window.library_opened.connect(lambda: done("library"))
     window.library_failed.connect(fail)
-    QTimer.singleShot(READY_TIMEOUT_MS, lambda: fail("timed out"))
+    QTimer.singleShot(READY_TIMEOUT_MS, lambda: fail(screenshot.tr("timed out")))
     window.resize(*size)
     window.show()
     try:
         loop.exec()
         if failure:
-            raise CopydeskError(f"Cannot take the screenshot: {failure[0]}")
+            raise CopydeskError(
+                screenshot.tr("Cannot take the screenshot: %1").replace("%1", failure[0])
+            )
         return _settled_grab(window)
     finally:
         window.close()
@@ -101,5 +112,7 @@ def _save_png(image: QImage, out: Path) -> None:
     temporary = out.with_name(f".{out.name}.partial")
     if not image.save(str(temporary), "PNG"):
         temporary.unlink(missing_ok=True)
-        raise CopydeskError(f"Cannot write the screenshot to {out}.")
+        raise CopydeskError(
+            screenshot.tr("Cannot write the screenshot to %1.").replace("%1", str(out))
+        )
     os.replace(temporary, out)

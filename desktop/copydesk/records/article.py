@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from copydesk.translation import N_, _
+
 
 class ArticleStatus(StrEnum):
     DRAFT = "draft"
@@ -19,8 +21,17 @@ class ArticleStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        """English label for the command line; the UI translates its own."""
-        return self.value.replace("_", " ")
+        """The status for the command line, in the person's language ("in review"); the
+        window has its own labels."""
+        return _(_STATUS_LABELS[self])
+
+
+_STATUS_LABELS = {
+    ArticleStatus.DRAFT: N_("draft"),
+    ArticleStatus.IN_REVIEW: N_("in review"),
+    ArticleStatus.READY: N_("ready"),
+    ArticleStatus.PUBLISHED: N_("published"),
+}
 
 
 LANGUAGES: dict[str, str] = {"fr": "Français", "en": "English"}

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from copydesk.translation import _
+
 
 class ImportOutcome(StrEnum):
     IMPORTED = "imported"
@@ -17,7 +19,7 @@ class ImportOutcome(StrEnum):
 @dataclass(frozen=True, slots=True)
 class ImportItem:
     """What became of one file: an article (``article_id`` and what it brought) or a picture
-    (``picture_id``); ``reason`` says, in English, why it was refused."""
+    (``picture_id``); ``reason`` says, in the person's language, why it was refused."""
 
     path: str
     outcome: ImportOutcome
@@ -35,8 +37,10 @@ class ImportItem:
     def line(self) -> str:
         """One line for the command line's report of an article import."""
         if self.outcome is ImportOutcome.REFUSED:
-            return f"{self.path}: {self.reason}"
-        return f"{self.path}: imported as {self.slug} ({self.kind})"
+            return _("{path}: {reason}").format(path=self.path, reason=self.reason)
+        return _("{path}: imported as {slug} ({kind})").format(
+            path=self.path, slug=self.slug, kind=self.kind
+        )
 
     def as_json(self) -> dict[str, Any]:
         values = {name: getattr(self, name) for name in self.__dataclass_fields__}

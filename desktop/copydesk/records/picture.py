@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from copydesk.translation import _
+
 # The metadata fields read from IPTC IIM / XMP on import, in the order the credit editor
 # shows them. Each is a plain string ("" when absent).
 EMBEDDED_FIELDS = (
@@ -85,10 +87,10 @@ def metadata_from_dict(values: object) -> PictureMetadata:
     """The reverse of ``metadata_to_dict``, strictly: a field of the wrong kind is refused
     by name; unknown fields too (they would be lost without a word)."""
     if not isinstance(values, dict):
-        raise InvalidMetadata("the picture's metadata is not a set of fields")
+        raise InvalidMetadata(_("the picture's metadata is not a set of fields"))
     unknown = sorted(str(name) for name in values if name not in METADATA_FIELDS)
     if unknown:
-        raise InvalidMetadata(f"unknown picture field “{unknown[0]}”")
+        raise InvalidMetadata(_("unknown picture field “{field}”").format(field=unknown[0]))
     fields: dict[str, object] = {}
     for name, value in values.items():
         fields[name] = _metadata_value(name, value)
@@ -98,12 +100,12 @@ def metadata_from_dict(values: object) -> PictureMetadata:
 def _metadata_value(name: str, value: object) -> object:
     if name == "cropped":
         if not isinstance(value, bool):
-            raise InvalidMetadata("the picture field “cropped” is not true or false")
+            raise InvalidMetadata(_("the picture field “cropped” is not true or false"))
         return value
     if name == "rights_expiry":
         return _expiry(value)
     if not isinstance(value, str):
-        raise InvalidMetadata(f"the picture field “{name}” is not text")
+        raise InvalidMetadata(_("the picture field “{field}” is not text").format(field=name))
     return value
 
 
@@ -115,7 +117,7 @@ def _expiry(value: object) -> date | None:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise InvalidMetadata("the picture field “rights_expiry” is not a date")
+    raise InvalidMetadata(_("the picture field “rights_expiry” is not a date"))
 
 
 class PictureStatus(StrEnum):

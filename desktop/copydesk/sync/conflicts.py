@@ -16,6 +16,7 @@ from copydesk.library.models import ReplicaBase, ReplicaConflict, ReplicaState
 from copydesk.records.article import RevisionKind
 from copydesk.sync import local, replica, wire
 from copydesk.sync.pulling import Head, merge, settle
+from copydesk.translation import _
 
 Side = Literal["mine", "theirs"]
 
@@ -49,7 +50,7 @@ def settle_conflict(
     field, ``keep`` for the others), or ``content`` (a person's own merge), and send it."""
     row = session.get(ReplicaConflict, conflict_id)
     if row is None:
-        raise NotFoundError(f"There is no conflict {conflict_id}.")
+        raise NotFoundError(_("There is no conflict {id}.").format(id=conflict_id))
     chosen = content if content is not None else _side(session, row, keep, choices or {})
     deleted = content is None and keep == "theirs" and row.theirs_deleted
     head = _their_head(row)
@@ -101,7 +102,7 @@ class Draft:
 def draft(session: Session, conflict_id: int) -> Draft:
     row = session.get(ReplicaConflict, conflict_id)
     if row is None:
-        raise NotFoundError(f"There is no conflict {conflict_id}.")
+        raise NotFoundError(_("There is no conflict {id}.").format(id=conflict_id))
     return _draft_of(session, row)
 
 

@@ -22,6 +22,7 @@ from copydesk.sync.replica import PushCounts
 from copydesk.sync.server import connection as server
 from copydesk.sync.server.connection import ServerAddress
 from copydesk.sync.wire import ARTICLE, PICTURE
+from copydesk.translation import _
 
 PUSH_BATCH = 200
 PULL_BATCH = 500
@@ -38,10 +39,16 @@ class SyncReport:
     chief: bool = False  # the person is the newsroom's chief
 
     def line(self) -> str:
-        return (
-            f"sent {self.pushed.sent}, received {self.pulled.received},"
-            f" merged {self.pulled.merged}, conflicts {self.open_conflicts},"
-            f" refused {self.pushed.refused}, waiting {self.waiting}"
+        return _(
+            "sent {sent}, received {received}, merged {merged}, conflicts {conflicts},"
+            " refused {refused}, waiting {waiting}"
+        ).format(
+            sent=self.pushed.sent,
+            received=self.pulled.received,
+            merged=self.pulled.merged,
+            conflicts=self.open_conflicts,
+            refused=self.pushed.refused,
+            waiting=self.waiting,
         )
 
 
@@ -275,4 +282,6 @@ def _finish(library: Library, report: SyncReport) -> None:
 
 def _lost(address: ServerAddress, error: psycopg.Error) -> str:
     reason = server.describe_connection_error(address, error)
-    return f"The sync stopped: {reason} Nothing was lost; the next sync carries on."
+    return _("The sync stopped: {reason} Nothing was lost; the next sync carries on.").format(
+        reason=reason
+    )

@@ -10,6 +10,7 @@ import psycopg
 
 from copydesk.library.media_store import MediaStore, sha256_of
 from copydesk.sync.errors import NewsroomError
+from copydesk.translation import _
 
 CHUNK_SIZE = 1024 * 1024
 
@@ -45,7 +46,9 @@ def upload(
         row = connection.execute("SELECT copydesk.finish_upload(%s)", (sha256,)).fetchone()
     if not (row and row[0]):
         raise NewsroomError(
-            f"The server did not accept the picture file {sha256[:12]}…; it will be sent again."
+            _("The server did not accept the picture file {file}…; it will be sent again.").format(
+                file=sha256[:12]
+            )
         )
     return sent
 
@@ -62,7 +65,9 @@ def download(
         ).fetchall()
     data = b"".join(bytes(row[0]) for row in rows)
     if sha256_of(data) != sha256:
-        raise NewsroomError(f"The picture file {sha256[:12]}… came damaged from the server.")
+        raise NewsroomError(
+            _("The picture file {file}… came damaged from the server.").format(file=sha256[:12])
+        )
     media.store(data, sha256, media_type)
 
 

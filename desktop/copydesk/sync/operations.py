@@ -20,6 +20,7 @@ from copydesk.sync.errors import NewsroomError
 from copydesk.sync.replica import Membership
 from copydesk.sync.server import connection as server
 from copydesk.sync.server.connection import ServerAddress
+from copydesk.translation import _
 
 Progress = Callable[[int, int], None]
 
@@ -39,7 +40,9 @@ def join(
     with library.read() as session:
         joined = replica.state(session)
         if joined is not None:
-            raise NewsroomError(f"This library is already joined to {joined.server_url}.")
+            raise NewsroomError(
+                _("This library is already joined to {url}.").format(url=joined.server_url)
+            )
     with server.connect(address, password, autocommit=True) as connection:
         try:
             row = _register(connection, address, desk, device)
@@ -74,8 +77,13 @@ def _register(
 
 
 def _not_a_member(login: str, desk: str, desks: list[str]) -> str:
-    theirs = ", ".join(desks) if desks else "none"
-    return f"{login} does not belong to the desk “{desk}” (their desks: {theirs})."
+    if not desks:
+        return _("{login} does not belong to the desk “{desk}” (their desks: none).").format(
+            login=login, desk=desk
+        )
+    return _("{login} does not belong to the desk “{desk}” (their desks: {desks}).").format(
+        login=login, desk=desk, desks=", ".join(desks)
+    )
 
 
 def sync(

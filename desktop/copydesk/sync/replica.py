@@ -26,6 +26,7 @@ from copydesk.library.models import (
 from copydesk.sync import local, wire
 from copydesk.sync.errors import NewsroomError, NotJoined
 from copydesk.sync.wire import ARTICLE, PICTURE
+from copydesk.translation import _
 
 PENDING, CONFLICT, REFUSED = "pending", "conflict", "refused"
 
@@ -37,7 +38,9 @@ def state(session: Session) -> ReplicaState | None:
 def joined_state(session: Session) -> ReplicaState:
     found = state(session)
     if found is None:
-        raise NotJoined("This library is not joined to a newsroom: use “copydesk newsroom join”.")
+        raise NotJoined(
+            _("This library is not joined to a newsroom: use “copydesk newsroom join”.")
+        )
     return found
 
 
@@ -55,7 +58,9 @@ def join(session: Session, membership: Membership) -> int:
     push. Returns how many articles and pictures wait to be sent."""
     current = state(session)
     if current is not None:
-        raise NewsroomError(f"This library is already joined to {current.server_url}.")
+        raise NewsroomError(
+            _("This library is already joined to {url}.").format(url=current.server_url)
+        )
     session.add(ReplicaState(id=1, pull_cursor=0, **vars_of(membership)))
     pictures = session.scalars(select(Picture.uuid).order_by(Picture.id)).all()
     articles = session.scalars(select(Article.uuid).order_by(Article.id)).all()

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from copydesk.translation import _
+
 
 class SearchError(ValueError):
     """The pattern or the replacement is not valid; the message says why, for the user."""
@@ -35,7 +37,7 @@ def compile_search(query: str, options: SearchOptions) -> re.Pattern[str]:
     except re.error as error:
         raise SearchError(str(error)) from error
     except RecursionError as error:  # absurdly nested patterns
-        raise SearchError("pattern too complex") from error
+        raise SearchError(_("pattern too complex")) from error
 
 
 def matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -27,12 +27,14 @@ from copydesk.exchange.archive.rows import (
     Row,
     read_rows,
 )
+from copydesk.exchange.numbers import number
 from copydesk.exchange.packages.write import ExportFailed, write_zip
 from copydesk.library.db import Library
 from copydesk.library.identity import library_uuid
 from copydesk.library.media_store import MediaStore, extension_for, sha256_of
 from copydesk.library.migrations import HEAD_REVISION
 from copydesk.library.models import utc_now
+from copydesk.translation import _, ngettext
 
 ENTRY_TIME = datetime(1980, 1, 1)  # the zip format's first day: the same bytes every time
 CHUNK_BYTES = 4 * 1024 * 1024  # rows per entry: a new entry once one holds this much
@@ -86,10 +88,22 @@ def _require_files(snapshot: LibrarySnapshot, store: MediaStore, path: Path) -> 
     missing = [p for p in pictures if not store.contains(*file_of(p))]
     if missing:
         named = ", ".join(picture_name(p) for p in missing[:5])
-        more = f" and {len(missing) - 5:,} more" if len(missing) > 5 else ""
+        more = len(missing) - 5
+        if more > 0:
+            message = ngettext(
+                "Cannot export the library to {path}: the file of {pictures} and {count} more is"
+                " missing from the media store {store}.",
+                "Cannot export the library to {path}: the file of {pictures} and {count} more is"
+                " missing from the media store {store}.",
+                more,
+            )
+        else:
+            message = _(
+                "Cannot export the library to {path}: the file of {pictures} is missing from the"
+                " media store {store}."
+            )
         raise ArchiveError(
-            f"Cannot export the library to {path}: the file of {named}{more} is missing from "
-            f"the media store {store.root}."
+            message.format(path=path, pictures=named, count=number(more), store=store.root)
         )
 
 
@@ -103,7 +117,7 @@ def file_of(picture: Row) -> tuple[str, str]:
 
 
 def picture_name(picture: Row) -> str:
-    return f"picture {picture['id']} (“{picture['file_name']}”)"
+    return _("picture {id} (“{name}”)").format(id=picture["id"], name=picture["file_name"])
 
 
 def media_entry(picture: Row) -> str:
@@ -153,12 +167,17 @@ def _picture_file(store: MediaStore, picture: Row, path: Path) -> bytes:
     try:
         data = store.read(*file_of(picture))
     except CopydeskError as error:
-        problem = f"{clause(str(error))} ({picture_name(picture)})"
-        raise ArchiveError(f"Cannot export the library to {path}: {problem}.") from error
+        raise ArchiveError(
+            _("Cannot export the library to {path}: {problem} ({picture}).").format(
+                path=path, problem=clause(str(error)), picture=picture_name(picture)
+            )
+        ) from error
     if sha256_of(data) != picture["sha256"]:
         raise ArchiveError(
-            f"Cannot export the library to {path}: the file of {picture_name(picture)} in the "
-            "media store is damaged (its content no longer matches its SHA-256)."
+            _(
+                "Cannot export the library to {path}: the file of {picture} in the media store is"
+                " damaged (its content no longer matches its SHA-256)."
+            ).format(path=path, picture=picture_name(picture))
         )
     return data
 

@@ -12,7 +12,9 @@ from copydesk.exchange.archive.rows import (
     KIND_NAMES,
     KINDS,
 )
+from copydesk.exchange.numbers import number
 from copydesk.library.migrations import HEAD_REVISION
+from copydesk.translation import N_, _, ngettext
 
 FORMAT = "copydesk-library"
 FORMAT_VERSION = 1
@@ -20,7 +22,11 @@ GENERATOR = "Copydesk"
 HEADER = "archive.json"
 # Archives of these library schemas have the rows this Copydesk writes. A migration that
 # changes a carried table adds its old revision here with a way to fill what it lacks.
-READABLE_SCHEMAS = frozenset({"0004", HEAD_REVISION})  # 0005 only added the change feed
+# (0005 only added the change feed; 0008 the newsroom dictionary, see LATER_KINDS.)
+READABLE_SCHEMAS = frozenset({"0004", "0007", HEAD_REVISION})
+# Kinds of rows a later schema added: an archive of an older one has none of them (0008: the
+# newsroom dictionary's words).
+LATER_KINDS = frozenset({"words"})
 MAX_JSON_BYTES = 256 * 1024 * 1024
 MAX_JSON_DEPTH = 16  # rows are four levels deep
 # A library's pictures may add up to far more than a publishing package's: the zip bombs
@@ -29,6 +35,7 @@ MAX_ENTRIES = 500_000
 MAX_TOTAL_BYTES = 1024**4
 
 PICTURES = next(kind for kind in KINDS if kind.name == "pictures")
+WORDS = next(kind for kind in KINDS if kind.name == "words")
 ROWS_ENTRY = re.compile(rf"({'|'.join(KIND_NAMES)})/(\d{{4,9}})\.json")
 MEDIA_ENTRY = re.compile(r"media/([0-9a-f]{64})\.[a-z]{2,4}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -50,20 +57,42 @@ class ArchiveSummary:
     revisions: int
     pictures: int
     presets: int
+    words: int = 0  # of the newsroom dictionary
 
     def describe(self) -> str:
         """ "2 articles, 5 revisions, 1 picture and no presets"."""
-        parts = [counted(getattr(self, name), name) for name in KIND_NAMES_IN_SENTENCE]
-        return f"{', '.join(parts[:-1])} and {parts[-1]}"
+        return _("{articles}, {revisions}, {pictures} and {presets}").format(
+            **{name: counted(getattr(self, name), name) for name in KIND_NAMES_IN_SENTENCE}
+        )
 
 
 KIND_NAMES_IN_SENTENCE = ("articles", "revisions", "pictures", "presets")
+_NONE = {
+    "articles": N_("no articles"),
+    "revisions": N_("no revisions"),
+    "pictures": N_("no pictures"),
+    "presets": N_("no presets"),
+}
 
 
-def counted(count: int, plural: str) -> str:
+def counted(count: int, name: str) -> str:
+    """ "2 articles", "1 revision", "no pictures": ``count`` rows of the kind ``name``."""
     if count == 0:
-        return f"no {plural}"
-    return f"{count:,} {plural if count != 1 else plural.removesuffix('s')}"
+        return _(_NONE[name])
+    return quantity(count, name)
+
+
+def quantity(count: int, name: str) -> str:
+    """ "0 articles", "1 revision", "2 pictures": ``count`` rows of the kind ``name``."""
+    if name == "articles":
+        text = ngettext("{count} article", "{count} articles", count)
+    elif name == "revisions":
+        text = ngettext("{count} revision", "{count} revisions", count)
+    elif name == "pictures":
+        text = ngettext("{count} picture", "{count} pictures", count)
+    else:
+        text = ngettext("{count} preset", "{count} presets", count)
+    return text.format(count=number(count))
 
 
 def summary(path: Path, uuid: str, counts: dict[str, int]) -> ArchiveSummary:

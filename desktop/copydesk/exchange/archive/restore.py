@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import UniqueConstraint, func, select
 from sqlalchemy.orm import Session
 
 from copydesk import __version__
@@ -20,6 +20,7 @@ from copydesk.exchange.archive.format import (
     FORMAT,
     FORMAT_VERSION,
     HEADER,
+    LATER_KINDS,
     MAX_ENTRIES,
     MAX_JSON_BYTES,
     MAX_JSON_DEPTH,
@@ -30,9 +31,11 @@ from copydesk.exchange.archive.format import (
     ROWS_ENTRY,
     SHA256,
     UUID,
+    WORDS,
     ArchiveError,
     ArchiveSummary,
     clause,
+    quantity,
     summary,
 )
 from copydesk.exchange.archive.rows import (
@@ -44,12 +47,14 @@ from copydesk.exchange.archive.rows import (
     decode_row,
     insert_rows,
 )
+from copydesk.exchange.numbers import number
 from copydesk.exchange.safe_json import MalformedJson, load_json
 from copydesk.exchange.safe_zip import SafePackage, open_package
 from copydesk.library.db import Library
 from copydesk.library.identity import adopt_uuid
 from copydesk.library.media_store import MediaStore, sha256_of
 from copydesk.library.migrations import HEAD_REVISION
+from copydesk.translation import N_, _
 
 # ---------------------------------------------------------------------------------------------
 # Import
@@ -66,12 +71,16 @@ def import_library(library: Library, path: Path) -> ArchiveSummary:
 
 
 def require_empty(session: Session, library: Library, label: str) -> None:
-    counts = {kind.name: _row_count(session, kind) for kind in KINDS}
+    # The newsroom dictionary's words are merged, not refused (``_insert_words``).
+    counts = {kind.name: _row_count(session, kind) for kind in KINDS if kind is not WORDS}
+    counts[WORDS.name] = 0
     if any(counts.values()):
         held = summary(library.path, "", counts).describe()
         raise ArchiveError(
-            f"Cannot import {label}: the library {library.path} is not empty (it holds {held}); "
-            "an archive is imported only into an empty library."
+            _(
+                "Cannot import {label}: the library {library} is not empty (it holds {held}); "
+                "an archive is imported only into an empty library."
+            ).format(label=label, library=library.path, held=held)
         )
 
 
@@ -95,7 +104,24 @@ class _Archived:
     entry: str
 
     def place(self, kind: Kind) -> str:
-        return f"{kind.noun} {self.row['id']} (in “{self.entry}”)"
+        """The row, named for a message: "picture 2 (in “pictures/0001.json”)"."""
+        return _(_PLACES[kind.name]).format(id=self.row["id"], entry=self.entry)
+
+
+_PLACES = {
+    "pictures": N_("picture {id} (in “{entry}”)"),
+    "articles": N_("article {id} (in “{entry}”)"),
+    "revisions": N_("revision {id} (in “{entry}”)"),
+    "presets": N_("preset {id} (in “{entry}”)"),
+    "words": N_("dictionary word {id} (in “{entry}”)"),
+}
+# "{place} refers to …", by the kind of row referred to.
+_MISSING_TARGETS = {
+    "pictures": N_("{place} refers to picture {id}, which is not in the archive"),
+    "articles": N_("{place} refers to article {id}, which is not in the archive"),
+    "revisions": N_("{place} refers to revision {id}, which is not in the archive"),
+    "presets": N_("{place} refers to preset {id}, which is not in the archive"),
+}
 
 
 @dataclass(slots=True)
@@ -127,13 +153,17 @@ class LibraryArchive:
                 require_empty(session, library, self.label)
                 self._store_files(store, written)
                 for kind in KINDS:
-                    insert_rows(session, kind, [item.row for item in self.rows[kind.name]])
+                    rows = [item.row for item in self.rows[kind.name]]
+                    if kind is WORDS:
+                        _insert_words(session, rows)
+                    else:
+                        insert_rows(session, kind, rows)
                 adopt_uuid(session, self.header.library_uuid)
         except BaseException as error:
             _remove_files(store, written)
             if isinstance(error, CopydeskError) and not isinstance(error, ArchiveError):
                 problem = _without_label(str(error), self.label)
-                raise refused(self.label, problem, "; nothing was imported") from error
+                raise refused(self.label, problem, nothing_imported=True) from error
             raise
         return self.summary
 
@@ -144,9 +174,32 @@ class LibraryArchive:
             sha256, media_type = file_of(item.row)
             data = self.package.read(media_entry(item.row))
             if sha256_of(data) != sha256:  # the archive file changed since it was checked
-                raise refused(self.label, f"the file of {item.place(PICTURES)} changed")
+                raise refused(
+                    self.label,
+                    _("the file of {place} changed").format(place=item.place(PICTURES)),
+                )
             if store.store(data, sha256, media_type):
                 written.append(item.row)
+
+
+def _insert_words(session: Session, rows: list[Row]) -> None:
+    """The archive's dictionary words, with their ids into a library that has none; else
+    those it does not know yet, after its own."""
+    table = WORDS.table
+    known = {
+        (word, language)
+        for word, language in session.execute(select(table.c.word, table.c.language))
+    }
+    if not known:
+        insert_rows(session, WORDS, rows)
+        return
+    new = [
+        {key: value for key, value in row.items() if key != "id"}
+        for row in rows
+        if (row["word"], row["language"]) not in known
+    ]
+    if new:
+        session.execute(table.insert(), new)
 
 
 def _remove_files(store: MediaStore, written: list[Row]) -> None:
@@ -190,15 +243,27 @@ def _checked(archive: LibraryArchive) -> LibraryArchive:
     return archive
 
 
-def refused(label: str, problem: str, after: str = "") -> ArchiveError:
-    return ArchiveError(f"Cannot import {label}: {clause(problem)}{after}.")
+def refused(label: str, problem: str, *, nothing_imported: bool = False) -> ArchiveError:
+    """Why the archive ``label`` is not imported; ``problem`` is a translated clause."""
+    if nothing_imported:
+        message = _("Cannot import {label}: {problem}; nothing was imported.")
+    else:
+        message = _("Cannot import {label}: {problem}.")
+    return ArchiveError(message.format(label=label, problem=clause(problem)))
+
+
+_SPACES = " \u00a0\u202f"  # French puts a no-break space before the colon
 
 
 def _without_label(message: str, label: str) -> str:
-    """A safe_zip message without the archive's name in front (ours says it already)."""
-    if message.startswith(f"{label}: "):
-        return message.removeprefix(f"{label}: ")
-    return "it " + message.removeprefix(f"{label} ") if message.startswith(label) else message
+    """A safe_zip message without the archive's name in front (ours says it already):
+    "x.zip: the entry …" gives "the entry …", "x.zip is not …" gives "it is not …"."""
+    if not message.startswith(label):
+        return message
+    rest = message[len(label) :].lstrip(_SPACES)
+    if rest.startswith(":"):
+        return rest[1:].lstrip(_SPACES)
+    return _("it {predicate}").format(predicate=rest)
 
 
 # ---- the header and the manifest --------------------------------------------------------
@@ -206,10 +271,16 @@ def _without_label(message: str, label: str) -> str:
 
 def _read_header(package: SafePackage, label: str) -> _Header:
     if HEADER not in package:
-        raise refused(label, f"it is not a Copydesk library archive (it has no {HEADER})")
+        raise refused(
+            label,
+            _("it is not a Copydesk library archive (it has no {header})").format(header=HEADER),
+        )
     value = _load(package.read(HEADER), HEADER, label)
     if not isinstance(value, dict) or value.get("format") != FORMAT:
-        raise refused(label, f"it is not a Copydesk library archive ({HEADER} is not one)")
+        raise refused(
+            label,
+            _("it is not a Copydesk library archive ({header} is not one)").format(header=HEADER),
+        )
     _check_versions(value, label)
     try:
         return _Header(
@@ -219,7 +290,10 @@ def _read_header(package: SafePackage, label: str) -> _Header:
             _manifest(value.get("entries")),
         )
     except (_BadHeader, KeyError) as problem:
-        raise refused(label, f"its header ({HEADER}) is damaged: {problem}") from None
+        raise refused(
+            label,
+            _("its header ({header}) is damaged: {problem}").format(header=HEADER, problem=problem),
+        ) from None
 
 
 class _BadHeader(Exception):
@@ -230,41 +304,53 @@ def _load(data: bytes, name: str, label: str) -> Any:
     try:
         return load_json(data, max_bytes=MAX_JSON_BYTES, max_depth=MAX_JSON_DEPTH)
     except MalformedJson as error:
-        raise refused(label, f"in the entry “{name}”, {clause(str(error))}") from None
+        raise refused(
+            label,
+            _("in the entry “{entry}”, {problem}").format(entry=name, problem=clause(str(error))),
+        ) from None
 
 
 def _check_versions(header: dict[str, Any], label: str) -> None:
     version = header.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise refused(label, f"its header ({HEADER}) has no valid format version")
+        raise refused(
+            label,
+            _("its header ({header}) has no valid format version").format(header=HEADER),
+        )
     if version > FORMAT_VERSION:
         raise refused(
             label,
-            f"it was written by a newer Copydesk (archive format {version}); Copydesk "
-            f"{__version__} reads format {FORMAT_VERSION}. Update Copydesk to import it",
+            _(
+                "it was written by a newer Copydesk (archive format {version}); Copydesk "
+                "{copydesk} reads format {readable}. Update Copydesk to import it"
+            ).format(version=version, copydesk=__version__, readable=FORMAT_VERSION),
         )
     schema = header.get("schema_revision")
     if schema not in READABLE_SCHEMAS:
         raise refused(
             label,
-            f"it holds a library of schema “{str(schema)[:20]}”, which Copydesk {__version__} "
-            f"does not know (it knows schemas up to {HEAD_REVISION}). Update Copydesk to "
-            "import it",
+            _(
+                "it holds a library of schema “{schema}”, which Copydesk {copydesk} "
+                "does not know (it knows schemas up to {latest}). Update Copydesk to "
+                "import it"
+            ).format(schema=str(schema)[:20], copydesk=__version__, latest=HEAD_REVISION),
         )
 
 
 def _text(value: dict[str, Any], key: str, pattern: re.Pattern[str]) -> str:
     text = value.get(key)
     if not isinstance(text, str) or not pattern.fullmatch(text):
-        raise _BadHeader(f"“{key}” is missing or malformed")
+        raise _BadHeader(_("“{key}” is missing or malformed").format(key=key))
     return text
 
 
 def _counts(value: Any) -> dict[str, int]:
+    if isinstance(value, dict):  # an older schema's archive has no rows of later kinds
+        value = {**{name: 0 for name in LATER_KINDS if name not in value}, **value}
     if not isinstance(value, dict) or set(value) != set(KIND_NAMES):
-        raise _BadHeader(f"“counts” should count {', '.join(KIND_NAMES)}")
+        raise _BadHeader(_("“counts” should count {kinds}").format(kinds=", ".join(KIND_NAMES)))
     if not all(_is_count(count) for count in value.values()):
-        raise _BadHeader("a count in “counts” is not a whole number")
+        raise _BadHeader(_("a count in “counts” is not a whole number"))
     return value
 
 
@@ -274,16 +360,26 @@ def _is_count(value: Any) -> bool:
 
 def _manifest(value: Any) -> dict[str, tuple[int, str]]:
     if not isinstance(value, list):
-        raise _BadHeader("“entries” (the manifest) should be a list")
+        raise _BadHeader(_("“entries” (the manifest) should be a list"))
     entries: dict[str, tuple[int, str]] = {}
-    for number, item in enumerate(value, 1):
+    for position, item in enumerate(value, 1):
         if not isinstance(item, dict) or set(item) != {"name", "sha256", "size"}:
-            raise _BadHeader(f"item {number} of the manifest is not a name, size and SHA-256")
+            raise _BadHeader(
+                _("item {number} of the manifest is not a name, size and SHA-256").format(
+                    number=position
+                )
+            )
         name, size = item["name"], item["size"]
         if not isinstance(name, str) or name in entries or name == HEADER:
-            raise _BadHeader(f"item {number} of the manifest has a missing or repeated name")
+            raise _BadHeader(
+                _("item {number} of the manifest has a missing or repeated name").format(
+                    number=position
+                )
+            )
         if not _is_count(size) or not SHA256.fullmatch(str(item["sha256"])):
-            raise _BadHeader(f"the manifest's size or SHA-256 of “{name}” is malformed")
+            raise _BadHeader(
+                _("the manifest's size or SHA-256 of “{name}” is malformed").format(name=name)
+            )
         entries[name] = (size, item["sha256"])
     return entries
 
@@ -292,12 +388,21 @@ def _check_entry_names(archive: LibraryArchive) -> None:
     names = set(archive.package.names()) - {HEADER}
     listed = set(archive.header.entries)
     for name in sorted(names - listed):
-        raise refused(archive.label, f"the entry “{name}” is not in the archive's manifest")
+        raise refused(
+            archive.label,
+            _("the entry “{entry}” is not in the archive's manifest").format(entry=name),
+        )
     for name in sorted(listed - names):
-        raise refused(archive.label, f"the entry “{name}”, listed in its manifest, is missing")
+        raise refused(
+            archive.label,
+            _("the entry “{entry}”, listed in its manifest, is missing").format(entry=name),
+        )
     for name in sorted(names):
         if not (ROWS_ENTRY.fullmatch(name) or MEDIA_ENTRY.fullmatch(name)):
-            raise refused(archive.label, f"the entry “{name}” is not part of a library archive")
+            raise refused(
+                archive.label,
+                _("the entry “{entry}” is not part of a library archive").format(entry=name),
+            )
 
 
 def _verified(archive: LibraryArchive, name: str) -> bytes:
@@ -307,8 +412,10 @@ def _verified(archive: LibraryArchive, name: str) -> bytes:
     if len(data) != size or sha256_of(data) != sha256:
         raise refused(
             archive.label,
-            f"the entry “{name}” does not match its checksum in the manifest: the archive is "
-            "damaged or was altered",
+            _(
+                "the entry “{entry}” does not match its checksum in the manifest: the archive is "
+                "damaged or was altered"
+            ).format(entry=name),
         )
     return data
 
@@ -322,7 +429,10 @@ def _read_kind(archive: LibraryArchive, kind: Kind) -> list[_Archived]:
     for name in sorted(names, key=lambda n: (len(n), n)):
         value = _load(_verified(archive, name), name, archive.label)
         if not isinstance(value, list):
-            raise refused(archive.label, f"the entry “{name}” should hold a list of rows")
+            raise refused(
+                archive.label,
+                _("the entry “{entry}” should hold a list of rows").format(entry=name),
+            )
         found += [_decoded(archive, kind, name, n, data) for n, data in enumerate(value, 1)]
     return found
 
@@ -336,10 +446,16 @@ def _decoded(archive: LibraryArchive, kind: Kind, entry: str, number: int, data:
     try:
         return _Archived(decode_row(kind, data), entry)
     except RowProblem as problem:
-        raise refused(archive.label, f"in the entry “{entry}”, row {number}: {problem}") from None
+        raise refused(
+            archive.label,
+            _("in the entry “{entry}”, row {number}: {problem}").format(
+                entry=entry, number=number, problem=problem
+            ),
+        ) from None
 
 
 def _check_unique(archive: LibraryArchive, kind: Kind) -> None:
+    _check_unique_together(archive, kind)
     for column in kind.table.columns:
         if not (column.unique or column.primary_key):
             continue
@@ -349,7 +465,28 @@ def _check_unique(archive: LibraryArchive, kind: Kind) -> None:
             if other is not item:
                 raise refused(
                     archive.label,
-                    f"{item.place(kind)} has the same {column.name} as {other.place(kind)}",
+                    _("{place} has the same {column} as {other}").format(
+                        place=item.place(kind), column=column.name, other=other.place(kind)
+                    ),
+                )
+
+
+def _check_unique_together(archive: LibraryArchive, kind: Kind) -> None:
+    """Rows that would break a unique constraint on several columns (a dictionary word given
+    twice for one language)."""
+    for constraint in kind.table.constraints:
+        columns = [column.name for column in getattr(constraint, "columns", ())]
+        if not isinstance(constraint, UniqueConstraint) or len(columns) < 2:
+            continue
+        seen: dict[tuple[Any, ...], _Archived] = {}
+        for item in archive.rows[kind.name]:
+            other = seen.setdefault(tuple(item.row[name] for name in columns), item)
+            if other is not item:
+                raise refused(
+                    archive.label,
+                    _("{place} has the same {column} as {other}").format(
+                        place=item.place(kind), column=", ".join(columns), other=other.place(kind)
+                    ),
                 )
 
 
@@ -380,8 +517,7 @@ def _check_ids(
             if value not in ids:
                 raise refused(
                     archive.label,
-                    f"{item.place(kind)} refers to {target.noun} {value}, which is not in the "
-                    "archive",
+                    _(_MISSING_TARGETS[target.name]).format(place=item.place(kind), id=value),
                 )
 
 
@@ -391,7 +527,9 @@ def _check_counts(archive: LibraryArchive) -> None:
         if declared != len(rows):
             raise refused(
                 archive.label,
-                f"its header counts {declared:,} {name} but it holds {len(rows):,}",
+                _("its header counts {declared} but it holds {count}").format(
+                    declared=quantity(declared, name), count=number(len(rows))
+                ),
             )
 
 
@@ -402,14 +540,22 @@ def _check_files(archive: LibraryArchive) -> None:
     expected = {media_entry(item.row): item for item in pictures if item.row["sha256"]}
     for name in archive.header.entries:
         if MEDIA_ENTRY.fullmatch(name) and name not in expected:
-            raise refused(archive.label, f"the entry “{name}” is the file of no picture")
+            raise refused(
+                archive.label,
+                _("the entry “{entry}” is the file of no picture").format(entry=name),
+            )
     for name, item in expected.items():
         if name not in archive.header.entries:
-            raise refused(archive.label, f"{item.place(kind)} has no file in the archive")
+            raise refused(
+                archive.label,
+                _("{place} has no file in the archive").format(place=item.place(kind)),
+            )
         _verified(archive, name)
         if archive.header.entries[name][1] != item.row["sha256"]:
             raise refused(
                 archive.label,
-                f"the file of {item.place(kind)}, “{name}”, does not have the SHA-256 its "
-                "name says: it is not the picture it should be",
+                _(
+                    "the file of {place}, “{entry}”, does not have the SHA-256 its name says: it"
+                    " is not the picture it should be"
+                ).format(place=item.place(kind), entry=name),
             )

@@ -26,12 +26,14 @@ from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import Session
 
 from copydesk.articles.revisions import content_from_json
+from copydesk.errors import CopydeskError
 from copydesk.exchange.safe_json import MalformedJson, load_json
 from copydesk.library.media_store import extension_for, media_type_for_name
 from copydesk.library.models import (
     Article,
     ArticleAuthor,
     ArticleKeyword,
+    DictionaryWord,
     Picture,
     PicturePreset,
     PictureUse,
@@ -41,6 +43,7 @@ from copydesk.library.models import (
 )
 from copydesk.pictures.presets import InvalidPreset, preset_from_json
 from copydesk.records.article import RevisionKind
+from copydesk.translation import _
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # always with microseconds: what SQLite keeps
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
@@ -51,7 +54,8 @@ MAX_EMBEDDED_JSON_DEPTH = 8
 PICTURE_ROLES = ("lead", "body")
 
 Row = dict[str, Any]
-Check = Callable[[Any], str | None]  # the problem with a (typed) value, or None
+# The problem with a (typed) value of the field named first, as a clause; or None.
+Check = Callable[[str, Any], str | None]
 
 
 class RowProblem(Exception):
@@ -96,58 +100,93 @@ class Kind:
         return self.name.removesuffix("s")
 
 
-def _uuid_problem(value: str) -> str | None:
+def _uuid_problem(name: str, value: str) -> str | None:
     try:
         canonical = str(uuid.UUID(value))
     except ValueError:
         canonical = ""
-    return None if canonical == value else "is not a UUID"
+    if canonical == value:
+        return None
+    return _("the field “{field}” is not a UUID").format(field=name)
 
 
-def _sha256_problem(value: str) -> str | None:
-    return None if _SHA256.fullmatch(value) else "is not a SHA-256 (64 lowercase hex digits)"
+def _sha256_problem(name: str, value: str) -> str | None:
+    if _SHA256.fullmatch(value):
+        return None
+    return _("the field “{field}” is not a SHA-256 (64 lowercase hex digits)").format(field=name)
 
 
-def _media_type_problem(value: str) -> str | None:
+def _media_type_problem(name: str, value: str) -> str | None:
     if value == "":
         return None  # a picture awaiting its file (no SHA-256 either)
-    known = media_type_for_name(extension_for(value)) == value
-    return None if known else f"is a picture type Copydesk does not keep (“{value}”)"
+    if media_type_for_name(extension_for(value)) == value:
+        return None
+    return _("the field “{field}” is a picture type Copydesk does not keep (“{type}”)").format(
+        field=name, type=value
+    )
 
 
-def _positive(value: int) -> str | None:
-    return None if value > 0 else "should be a positive number"
+def _positive(name: str, value: int) -> str | None:
+    if value > 0:
+        return None
+    return _("the field “{field}” should be a positive number").format(field=name)
 
 
 def _one_of(choices: Iterable[str]) -> Check:
     allowed = tuple(choices)
 
-    def check(value: str) -> str | None:
-        return None if value in allowed else f"should be one of {', '.join(allowed)}"
+    def check(name: str, value: str) -> str | None:
+        if value in allowed:
+            return None
+        return _("the field “{field}” should be one of {choices}").format(
+            field=name, choices=", ".join(allowed)
+        )
 
     return check
 
 
-def _revision_content_problem(value: str) -> str | None:
+def _revision_content_problem(name: str, value: str) -> str | None:
     try:
         if not isinstance(_embedded_json(value), dict):
-            return "should hold a JSON object"
+            return _("the field “{field}” should hold a JSON object").format(field=name)
         content_from_json(value)
     except MalformedJson as error:
-        return f"is not readable JSON ({_clause(str(error))})"
+        return _unreadable_json(name, error)
     except (ValueError, TypeError, KeyError, AttributeError) as error:
-        return f"is not an article's content ({error})"
+        return _("the field “{field}” is not an article's content ({error})").format(
+            field=name, error=error
+        )
     return None
 
 
-def _preset_fields_problem(value: str) -> str | None:
+def _preset_fields_problem(name: str, value: str) -> str | None:
     try:
         _embedded_json(value)
         preset_from_json("archived", value)
     except MalformedJson as error:
-        return f"is not readable JSON ({_clause(str(error))})"
+        return _unreadable_json(name, error)
     except InvalidPreset as error:
-        return f"is not a preset's fields ({_clause(str(error))})"
+        return _("the field “{field}” is not a preset's fields ({error})").format(
+            field=name, error=_clause(str(error))
+        )
+    return None
+
+
+def _unreadable_json(name: str, error: MalformedJson) -> str:
+    return _("the field “{field}” is not readable JSON ({error})").format(
+        field=name, error=_clause(str(error))
+    )
+
+
+def _dictionary_problem(name: str, value: str, *, word: bool = False) -> str | None:
+    from copydesk.library.newsroom_dictionary import checked_language, checked_word
+
+    try:
+        (checked_word if word else checked_language)(value)
+    except CopydeskError as error:
+        return _("the field “{field}” is not valid ({error})").format(
+            field=name, error=_clause(str(error))
+        )
     return None
 
 
@@ -171,6 +210,9 @@ CHECKS: dict[tuple[str, str], Check] = {
     ("picture_presets", "id"): _positive,
     ("picture_presets", "fields"): _preset_fields_problem,
     ("picture_uses", "role"): _one_of(PICTURE_ROLES),
+    ("dictionary_words", "id"): _positive,
+    ("dictionary_words", "word"): lambda name, value: _dictionary_problem(name, value, word=True),
+    ("dictionary_words", "language"): lambda name, value: _dictionary_problem(name, value),
 }
 
 
@@ -222,6 +264,8 @@ def _kinds() -> tuple[Kind, ...]:
         Kind("articles", articles, _fields(articles), parts),
         Kind("revisions", _table(Revision), _fields(_table(Revision))),
         Kind("presets", _table(PicturePreset), _fields(_table(PicturePreset))),
+        # The newsroom dictionary (since schema 0008).
+        Kind("words", _table(DictionaryWord), _fields(_table(DictionaryWord))),
     )
 
 
@@ -294,7 +338,11 @@ def decode_row(kind: Kind, data: Any) -> Row:
     for part in kind.parts:
         items = data[part.key]
         if not isinstance(items, list):
-            raise RowProblem(f"the field “{part.key}” should be a list, not {_json_type(items)}")
+            raise RowProblem(
+                _("the field “{field}” should be a list, not {found}").format(
+                    field=part.key, found=_json_type(items)
+                )
+            )
         row[part.key] = [_decoded_part(part, number, item) for number, item in enumerate(items, 1)]
     return row
 
@@ -303,19 +351,25 @@ def _decoded_part(part: Part, number: int, item: Any) -> Row:
     try:
         return _decode(part.fields, item)
     except RowProblem as problem:
-        raise RowProblem(f"item {number} of “{part.key}”: {problem}") from None
+        raise RowProblem(
+            _("item {number} of “{field}”: {problem}").format(
+                number=number, field=part.key, problem=problem
+            )
+        ) from None
 
 
 def _decode(fields: tuple[Field, ...], data: Any, more: tuple[str, ...] = ()) -> Row:
     if not isinstance(data, dict):
-        raise RowProblem(f"it should be a JSON object, not {_json_type(data)}")
+        raise RowProblem(
+            _("it should be a JSON object, not {found}").format(found=_json_type(data))
+        )
     names = {field.name for field in fields} | set(more)
     unknown = sorted(set(data) - names)
     if unknown:
-        raise RowProblem(f"it has an unknown field, “{unknown[0]}”")
+        raise RowProblem(_("it has an unknown field, “{field}”").format(field=unknown[0]))
     missing = [name for name in [*(field.name for field in fields), *more] if name not in data]
     if missing:
-        raise RowProblem(f"the field “{missing[0]}” is missing")
+        raise RowProblem(_("the field “{field}” is missing").format(field=missing[0]))
     return {field.name: _decode_value(field, data[field.name]) for field in fields}
 
 
@@ -323,36 +377,38 @@ def _decode_value(field: Field, value: Any) -> Any:
     if value is None:
         if field.nullable:
             return None
-        raise RowProblem(f"the field “{field.name}” cannot be empty (null)")
+        raise RowProblem(_("the field “{field}” cannot be empty (null)").format(field=field.name))
     try:
         decoded = _DECODERS[field.kind](field, value)
-        problem = field.check(decoded) if field.check is not None else None
+        problem = field.check(field.name, decoded) if field.check is not None else None
     except _Expected as expected:
-        problem = f"should be {expected}, not {_json_type(value)}"
+        problem = _("the field “{field}” should be {expected}, not {found}").format(
+            field=field.name, expected=expected, found=_json_type(value)
+        )
     if problem:
-        raise RowProblem(f"the field “{field.name}” {problem}")
+        raise RowProblem(problem)
     return decoded
 
 
 class _Expected(Exception):
-    """What a value should have been ("text", "a whole number"…)."""
+    """What a value should have been ("text", "a whole number"…), translated."""
 
 
 def _int(field: Field, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Expected("a whole number")
+        raise _Expected(_("a whole number"))
     return value
 
 
 def _str(field: Field, value: Any) -> str:
     if not isinstance(value, str):
-        raise _Expected("text")
+        raise _Expected(_("text"))
     return value
 
 
 def _bool(field: Field, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise _Expected("true or false")
+        raise _Expected(_("true or false"))
     return value
 
 
@@ -362,7 +418,7 @@ def _date(field: Field, value: Any) -> date:
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise _Expected("a date written as 2025-03-15")
+    raise _Expected(_("a date written as 2025-03-15"))
 
 
 def _datetime(field: Field, value: Any) -> datetime:
@@ -371,7 +427,7 @@ def _datetime(field: Field, value: Any) -> datetime:
             return datetime.strptime(value, DATETIME_FORMAT).replace(tzinfo=UTC)
     except ValueError:
         pass
-    raise _Expected("a UTC time written as 2025-03-15T09:30:00.000000Z")
+    raise _Expected(_("a UTC time written as 2025-03-15T09:30:00.000000Z"))
 
 
 def _enum(field: Field, value: Any) -> Enum:
@@ -379,7 +435,7 @@ def _enum(field: Field, value: Any) -> Enum:
     choices = [member.value for member in field.enum]
     if value in choices:
         return field.enum(value)
-    raise _Expected(f"one of {', '.join(choices)}")
+    raise _Expected(_("one of {values}").format(values=", ".join(choices)))
 
 
 _DECODERS: dict[str, Callable[[Field, Any], Any]] = {
@@ -396,12 +452,14 @@ def _json_type(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return f"the text “{value[:40]}”" if len(value) <= 40 else "a longer text"
-    return "a list" if isinstance(value, list) else "an object"
+        if len(value) <= 40:
+            return _("the text “{text}”").format(text=value)
+        return _("a longer text")
+    return _("a list") if isinstance(value, list) else _("an object")
 
 
 def _clause(message: str) -> str:

@@ -41,6 +41,7 @@ from copydesk.records.picture import (
     PictureFile,
 )
 from copydesk.text.picture_refs import renumber_pictures
+from copydesk.translation import _
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
@@ -85,7 +86,7 @@ def import_one(
     except CopydeskError as error:
         return ImportItem(str(path), ImportOutcome.REFUSED, reason=str(error))
     except OSError as error:
-        reason = f"Cannot read it: {error.strerror or error}."
+        reason = _("Cannot read it: {reason}.").format(reason=error.strerror or error)
         return ImportItem(str(path), ImportOutcome.REFUSED, reason=reason)
 
 
@@ -239,11 +240,13 @@ def _read(path: Path) -> PreparedArticle:
     if path.is_dir():
         if not is_package_folder(path):
             raise ImportRefused(
-                f"The folder {path.name} is not a Copydesk package (no {MANIFEST})."
+                _("The folder {name} is not a Copydesk package (no {manifest}).").format(
+                    name=path.name, manifest=MANIFEST
+                )
             )
         return read_package(path, FolderFiles(path))
     if not path.exists():
-        raise ImportRefused("There is no such file.")
+        raise ImportRefused(_("There is no such file."))
     suffix = path.suffix.lower()
     if suffix in PACKAGE_SUFFIXES:
         with open_package(path, max_entries=MAX_PACKAGE_FILES) as package:
@@ -255,6 +258,8 @@ def _read(path: Path) -> PreparedArticle:
     if suffix in TEXT_SUFFIXES:
         return read_plain_text(path, read_limited(path, MAX_DOCUMENT_BYTES))
     raise ImportRefused(
-        "Copydesk imports packages (.zip or folder), ninjs (.json), Markdown (.md) and plain "
-        f"text (.txt), not “{suffix or path.name}” files."
+        _(
+            "Copydesk imports packages (.zip or folder), ninjs (.json), Markdown (.md) and plain "
+            "text (.txt), not “{kind}” files."
+        ).format(kind=suffix or path.name)
     )

@@ -37,6 +37,7 @@ from copydesk.exchange.packages.build import (
 from copydesk.exchange.safe_json import load_json
 from copydesk.exchange.safe_zip import SafePackage
 from copydesk.pictures.importing import PreparedPicture, prepare_picture_data
+from copydesk.translation import _
 
 # ---- packages ---------------------------------------------------------------------------------
 
@@ -78,10 +79,14 @@ class FolderFiles(_PackageFiles):
             for name in [*subfolders, *files]:
                 if (here / name).is_symlink():
                     shown = (here / name).relative_to(root).as_posix()
-                    raise ImportRefused(f"The package holds a symbolic link, “{shown}”.")
+                    raise ImportRefused(
+                        _("The package holds a symbolic link, “{name}”.").format(name=shown)
+                    )
             names += [(here / name).relative_to(root).as_posix() for name in files]
             if len(names) > MAX_PACKAGE_FILES:
-                raise ImportRefused(f"The package holds more than {MAX_PACKAGE_FILES} files.")
+                raise ImportRefused(
+                    _("The package holds more than {count} files.").format(count=MAX_PACKAGE_FILES)
+                )
         self.names = frozenset(names)
 
     def read(self, name: str) -> bytes:
@@ -99,7 +104,9 @@ def read_package(path: Path, files: _PackageFiles) -> PreparedArticle:
     for incoming in markdown.pictures:
         entry = entries.get(incoming.key)
         if entry is None:
-            raise ImportRefused(f"Picture {incoming.key} of the article is not in the package.")
+            raise ImportRefused(
+                _("Picture {key} of the article is not in the package.").format(key=incoming.key)
+            )
         prepared = _packaged_picture(incoming, entry, listed)
         dates = picture_times.get(incoming.uuid or "", (None, None))
         pictures.append(
@@ -117,16 +124,26 @@ def read_package(path: Path, files: _PackageFiles) -> PreparedArticle:
 
 def _manifest(files: _PackageFiles) -> dict[str, Any]:
     if MANIFEST not in files.names:
-        raise ImportRefused(f"This is not a Copydesk package: it has no {MANIFEST}.")
+        raise ImportRefused(
+            _("This is not a Copydesk package: it has no {manifest}.").format(manifest=MANIFEST)
+        )
     manifest = load_json(files.read(MANIFEST), max_bytes=MAX_DOCUMENT_BYTES)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise ImportRefused(f"This is not a Copydesk package: its {MANIFEST} is another format's.")
+        raise ImportRefused(
+            _("This is not a Copydesk package: its {manifest} is another format's.").format(
+                manifest=MANIFEST
+            )
+        )
     version = manifest.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportRefused(f"The {MANIFEST} has no valid format version.")
+        raise ImportRefused(
+            _("The {manifest} has no valid format version.").format(manifest=MANIFEST)
+        )
     if version > FORMAT_VERSION:
         raise ImportRefused(
-            f"The package was made by a newer Copydesk (format {version}); update Copydesk."
+            _(
+                "The package was made by a newer Copydesk (format {version}); update Copydesk."
+            ).format(version=version)
         )
     return manifest
 
@@ -135,17 +152,25 @@ def _verified_files(files: _PackageFiles, manifest: Mapping[str, Any]) -> dict[s
     """Every file the manifest lists, read and checked against its size and SHA-256."""
     entries = manifest.get("files")
     if not isinstance(entries, list):
-        raise ImportRefused(f"The {MANIFEST} does not list the package's files.")
+        raise ImportRefused(
+            _("The {manifest} does not list the package's files.").format(manifest=MANIFEST)
+        )
     contents: dict[str, bytes] = {}
     for entry in entries:
         name, size, digest = _file_entry(entry)
         if name not in files.names:
-            raise ImportRefused(f"{name} is listed in the {MANIFEST} but missing from the package.")
+            raise ImportRefused(
+                _("{name} is listed in the {manifest} but missing from the package.").format(
+                    name=name, manifest=MANIFEST
+                )
+            )
         data = files.read(name)
         if len(data) != size or hashlib.sha256(data).hexdigest() != digest:
             raise ImportRefused(
-                f"{name} does not match its checksum in the {MANIFEST}: "
-                "the package was altered or damaged."
+                _(
+                    "{name} does not match its checksum in the {manifest}: "
+                    "the package was altered or damaged."
+                ).format(name=name, manifest=MANIFEST)
             )
         contents[name] = data
     unlisted = sorted(
@@ -154,13 +179,17 @@ def _verified_files(files: _PackageFiles, manifest: Mapping[str, Any]) -> dict[s
         if PurePosixPath(name).name not in SYSTEM_FILES and not name.startswith("__MACOSX/")
     )
     if unlisted:
-        raise ImportRefused(f"{unlisted[0]} is in the package but not in its {MANIFEST}.")
+        raise ImportRefused(
+            _("{name} is in the package but not in its {manifest}.").format(
+                name=unlisted[0], manifest=MANIFEST
+            )
+        )
     return contents
 
 
 def _file_entry(entry: object) -> tuple[str, int, str]:
     if not isinstance(entry, dict):
-        raise ImportRefused(f"The {MANIFEST} lists a file without its path, size and SHA-256.")
+        raise _file_without_details()
     name, size, digest = entry.get("path"), entry.get("size"), entry.get("sha256")
     if (
         not isinstance(name, str)
@@ -168,13 +197,21 @@ def _file_entry(entry: object) -> tuple[str, int, str]:
         or isinstance(size, bool)
         or not isinstance(digest, str)
     ):
-        raise ImportRefused(f"The {MANIFEST} lists a file without its path, size and SHA-256.")
+        raise _file_without_details()
     return name, size, digest.lower()
+
+
+def _file_without_details() -> ImportRefused:
+    return ImportRefused(
+        _("The {manifest} lists a file without its path, size and SHA-256.").format(
+            manifest=MANIFEST
+        )
+    )
 
 
 def _required(listed: Mapping[str, bytes], name: str) -> bytes:
     if name not in listed:
-        raise ImportRefused(f"The package has no {name}.")
+        raise ImportRefused(_("The package has no {name}.").format(name=name))
     return listed[name]
 
 
@@ -183,10 +220,16 @@ def _packaged_picture(
 ) -> PreparedPicture:
     name = entry.get("file")
     if not isinstance(name, str) or name not in listed:
-        raise ImportRefused(f"The file of picture {incoming.key} is not in the package.")
+        raise ImportRefused(
+            _("The file of picture {key} is not in the package.").format(key=incoming.key)
+        )
     data = listed[name]
     if entry.get("sha256") != hashlib.sha256(data).hexdigest():
-        raise ImportRefused(f"{name} does not match its checksum in {ARTICLE_MARKDOWN}.")
+        raise ImportRefused(
+            _("{name} does not match its checksum in {file}.").format(
+                name=name, file=ARTICLE_MARKDOWN
+            )
+        )
     return prepare_picture_data(Path(incoming.file_name or PurePosixPath(name).name), data)
 
 

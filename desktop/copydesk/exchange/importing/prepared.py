@@ -10,11 +10,13 @@ from pathlib import Path
 
 from copydesk.articles import store as articles
 from copydesk.errors import CopydeskError
+from copydesk.exchange.numbers import number
 from copydesk.pictures.importing import PreparedPicture
 from copydesk.records.article import ArticleContent
 from copydesk.records.picture import (
     PictureMetadata,
 )
+from copydesk.translation import _
 
 MAX_DOCUMENT_BYTES = 32 * 1024 * 1024  # an article's text or JSON; pictures have their own
 MAX_PICTURE_BYTES = 256 * 1024 * 1024
@@ -73,7 +75,10 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
         raise ImportRefused(
-            f"It is {size / 1e6:.0f} MB, over the limit of {max_bytes / 1e6:.0f} MB."
+            _("It is {size} MB, over the limit of {limit} MB.").format(
+                size=number(size / 1e6, grouping=False),
+                limit=number(max_bytes / 1e6, grouping=False),
+            )
         )
     with path.open("rb") as file:
         return file.read(max_bytes + 1)

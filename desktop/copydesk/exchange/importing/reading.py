@@ -30,6 +30,7 @@ from copydesk.records.picture import (
     metadata_from_dict,
 )
 from copydesk.text.picture_refs import body_picture_ids, picture_markdown
+from copydesk.translation import _, ngettext
 
 if TYPE_CHECKING:
     pass
@@ -48,7 +49,7 @@ def read_plain_text(path: Path, data: bytes) -> PreparedArticle:
         name = f"{path.stem} (lead picture)"
         pictures = (IncomingPicture(1, name, parsed.picture_metadata),)
         content = content.replace(lead_picture=parsed.lead_picture_use(1))
-        notes.append("The lead picture awaits its file: attach it in the Picture Library.")
+        notes.append(_("The lead picture awaits its file: attach it in the Picture Library."))
     return PreparedArticle(
         path, ImportKind.PLAIN_TEXT, content, pictures=pictures, notes=tuple(notes)
     )
@@ -77,12 +78,18 @@ def read_ninjs(path: Path, data: bytes, folder: Path | None = None) -> PreparedA
     if figures:
         body = "\n\n".join(part for part in (content.body.rstrip(), *figures) if part)
         content = content.replace(body=body + "\n")
-    notes = [f"Not imported: {what}." for what in imported.dropped]
+    notes = [_("Not imported: {what}.").format(what=what) for what in imported.dropped]
     if figures:
-        notes.append(f"{len(figures)} picture(s) added at the end of the body.")
+        notes.append(
+            ngettext(
+                "{count} picture added at the end of the body.",
+                "{count} pictures added at the end of the body.",
+                len(figures),
+            ).format(count=len(figures))
+        )
     awaiting = sum(1 for picture in pictures if picture.prepared is None)
     if awaiting:
-        notes.append(f"{awaiting} picture(s) await their file: attach them in the Picture Library.")
+        notes.append(_awaiting(awaiting))
     return PreparedArticle(
         path, ImportKind.NINJS, content, pictures=tuple(pictures), notes=tuple(notes)
     )
@@ -135,13 +142,19 @@ def read_markdown(path: Path, data: bytes) -> PreparedArticle:
         pictures.append(IncomingPicture(key, name, metadata, None, uuid))
     notes = list(parsed.warnings)
     if pictures:
-        notes.append(
-            f"{len(pictures)} picture(s) await their file: attach them in the Picture Library."
-        )
+        notes.append(_awaiting(len(pictures)))
     identity = articles.ArticleIdentity(uuid=parsed.uuid, slug=parsed.slug)
     return PreparedArticle(
         path, ImportKind.MARKDOWN, parsed.content, identity, tuple(pictures), tuple(notes)
     )
+
+
+def _awaiting(count: int) -> str:
+    return ngettext(
+        "{count} picture awaits its file: attach it in the Picture Library.",
+        "{count} pictures await their file: attach them in the Picture Library.",
+        count,
+    ).format(count=count)
 
 
 def _foreign_picture_ids(content: ArticleContent) -> list[int]:
@@ -171,14 +184,16 @@ def picture_entries(extra: Mapping[str, Any]) -> dict[int, dict[str, Any]]:
     if pictures is None:
         return {}
     if not isinstance(pictures, dict):
-        raise ImportRefused("The front matter's extra.pictures is not a set of pictures.")
+        raise ImportRefused(_("The front matter's extra.pictures is not a set of pictures."))
     entries = {}
     for key, entry in pictures.items():
         picture_id = int(key) if isinstance(key, str) and key.isdigit() else key
         if not isinstance(picture_id, int) or isinstance(picture_id, bool):
-            raise ImportRefused(f"extra.pictures names a picture “{key}”, not a picture number.")
+            raise ImportRefused(
+                _("extra.pictures names a picture “{key}”, not a picture number.").format(key=key)
+            )
         if not isinstance(entry, dict):
-            raise ImportRefused(f"extra.pictures.{key} is not a set of fields.")
+            raise ImportRefused(_("extra.pictures.{key} is not a set of fields.").format(key=key))
         entries[picture_id] = entry
     return entries
 
@@ -189,4 +204,6 @@ def _entry_metadata(key: int, entry: Mapping[str, Any]) -> PictureMetadata:
     try:
         return metadata_from_dict(entry["metadata"])
     except InvalidMetadata as error:
-        raise ImportRefused(f"extra.pictures.{key}: {error}.") from None
+        raise ImportRefused(
+            _("extra.pictures.{key}: {error}.").format(key=key, error=error)
+        ) from None

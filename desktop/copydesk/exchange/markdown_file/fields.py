@@ -28,6 +28,7 @@ from copydesk.records.article import (
     LeadPictureUse,
     RelatedLink,
 )
+from copydesk.translation import N_, _, ngettext
 
 # ---------------------------------------------------------------------------------------------
 # Reading: the fields
@@ -48,8 +49,8 @@ def from_front_matter(fields: dict[str, Any], body: str) -> ParsedMarkdown:
         language=_language(fields, warnings),
         dateline_date=_date(fields, "dateline_date"),
         edition=_text(fields, "edition"),
-        authors=_texts(fields, "authors", "a list of names"),
-        keywords=_texts(fields, "keywords", "a list of keywords"),
+        authors=_texts(fields, "authors", N_("a list of names (“{name}: [A, B]”)")),
+        keywords=_texts(fields, "keywords", N_("a list of keywords (“{name}: [A, B]”)")),
         related_title=_text(fields, "related_title"),
         related_links=_links(fields),
         status=_status(fields),
@@ -70,21 +71,31 @@ def _refuse_unknown_fields(fields: Mapping[Any, Any]) -> None:
     if not unknown:
         return
     named = ", ".join(_unknown_name(key) for key in unknown)
-    plural = "s" if len(unknown) > 1 else ""
-    raise InvalidArticleFile(
-        f"Unknown front matter field{plural}: {named}. Copydesk reads only these fields:"
-        f" {', '.join(FIELDS)}."
+    message = ngettext(
+        "Unknown front matter field: {names}. Copydesk reads only these fields: {fields}.",
+        "Unknown front matter fields: {names}. Copydesk reads only these fields: {fields}.",
+        len(unknown),
     )
+    raise InvalidArticleFile(message.format(names=named, fields=", ".join(FIELDS)))
 
 
 def _unknown_name(key: object) -> str:
     hint = OTHER_TOOLS_NAMES.get(str(key).lower())
-    return f"“{key}” (did you mean “{hint}”?)" if hint else f"“{key}”"
+    if hint:
+        return _("“{name}” (did you mean “{hint}”?)").format(name=key, hint=hint)
+    return _quoted(key)
+
+
+def _quoted(name: object) -> str:
+    return _("“{name}”").format(name=name)
 
 
 def wrong(name: str, expected: str, value: object) -> InvalidArticleFile:
+    """The refusal of ``value`` for the field ``name``; ``expected`` is translated."""
     return InvalidArticleFile(
-        f"The front matter field “{name}” must be {expected}, not {kind(value)}."
+        _("The front matter field “{name}” must be {expected}, not {kind}.").format(
+            name=name, expected=expected, kind=kind(value)
+        )
     )
 
 
@@ -93,7 +104,7 @@ def _text_value(value: object, name: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise wrong(name, "text (put it in quotes)", value)
+        raise wrong(name, _("text (put it in quotes)"), value)
     return value
 
 
@@ -102,14 +113,16 @@ def _text(fields: Mapping[str, Any], name: str) -> str:
 
 
 def _texts(fields: Mapping[str, Any], name: str, expected: str) -> tuple[str, ...]:
+    """A list of texts; ``expected`` (marked with ``N_``) says what it holds, ``{name}``
+    the field's name."""
     value = fields.get(name)
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise wrong(name, f"{expected} (“{name}: [A, B]”)", value)
+        raise wrong(name, _(expected).format(name=name), value)
     for index, item in enumerate(value):
         if not isinstance(item, str):
-            raise wrong(f"{name}[{index + 1}]", "text (put it in quotes)", item)
+            raise wrong(f"{name}[{index + 1}]", _("text (put it in quotes)"), item)
     return tuple(value)
 
 
@@ -119,25 +132,28 @@ def _language(fields: Mapping[str, Any], warnings: list[str]) -> str:
     language = _text(fields, "language")
     if language.replace("_", "-").split("-")[0].lower() not in LANGUAGES:
         known = ", ".join(LANGUAGES)
-        warnings.append(f"The language “{language}” is not one Copydesk checks ({known}).")
+        warnings.append(
+            _("The language “{language}” is not one Copydesk checks ({known}).").format(
+                language=language, known=known
+            )
+        )
     return language
 
 
 def _date(fields: Mapping[str, Any], name: str) -> date | None:
     value = fields.get(name)
-    expected = "a date written YYYY-MM-DD"
     if value is None:
         return None
     if isinstance(value, datetime):
-        raise wrong(name, expected + " (without a time)", value)
+        raise wrong(name, _("a date written YYYY-MM-DD (without a time)"), value)
     if isinstance(value, date):
         return value
     if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise wrong(name, expected + " that exists", value) from None
-    raise wrong(name, expected, value)
+            raise wrong(name, _("a date written YYYY-MM-DD that exists"), value) from None
+    raise wrong(name, _("a date written YYYY-MM-DD"), value)
 
 
 def _links(fields: Mapping[str, Any]) -> tuple[RelatedLink, ...]:
@@ -145,12 +161,12 @@ def _links(fields: Mapping[str, Any]) -> tuple[RelatedLink, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise wrong("related_links", "a list of links (each with a title and a url)", value)
+        raise wrong("related_links", _("a list of links (each with a title and a url)"), value)
     return tuple(_link(item, f"related_links[{index + 1}]") for index, item in enumerate(value))
 
 
 def _link(item: object, name: str) -> RelatedLink:
-    fields = _sub_fields(item, name, LINK_FIELDS, "a link with a title and a url")
+    fields = _sub_fields(item, name, LINK_FIELDS, _("a link with a title and a url"))
     return RelatedLink(
         title=_text_value(fields.get("title"), f"{name}.title"),
         url=_text_value(fields.get("url"), f"{name}.url"),
@@ -162,11 +178,13 @@ def _sub_fields(
 ) -> Mapping[str, Any]:
     if not isinstance(item, dict):
         raise wrong(name, expected, item)
-    unknown = [f"“{key}”" for key in item if key not in allowed]
+    unknown = [_quoted(key) for key in item if key not in allowed]
     if unknown:
         raise InvalidArticleFile(
-            f"Unknown field in the front matter's “{name}”: {', '.join(unknown)}. It may hold"
-            f" only {', '.join(allowed)}."
+            _(
+                "Unknown field in the front matter's “{name}”: {unknown}. It may hold only"
+                " {allowed}."
+            ).format(name=name, unknown=", ".join(unknown), allowed=", ".join(allowed))
         )
     return item
 
@@ -177,7 +195,7 @@ def _status(fields: Mapping[str, Any]) -> ArticleStatus:
         return ArticleStatus.DRAFT
     values = [status.value for status in ArticleStatus]
     if not isinstance(value, str) or value not in values:
-        raise wrong("status", f"one of {', '.join(values)}", value)
+        raise wrong("status", _("one of {values}").format(values=", ".join(values)), value)
     return ArticleStatus(value)
 
 
@@ -185,14 +203,14 @@ def _lead_picture(fields: Mapping[str, Any]) -> LeadPictureUse | None:
     value = fields.get("lead_picture")
     if value is None:
         return None
-    expected = f"a picture with {', '.join(LEAD_PICTURE_FIELDS)}"
+    expected = _("a picture with {fields}").format(fields=", ".join(LEAD_PICTURE_FIELDS))
     lead = _sub_fields(value, "lead_picture", LEAD_PICTURE_FIELDS, expected)
     picture_id = lead.get("picture_id")
     if isinstance(picture_id, bool) or not isinstance(picture_id, int):
-        raise wrong("lead_picture.picture_id", "a whole number (the picture's id)", picture_id)
+        raise wrong("lead_picture.picture_id", _("a whole number (the picture's id)"), picture_id)
     illustrative = lead.get("illustrative", False)
     if not isinstance(illustrative, bool):
-        raise wrong("lead_picture.illustrative", "true or false", illustrative)
+        raise wrong("lead_picture.illustrative", _("true or false"), illustrative)
     return LeadPictureUse(
         picture_id=picture_id,
         caption=_text_value(lead.get("caption"), "lead_picture.caption"),
@@ -206,7 +224,7 @@ def _slug(fields: Mapping[str, Any]) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not SLUG.fullmatch(value) or len(value) > 200:
-        raise wrong("slug", "lower-case letters, digits and hyphens (“my-article”)", value)
+        raise wrong("slug", _("lower-case letters, digits and hyphens (“my-article”)"), value)
     return value
 
 
@@ -219,7 +237,7 @@ def _uuid(fields: Mapping[str, Any]) -> str | None:
             raise ValueError
         return str(uuid_module.UUID(value))
     except ValueError:
-        raise wrong("uuid", "a UUID (“1b4e28ba-2fa1-11d2-883f-0016d3cca427”)", value) from None
+        raise wrong("uuid", _("a UUID (“1b4e28ba-2fa1-11d2-883f-0016d3cca427”)"), value) from None
 
 
 def _extra(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -227,5 +245,5 @@ def _extra(fields: Mapping[str, Any]) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(isinstance(key, str) for key in value):
-        raise wrong("extra", "a set of fields with text names", value)
+        raise wrong("extra", _("a set of fields with text names"), value)
     return value

@@ -14,6 +14,7 @@ from copydesk.records.article import (
     ArticleContent,
 )
 from copydesk.text.fences import closes_fence, opening_fence
+from copydesk.translation import _
 
 # ---------------------------------------------------------------------------------------------
 # Reading: the text
@@ -45,10 +46,10 @@ def headline_from_body(body: str) -> tuple[str, str, list[str]]:
     lines = body.split("\n")
     heading = _first_heading(lines)
     if heading is None:
-        return "", body, ["No headline: the file has no “headline” field and no “# ” heading."]
+        return "", body, [_("No headline: the file has no “headline” field and no “# ” heading.")]
     before, after = lines[: heading.first], lines[heading.last + 1 :]
     if any(line.strip() for line in before):
-        warning = "The headline is the first “# ” heading; the text above it stays in the body."
+        warning = _("The headline is the first “# ” heading; the text above it stays in the body.")
         while before and after and not before[-1].strip() and not after[0].strip():
             after = after[1:]  # one blank line where the heading was, not two
         return heading.text, "\n".join(before + after), [warning]

@@ -12,7 +12,9 @@ from copydesk.exchange.markdown_file.format import (
     ParsedMarkdown,
 )
 from copydesk.exchange.markdown_file.headline import without_front_matter
+from copydesk.exchange.numbers import number
 from copydesk.exchange.strict_yaml import load_yaml
+from copydesk.translation import _
 
 # ---------------------------------------------------------------------------------------------
 # Reading: the text
@@ -48,16 +50,23 @@ def decode_text(data: bytes | str) -> str:
 
 
 def too_large(size: int, unit: str) -> str:
+    """Why a file of ``size`` ``unit`` ("characters" or "bytes") is refused."""
     limit = MAX_FILE_BYTES // (1024 * 1024)
-    return f"The file is too large for an article: {size:,} {unit}, the limit is {limit} MB."
+    if unit == "characters":
+        message = _(
+            "The file is too large for an article: {size} characters, the limit is {limit} MB."
+        )
+    else:
+        message = _("The file is too large for an article: {size} bytes, the limit is {limit} MB.")
+    return message.format(size=number(size), limit=limit)
 
 
 def not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
     line = data.count(b"\n", 0, error.start) + 1
-    return (
-        f"The file is not UTF-8 text: byte 0x{data[error.start]:02X} at byte offset"
-        f" {error.start} (line {line}) cannot be read. Save the file as UTF-8 and import it again."
-    )
+    return _(
+        "The file is not UTF-8 text: byte 0x{byte} at byte offset {offset} (line {line}) cannot"
+        " be read. Save the file as UTF-8 and import it again."
+    ).format(byte=f"{data[error.start]:02X}", offset=error.start, line=line)
 
 
 def normalise_newlines(text: str) -> str:
@@ -83,8 +92,10 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
             break
         position = end + 1
     raise InvalidArticleFile(
-        "The front matter opened by “---” on line 1 is never closed: add a “---” line after"
-        " its last field."
+        _(
+            "The front matter opened by “---” on line 1 is never closed: add a “---” line after"
+            " its last field."
+        )
     )
 
 

@@ -57,6 +57,7 @@ from copydesk.pictures import licensing
 from copydesk.records.article import DEFAULT_LANGUAGE, ArticleContent
 from copydesk.records.picture import PictureMetadata
 from copydesk.text.html_markdown import html_to_markdown, html_to_text, text_to_markdown
+from copydesk.translation import _
 
 _KICKER_ROLES = frozenset({HEADLINE_KICKER, "overline", "subhead", "subheadline"})
 _ALT_ROLES = frozenset({ALT_TEXT_ROLE, "alt", "alt-text", "alt_text", "alternative"})
@@ -163,7 +164,7 @@ def parse_ninjs(document: object) -> ImportedNinjs:
     or 3.x, ``NinjsSchemaMissing`` when IPTC's schemas are not installed.
     """
     if not isinstance(document, dict):
-        raise NinjsInvalid("2.x or 3.x", [("$", "a ninjs document is a JSON object")])
+        raise NinjsInvalid(_("2.x or 3.x"), [("$", _("a ninjs document is a JSON object"))])
     declared = declared_version(document)
     # "$schema" is not a ninjs property, but tools write it; it names the schema, not content.
     document = {key: value for key, value in document.items() if key != "$schema"}
@@ -378,8 +379,12 @@ def _associated_pictures(
         if _is_picture(association):
             pictures.append(association)
         else:
-            kind = _text(association, "type") or "untyped"
-            dropped.append(f"associations[{index}] ({kind} “{_text(association, 'name')}”)")
+            kind = _text(association, "type") or _("untyped")
+            dropped.append(
+                _("associations[{index}] ({kind} “{name}”)").format(
+                    index=index, kind=kind, name=_text(association, "name")
+                )
+            )
     lead = None if has_lead else _lead_index(pictures)
     imported = [
         _picture(association, PictureRole.LEAD if index == lead else PictureRole.BODY)

@@ -44,6 +44,7 @@ from referencing.jsonschema import DRAFT202012
 
 from copydesk.errors import CopydeskError
 from copydesk.resources import resource_path
+from copydesk.translation import _
 
 NinjsVersion = Literal["3.1", "2.2"]
 VERSIONS: Final[tuple[NinjsVersion, ...]] = ("3.1", "2.2")
@@ -98,8 +99,12 @@ class NinjsInvalid(CopydeskError):
     def __init__(self, version: str, errors: list[tuple[str, str]]) -> None:
         self.version = version
         self.errors = errors
-        lines = [f"  {path}: {message}" for path, message in errors]
-        super().__init__("\n".join([f"This is not valid ninjs {version}:", *lines]))
+        heading = _("This is not valid ninjs {version}:").format(version=version)
+        lines = [
+            "  " + _("{path}: {message}").format(path=path, message=message)
+            for path, message in errors
+        ]
+        super().__init__("\n".join([heading, *lines]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -131,8 +136,10 @@ def schema_path(version: NinjsVersion) -> Path:
             return folder / file_name
     places = "\n".join(f"  {folder}" for folder in searched)
     raise NinjsSchemaMissing(
-        f"IPTC's ninjs schema {file_name} was not found. Put the schema files in a folder "
-        f"and name it in the {ENV_VARIABLE} environment variable. Looked in:\n{places}"
+        _(
+            "IPTC's ninjs schema {file} was not found. Put the schema files in a folder "
+            "and name it in the {variable} environment variable. Looked in:\n{places}"
+        ).format(file=file_name, variable=ENV_VARIABLE, places=places)
     )
 
 
@@ -238,7 +245,8 @@ def validate(document: Any, version: NinjsVersion) -> None:
 def _check_depth(document: object, version: str) -> None:
     for path, depth in _containers(document):
         if depth > MAX_DEPTH:
-            raise NinjsInvalid(version, [(path, f"nested more than {MAX_DEPTH} levels deep")])
+            message = _("nested more than {count} levels deep").format(count=MAX_DEPTH)
+            raise NinjsInvalid(version, [(path, message)])
 
 
 def _containers(document: object) -> Iterator[tuple[str, int]]:
@@ -263,7 +271,8 @@ def _describe(error: ValidationError) -> tuple[str, str]:
     message = error.message
     if error.context:  # the alternatives fail alike: say what each one wanted
         wanted = dict.fromkeys(alternative.message for alternative in error.context)
-        message = "expected one of: " + "; or ".join(list(wanted)[:3])
+        alternatives = _("; or ").join(list(wanted)[:3])
+        message = _("expected one of: {alternatives}").format(alternatives=alternatives)
     if len(message) > _MAX_MESSAGE:
         message = message[: _MAX_MESSAGE - 1] + "…"
     return error.json_path, message

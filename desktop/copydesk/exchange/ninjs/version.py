@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from copydesk.exchange.ninjs.schema import NinjsInvalid, NinjsVersion, validate
+from copydesk.translation import _
 
 # ---------------------------------------------------------------------------------------------
 # Which version
@@ -67,10 +68,8 @@ def _branch(major: str, claim: str) -> NinjsVersion:
         return "3.1"
     if major == "2":
         return "2.2"
-    raise NinjsInvalid(
-        "2.x or 3.x",
-        [("$", f"declares ninjs “{claim}”: only ninjs 2.x and 3.x are imported")],
-    )
+    message = _("declares ninjs “{claim}”: only ninjs 2.x and 3.x are imported").format(claim=claim)
+    raise NinjsInvalid(_("2.x or 3.x"), [("$", message)])
 
 
 def _refuse_ninjs_1(document: dict[str, Any]) -> None:
@@ -81,8 +80,10 @@ def _refuse_ninjs_1(document: dict[str, Any]) -> None:
     signs += [key for key in ("associations", "renditions") if isinstance(document.get(key), dict)]
     if signs:
         found = ", ".join(signs[:3])
-        message = f"this looks like ninjs 1.x ({found}); only ninjs 2.x and 3.x are imported"
-        raise NinjsInvalid("2.x or 3.x", [("$", message)])
+        message = _(
+            "this looks like ninjs 1.x ({found}); only ninjs 2.x and 3.x are imported"
+        ).format(found=found)
+        raise NinjsInvalid(_("2.x or 3.x"), [("$", message)])
 
 
 def _version_from_casing(document: dict[str, Any]) -> NinjsVersion | None:

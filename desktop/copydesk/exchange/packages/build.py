@@ -66,6 +66,7 @@ from copydesk.rendering.incremental import IncrementalRenderer
 from copydesk.rendering.page import PACKAGE_IMAGE_SOURCES
 from copydesk.rendering.pictures import LeadPicture, Picture
 from copydesk.text.html_markdown import html_to_text
+from copydesk.translation import _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -89,12 +90,19 @@ class ExportRefused(CopydeskError):
     def __init__(self, slug: str, problems: Sequence[Problem]) -> None:
         self.slug = slug
         self.problems = list(problems)
-        super().__init__(f"The article “{slug}” was not exported: {self.summary}")
+        super().__init__(
+            _("The article “{slug}” was not exported: {problems}").format(
+                slug=slug, problems=self.summary
+            )
+        )
 
     @property
     def summary(self) -> str:
         """Each problem's field and message, on one line."""
-        return "; ".join(f"{problem.field}: {problem.message}" for problem in self.problems)
+        return _("; ").join(
+            _("{field}: {message}").format(field=problem.field, message=problem.message)
+            for problem in self.problems
+        )
 
     def __reduce__(self) -> tuple[type[ExportRefused], tuple[str, list[Problem]]]:
         return type(self), (self.slug, self.problems)  # picklable, to cross processes

@@ -46,6 +46,7 @@ from copydesk.exchange.packages.build import (
 )
 from copydesk.exchange.packages.write import ExportFailed, check_out_dir, write_package
 from copydesk.preferences import DEFAULTS, Preferences
+from copydesk.translation import _, current_language, use_language
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
@@ -134,7 +135,7 @@ class BatchItem:
 
     @property
     def line(self) -> str:
-        name = self.slug or f"article {self.article_id}"
+        name = self.slug or _("article {id}").format(id=self.article_id)
         detail = str(self.path) if self.path is not None else self.reason
         return f"{self.outcome.value}  {name}  {detail}"
 
@@ -205,12 +206,18 @@ def _builders(workers: int) -> Executor:
     whose other threads (the window's) may hold locks; ``spawn`` where it does not exist.
     Either way the program's main module is imported again in the workers: it must guard its
     start with ``if __name__ == "__main__"`` (and call ``multiprocessing.freeze_support()``
-    when frozen into an executable)."""
+    when frozen into an executable). The workers speak the calling process's language: the
+    messages they build (checks, refusals) reach the person as they are."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([__name__])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=use_language,
+        initargs=(current_language(),),
+    )
 
 
 class _InThisThread(Executor):
@@ -332,7 +339,7 @@ class _Batch:
         futures: list[Future[Any]] = [*self.building, *self.writing]
         if futures:
             timeout = None if block else 0
-            done, _ = wait(futures, timeout=timeout, return_when=FIRST_COMPLETED)
+            done, _pending = wait(futures, timeout=timeout, return_when=FIRST_COMPLETED)
             for future in done:
                 if future in self.building:
                     self._built(self.building.pop(future), future)
@@ -356,12 +363,14 @@ class _Batch:
             self.progress(len(self.items), len(self.ids))
 
     def report(self) -> BatchReport:
-        ordered = tuple(item for _, item in sorted(self.items.items()))
+        ordered = tuple(item for _index, item in sorted(self.items.items()))
         return BatchReport(ordered, self.cancelled)
 
 
 def _missing(article_id: int) -> NotFoundError:
-    return NotFoundError(f"Article {article_id} does not exist (it may have been deleted).")
+    return NotFoundError(
+        _("Article {id} does not exist (it may have been deleted).").format(id=article_id)
+    )
 
 
 def _result(task: _Task, future: Future[_T]) -> _T | BatchItem:
@@ -378,7 +387,9 @@ def _failure(article_id: int, slug: str, error: Exception) -> BatchItem:
         return BatchItem(article_id, slug, BatchOutcome.REFUSED, reason=error.summary)
     if not isinstance(error, CopydeskError):  # a bug: logged, and the batch goes on
         _log.error("exporting article %s failed", article_id, exc_info=error)
-        error = CopydeskError(f"unexpected error ({type(error).__name__}: {error})")
+        error = CopydeskError(
+            _("unexpected error ({kind}: {error})").format(kind=type(error).__name__, error=error)
+        )
     reason = " ".join(str(error).split())  # one line, whatever the message
     return BatchItem(article_id, slug, BatchOutcome.FAILED, reason=reason)
 

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from copydesk.errors import CopydeskError
+from copydesk.translation import _
 
 ZIP_SUFFIX = ".zip"
 # Already compressed: deflating them again costs time for nothing.
@@ -31,7 +32,7 @@ class ExportFailed(CopydeskError):
     """A package could not be written; nothing of it was left behind."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"Cannot write {path}: {reason}.")
+        super().__init__(_("Cannot write {path}: {reason}.").format(path=path, reason=reason))
         self.path = path
         self.reason = reason
 
@@ -46,7 +47,7 @@ def package_path(out_dir: Path, name: str, *, as_zip: bool) -> Path:
 def check_out_dir(out_dir: Path) -> None:
     """Refuse at once a destination that is not a folder, before any work is done for it."""
     if not out_dir.is_dir():
-        reason = "it is not a folder" if out_dir.exists() else "the folder does not exist"
+        reason = _("it is not a folder") if out_dir.exists() else _("the folder does not exist")
         raise ExportFailed(out_dir, reason)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from copydesk.articles import checks
 from copydesk.articles.pictures import ArticlePictures, check_pictures
+from copydesk.articles.spelling_checks import spelling_problems
 from copydesk.qt.checks.panel import ChecksPanel
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.editor.text_fixes import apply_text_fix, utf16_positions, widget_text
@@ -20,6 +21,7 @@ from copydesk.qt.tasks import LatestOnly
 from copydesk.qt.window.preferences_store import PreferencesStore
 from copydesk.records.article import ArticleContent
 from copydesk.records.problem import Problem
+from copydesk.text.spelling import Speller
 
 CHECK_DELAY_MS = 250
 
@@ -42,6 +44,8 @@ class ChecksController(QObject):
         self._stopped = False
         self._today = today
         self._pictures = pictures
+        # The speller of a language (the window's spelling), for the headline and standfirst.
+        self.spelling: Callable[[str], Speller | None] | None = None
         self._count = 0  # only the latest check's result is shown
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -67,11 +71,15 @@ class ChecksController(QObject):
         count, content = self._count, self.editor.content()
         preferences, today = self._preferences.current(), self._today()
         pictures = self._pictures() if self._pictures is not None else None
+        speller = self.spelling(content.language) if self.spelling is not None else None
 
         def check() -> tuple[int, list[Problem]]:
             problems = checks.check_article(content, preferences, today)
             if pictures is not None:
                 problems += check_pictures(content, pictures)
+            if speller is not None:
+                problems += spelling_problems(content, speller)
+            if pictures is not None or speller is not None:
                 problems.sort(key=checks.problem_order)
             return count, problems
 

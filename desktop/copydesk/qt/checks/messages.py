@@ -9,80 +9,94 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
-
-from copydesk.qt.labels import field_label, fill
+from copydesk.qt.labels import Context, field_label, fill
 from copydesk.records.problem import Problem
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("checks", text)
+checks = Context("checks")
 
 
 # code → (template, names of the params that fill %1, %2…). Templates are functions so that
 # the translation is looked up when shown, after the translator is installed.
 _TEMPLATES: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
-    "headline.missing": (lambda: _tr("The headline is missing."), ()),
+    "headline.missing": (
+        lambda: checks.tr("The headline is missing."),
+        (),
+    ),
     "headline.too_long": (
-        lambda: _tr("The headline has %1 characters; the limit is %2."),
+        lambda: checks.tr("The headline has %1 characters; the limit is %2."),
         ("length", "limit"),
     ),
-    "standfirst.missing": (lambda: _tr("The standfirst is missing."), ()),
+    "standfirst.missing": (
+        lambda: checks.tr("The standfirst is missing."),
+        (),
+    ),
     "standfirst.too_long": (
-        lambda: _tr("The standfirst has %1 characters; the limit is %2."),
+        lambda: checks.tr("The standfirst has %1 characters; the limit is %2."),
         ("length", "limit"),
     ),
-    "byline.missing": (lambda: _tr("The byline is missing: name at least one author."), ()),
-    "body.empty": (lambda: _tr("The body is empty."), ()),
-    "dateline.future": (lambda: _tr("The dateline date, %1, is in the future."), ("date",)),
+    "byline.missing": (
+        lambda: checks.tr("The byline is missing: name at least one author."),
+        (),
+    ),
+    "body.empty": (lambda: checks.tr("The body is empty."), ()),
+    "dateline.future": (
+        lambda: checks.tr("The dateline date, %1, is in the future."),
+        ("date",),
+    ),
+    "spelling.unknown_word": (
+        lambda: checks.tr("Possible spelling mistake: “%1”."),
+        ("word",),
+    ),
     "typography.fr.space_before_colon": (
-        lambda: _tr("In French, the colon “%1” takes a no-break space before it."),
+        lambda: checks.tr("In French, the colon “%1” takes a no-break space before it."),
         ("mark",),
     ),
     "typography.fr.space_before_semicolon": (
-        lambda: _tr("In French, the semicolon “%1” takes a narrow no-break space before it."),
+        lambda: checks.tr("In French, the semicolon “%1” takes a narrow no-break space before it."),
         ("mark",),
     ),
     "typography.fr.space_before_exclamation": (
-        lambda: _tr(
-            "In French, the exclamation mark “%1” takes a narrow no-break space before it."
+        lambda: checks.tr(
+            "In French, the exclamation mark “%1” takes a narrow no-break space before it.",
         ),
         ("mark",),
     ),
     "typography.fr.space_before_question": (
-        lambda: _tr("In French, the question mark “%1” takes a narrow no-break space before it."),
+        lambda: checks.tr(
+            "In French, the question mark “%1” takes a narrow no-break space before it."
+        ),
         ("mark",),
     ),
     "typography.fr.space_after_opening_guillemet": (
-        lambda: _tr("In French, “«” takes a no-break space after it."),
+        lambda: checks.tr("In French, “«” takes a no-break space after it."),
         (),
     ),
     "typography.fr.space_before_closing_guillemet": (
-        lambda: _tr("In French, “»” takes a no-break space before it."),
+        lambda: checks.tr("In French, “»” takes a no-break space before it."),
         (),
     ),
     "typography.fr.straight_double_quote": (
-        lambda: _tr("Use the French quotation mark “%1” instead of a straight quote."),
+        lambda: checks.tr("Use the French quotation mark “%1” instead of a straight quote."),
         ("replacement",),
     ),
     "typography.fr.straight_apostrophe": (
-        lambda: _tr("Use the typographic apostrophe “’” instead of a straight one."),
+        lambda: checks.tr("Use the typographic apostrophe “’” instead of a straight one."),
         (),
     ),
     "typography.en.straight_double_quote": (
-        lambda: _tr("Use the curly quotation mark “%1” instead of a straight quote."),
+        lambda: checks.tr("Use the curly quotation mark “%1” instead of a straight quote."),
         ("replacement",),
     ),
     "typography.en.straight_single_quote": (
-        lambda: _tr("Use the curly quotation mark “%1” instead of a straight one."),
+        lambda: checks.tr("Use the curly quotation mark “%1” instead of a straight one."),
         ("replacement",),
     ),
     "typography.en.straight_apostrophe": (
-        lambda: _tr("Use the typographic apostrophe “’” instead of a straight one."),
+        lambda: checks.tr("Use the typographic apostrophe “’” instead of a straight one."),
         (),
     ),
     "typography.double_space": (
-        lambda: _tr("There are %1 spaces here; one is enough."),
+        lambda: checks.tr("There are %1 spaces here; one is enough."),
         ("count",),
     ),
 }
@@ -103,11 +117,14 @@ PICTURE_PREFIX = "picture."
 # The picture problems of the article's own (``article_pictures.check_pictures``); the others
 # are the compliance engine's, worded by ``credits.credit_messages``.
 _PICTURE_TEMPLATES: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
-    "picture.missing": (lambda: _tr("Picture %1 is not in the library."), ("picture",)),
+    "picture.missing": (
+        lambda: checks.tr("Picture %1 is not in the library."),
+        ("picture",),
+    ),
     "picture.awaiting_file": (
-        lambda: _tr(
+        lambda: checks.tr(
             "Picture %1 (%2) awaits its file: attach the picture in the Picture Library"
-            " before publishing."
+            " before publishing.",
         ),
         ("picture", "file"),
     ),
@@ -133,7 +150,7 @@ def _picture_message(problem: Problem) -> str:
         params,
     )
     return fill(
-        _tr("Picture %1 (%2): %3"),
+        checks.tr("Picture %1 (%2): %3"),
         [
             params.get("picture", ""),
             params.get("file", ""),
@@ -147,7 +164,10 @@ def problem_location(problem: Problem) -> str:
     problem about the whole field, such as an empty body)."""
     points_into_text = problem.end > problem.start or problem.start > 0
     if problem.field in ("body", "standfirst") and points_into_text:
-        return fill(_tr("%1, line %2"), [field_label(problem.field), str(problem.line)])
+        return fill(
+            checks.tr("%1, line %2"),
+            [field_label(problem.field), str(problem.line)],
+        )
     return field_label(problem.field)
 
 

@@ -169,11 +169,10 @@ class ChecksPanel(QWidget):
         self.summary.setText(text)
 
     def _count_errors(self, count: int) -> str:
-        # English has no plural forms file here: one is spelled out, translations use %n.
-        return self.tr("1 error") if count == 1 else self.tr("%n errors", "", count)
+        return self.tr("%n error(s)", "", count)
 
     def _count_warnings(self, count: int) -> str:
-        return self.tr("1 warning") if count == 1 else self.tr("%n warnings", "", count)
+        return self.tr("%n warning(s)", "", count)
 
     def summary_text(self) -> str:
         return self.summary.text()

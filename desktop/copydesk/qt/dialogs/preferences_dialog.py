@@ -1,19 +1,23 @@
 """Edit ▸ Preferences: the limits the checks apply, who the history names, how often it
-records a revision while you write, and whether the publication is commercial (pictures)."""
+records a revision while you write, whether the publication is commercial (pictures), and the
+language of the window (applied at the next start)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
 )
 
 from copydesk.preferences import Preferences, login_name
+from copydesk.translation import ENGLISH, FRENCH
 
 
 class PreferencesDialog(QDialog):
@@ -34,6 +38,19 @@ class PreferencesDialog(QDialog):
         self.words_per_minute = self._spin(preferences.words_per_minute, 60, 600, "")
         self.commercial = QCheckBox(self.tr("Commercial publication (no NC licences)"), self)
         self.commercial.setChecked(preferences.commercial_publication)
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("As the system"), "")
+        # Each language named in itself, as people look for their own.
+        self.language.addItem("English", ENGLISH)
+        self.language.addItem("Français", FRENCH)
+        self._choose_language(preferences.language)
+        self._started_in = preferences.language
+        self.restart_note = QLabel(self.tr("The new language applies when Copydesk next starts."))
+        self.restart_note.setWordWrap(True)
+        self.restart_note.setVisible(False)
+        self.language.currentIndexChanged.connect(
+            lambda: self.restart_note.setVisible(self.language.currentData() != self._started_in)
+        )
 
         form = QFormLayout(self)
         form.addRow(self.tr("Headline limit"), self.headline_limit)
@@ -42,6 +59,8 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Keep a revision every"), self.revision_interval)
         form.addRow(self.tr("Reading speed (words per minute)"), self.words_per_minute)
         form.addRow(self.tr("Pictures"), self.commercial)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.restart_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -68,6 +87,10 @@ class PreferencesDialog(QDialog):
         self.author_name.setText(preferences.author_name)
         self.words_per_minute.setValue(preferences.words_per_minute)
         self.commercial.setChecked(preferences.commercial_publication)
+        self._choose_language(preferences.language)
+
+    def _choose_language(self, language: str) -> None:
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
 
     def preferences(self) -> Preferences:
         return Preferences(
@@ -77,4 +100,5 @@ class PreferencesDialog(QDialog):
             author_name=self.author_name.text().strip(),
             words_per_minute=self.words_per_minute.value(),
             commercial_publication=self.commercial.isChecked(),
+            language=str(self.language.currentData() or ""),
         )

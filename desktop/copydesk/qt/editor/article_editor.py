@@ -32,8 +32,16 @@ from copydesk.qt.editor.outline import OutlinePanel
 from copydesk.qt.editor.palette_colours import warning_colour
 from copydesk.qt.editor.plain_text import exact_text
 from copydesk.qt.editor.related_links import RelatedLinksEditor
+from copydesk.qt.editor.spelling import (
+    BodySpelling,
+    FieldSpelling,
+    LineSpelling,
+    SpellingService,
+    TextSpelling,
+)
 from copydesk.qt.labels import language_label, status_label
 from copydesk.records.article import (
+    DEFAULT_LANGUAGE,
     LANGUAGES,
     ArticleContent,
     ArticleRecord,
@@ -55,6 +63,7 @@ class ArticleEditor(QWidget):
         self._preferences = Preferences()
         # Edited in the credits pane, not here: kept so every save carries it.
         self._lead_picture: LeadPictureUse | None = None
+        self.spelling: list[FieldSpelling] = []  # set_spelling
         self._build_fields()
         self._build_body()
         self._build_layout()
@@ -193,7 +202,8 @@ class ArticleEditor(QWidget):
     def _connect_edits(self) -> None:
         for line_edit in (self.edition, self.kicker, self.headline, self.authors, self.keywords):
             line_edit.textEdited.connect(self._changed)
-        self.standfirst.textChanged.connect(self._changed)
+        # Not textChanged: spelling's underlines emit that too.
+        self.standfirst.document().contentsChange.connect(self._text_edited)
         # Not textChanged: the highlighter's colouring emits that too.
         self.body.content_edited.connect(self._changed)
         self.headline.textChanged.connect(self._update_counters)
@@ -207,6 +217,28 @@ class ArticleEditor(QWidget):
     def _changed(self, *_args: object) -> None:
         if not self._loading:
             self.edited.emit()
+
+    def _text_edited(self, _position: int, removed: int, added: int) -> None:
+        if removed or added:  # not a change of colours
+            self._changed()
+
+    # ---- spelling ---------------------------------------------------------------------------
+
+    def set_spelling(self, service: SpellingService) -> None:
+        """Underline the misspelt words of the headline, standfirst and body, in the
+        article's language."""
+        language = str(self.language.currentData() or DEFAULT_LANGUAGE)
+        self.spelling = [
+            LineSpelling(self.headline, service, language),
+            TextSpelling(self.standfirst, service, language),
+            BodySpelling(self.body, service, language),
+        ]
+        self.language.currentIndexChanged.connect(self._spell_in_language)
+
+    def _spell_in_language(self, *_args: object) -> None:
+        language = str(self.language.currentData() or DEFAULT_LANGUAGE)
+        for field in self.spelling:
+            field.set_language(language)
 
     # ---- preferences, counters, figures ---------------------------------------------------
 

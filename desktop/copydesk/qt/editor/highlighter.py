@@ -6,6 +6,13 @@ looked for only when its marker character occurs in the line, which keeps plain 
 cheap. A change that adds a lot of text at once (a 5 MB paste, a huge article loaded) is
 first passed over with only the fence state tracked, and then highlighted in short time
 slices, so the window keeps answering meanwhile.
+
+With a ``Speller`` (``set_speller``), misspelt words get a red wavy underline, block by block
+like the rest: typing re-checks the block typed in, and only the blocks near the viewport
+(``spelling_window``, kept by ``qt.editor.spelling.BodySpelling``) are checked at all; the
+others are marked stale and checked when they are scrolled into view. A new speller or a word
+learnt bumps the spelling's generation, which makes every block stale at once for the cost
+of re-checking the visible ones.
 """
 
 from __future__ import annotations
@@ -21,12 +28,15 @@ from PySide6.QtGui import (
     QFontDatabase,
     QPalette,
     QSyntaxHighlighter,
+    QTextBlock,
+    QTextBlockUserData,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 
 from copydesk.text.fences import closes_fence, opening_fence
+from copydesk.text.spelling import Misspelling, Speller, front_matter_line
 
 # A change adding more characters than this is highlighted in time slices, not at once.
 LARGE_CHANGE_CHARS = 200_000
@@ -49,6 +59,12 @@ _AUTOLINK = re.compile(r"<https?://[^>\s]+>")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 
 NORMAL_STATE = 0  # any other state is inside fenced code: fence length * 2 (+1 for ~~~)
+FRONT_MATTER_STATE = 1  # inside YAML front matter at the top (a fence's state is 6 or more)
+FRONT_MATTER_FENCE = "---"
+# Before the editor says which blocks it shows, the first ones are spelt.
+FIRST_SPELLING_WINDOW = (0, 80)
+STALE = -1
+UNDERLINE_COLOUR = QColor(220, 30, 30)
 
 
 def fence_state(fence: str) -> int:
@@ -91,6 +107,7 @@ class MarkdownFormats:
     quote: QTextCharFormat
     code: QTextCharFormat
     footnote: QTextCharFormat
+    misspelt: QTextCharFormat
 
     @classmethod
     def from_palette(cls, palette: QPalette, base_font: QFont) -> MarkdownFormats:
@@ -134,7 +151,42 @@ class MarkdownFormats:
             footnote=fmt(
                 link, setVerticalAlignment=QTextCharFormat.VerticalAlignment.AlignSuperScript
             ),
+            misspelt=misspelt_format(),
         )
+
+
+def misspelt_format() -> QTextCharFormat:
+    """The red wavy underline of a misspelt word (the style's own spell-check underline)."""
+    made = QTextCharFormat()
+    made.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+    made.setUnderlineColor(UNDERLINE_COLOUR)
+    return made
+
+
+Spans = list[tuple[int, int, Misspelling]]  # (start, length) in Qt's UTF-16 units, the word
+
+
+def utf16_spans(text: str, mistakes: list[Misspelling]) -> Spans:
+    """Where ``mistakes`` are in ``text`` as Qt counts (a character beyond the BMP, an emoji,
+    is two units there and one in Python)."""
+    if not mistakes:
+        return []
+    if text.isascii() or max(text) <= "\uffff":
+        return [(m.start, m.end - m.start, m) for m in mistakes]
+    units = [0]
+    for char in text:
+        units.append(units[-1] + (2 if char > "\uffff" else 1))
+    return [(units[m.start], units[m.end] - units[m.start], m) for m in mistakes]
+
+
+class Spelt(QTextBlockUserData):
+    """A block's spelling: the generation of the speller it was checked with (``STALE`` when
+    it was not checked) and the misspelt words found in it."""
+
+    def __init__(self, generation: int, mistakes: Spans) -> None:
+        super().__init__()
+        self.generation = generation
+        self.mistakes = mistakes
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -144,6 +196,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         super().__init__(parent)
         self.formats = MarkdownFormats.from_palette(palette, font)
         self._fast_pass = False  # only fence states while a large change goes in
+        self.speller: Speller | None = None
+        self.spelling_window: tuple[int, int] | None = FIRST_SPELLING_WINDOW
+        self.spelt_blocks = 0  # blocks whose words were checked (the tests measure the work)
+        self._generation = 0
         self._slices = _SlicedRehighlight(self)
         # Connected before the highlighter's own connection (made by setDocument), so a
         # large change is known before QSyntaxHighlighter starts on its blocks.
@@ -172,15 +228,43 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     # ---- highlighting one block ----------------------------------------------------------
 
     def highlightBlock(self, text: str) -> None:
-        previous = max(self.previousBlockState(), NORMAL_STATE)
+        before = self.previousBlockState()
+        previous = max(before, NORMAL_STATE)
+        if previous == FRONT_MATTER_STATE or (before < 0 and text.rstrip() == FRONT_MATTER_FENCE):
+            if self._front_matter(previous, text):
+                return
+            previous = NORMAL_STATE  # not front matter after all: an ordinary line
         state = state_after(previous, text)
         self.setCurrentBlockState(state)
         if self._fast_pass or not text:
             return
         if previous > NORMAL_STATE or state > NORMAL_STATE:
             self.setFormat(0, len(text), self.formats.code)
+            self._spell(text, prose=False)
             return
         self._highlight_line(text)
+        self._spell(text, prose=True)
+
+    def _front_matter(self, previous: int, text: str) -> bool:
+        """Whether ``text`` is a line of YAML front matter (its state set, its words never
+        spelt): a ``---`` first line opens it, ``---`` or ``...`` closes it."""
+        stripped = text.rstrip()
+        if previous == FRONT_MATTER_STATE:
+            if stripped in (FRONT_MATTER_FENCE, "..."):
+                state = NORMAL_STATE
+            elif front_matter_line(text):
+                state = FRONT_MATTER_STATE
+            else:
+                return False
+        elif self.currentBlock().position() == 0:
+            state = FRONT_MATTER_STATE
+        else:
+            return False
+        self.setCurrentBlockState(state)
+        if not self._fast_pass and text:
+            self._highlight_line(text)
+            self._spell(text, prose=False)
+        return True
 
     def _highlight_line(self, text: str) -> None:
         heading = _HEADING.match(text) if "#" in text else None
@@ -232,6 +316,78 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if "[^" in text:
             for match in _FOOTNOTE.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self.formats.footnote)
+
+    # ---- spelling ---------------------------------------------------------------------------
+
+    def set_speller(self, speller: Speller | None) -> None:
+        """Spell with ``speller`` from now on (None: no underlines)."""
+        self.speller = speller
+        self.spelling_changed()
+
+    def spelling_changed(self) -> None:
+        """The speller learnt words (or was replaced): every block is stale; the ones in the
+        spelling window are checked again now."""
+        self._generation += 1
+        self.respell_window()
+
+    def respell_window(self) -> None:
+        """Check again the blocks of the spelling window whose spelling is stale."""
+        document = self.document()
+        if document is None:
+            return
+        window = self.spelling_window
+        if window is None:
+            window = (0, document.blockCount() - 1)
+        block = document.findBlockByNumber(window[0])
+        while block.isValid() and block.blockNumber() <= window[1]:
+            if self.is_stale(block):
+                self.rehighlightBlock(block)
+            block = block.next()
+
+    def is_stale(self, block: QTextBlock) -> bool:
+        data = block.userData()
+        if not isinstance(data, Spelt):
+            return self.speller is not None
+        return data.generation != self._generation
+
+    def misspellings_in(self, block: QTextBlock) -> Spans:
+        """The misspelt words underlined in ``block`` (checked now if it was stale)."""
+        if self.speller is None:
+            return []
+        if self.is_stale(block):
+            window = self.spelling_window
+            self.spelling_window = None  # this block, whatever the window
+            try:
+                self.rehighlightBlock(block)
+            finally:
+                self.spelling_window = window
+        data = block.userData()
+        return list(data.mistakes) if isinstance(data, Spelt) else []
+
+    def _spell(self, text: str, *, prose: bool) -> None:
+        speller = self.speller
+        if speller is None:
+            if self.currentBlockUserData() is not None:
+                self.setCurrentBlockUserData(None)  # type: ignore[arg-type]
+            return
+        window = self.spelling_window
+        if window is not None and not window[0] <= self.currentBlock().blockNumber() <= window[1]:
+            self._mark(STALE, [])
+            return
+        mistakes: Spans = []
+        if prose:
+            self.spelt_blocks += 1
+            mistakes = utf16_spans(text, speller.line_misspellings(text))
+            for start, length, _mistake in mistakes:
+                self._merge(start, length, self.formats.misspelt)
+        self._mark(self._generation, mistakes)
+
+    def _mark(self, generation: int, mistakes: Spans) -> None:
+        data = self.currentBlockUserData()
+        if isinstance(data, Spelt):
+            data.generation, data.mistakes = generation, mistakes
+        else:
+            self.setCurrentBlockUserData(Spelt(generation, mistakes))
 
     def _merge(self, start: int, length: int, extra: QTextCharFormat) -> None:
         """Add ``extra`` to the format already at ``start`` (bold inside a heading stays big)."""

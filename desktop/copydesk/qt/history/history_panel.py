@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.articles.diffing import Change, FieldDiff
-from copydesk.qt.labels import field_label
+from copydesk.qt.labels import Context, field_label
 from copydesk.records.article import RevisionKind, RevisionSummary
 
 RevisionIdRole = Qt.ItemDataRole.UserRole + 1
+history = Context("history")
 
 
 class HistoryPanel(QWidget):
@@ -131,9 +132,13 @@ class HistoryPanel(QWidget):
         if revision.two_parents and revision.merged_with:
             who = f"{revision.author} + {revision.merged_with}"
         item = QTreeWidgetItem(
-            [f"{when} · {kind_label(revision.kind)}", f"{revision.word_count:,}", who]
+            [
+                f"{when} · {kind_label(revision.kind)}",
+                QLocale().toString(revision.word_count),
+                who,
+            ]
         )
-        tip = revision.created_at.astimezone().strftime("%c")
+        tip = QLocale().toString(_qt_time(revision.created_at), QLocale.FormatType.LongFormat)
         if revision.two_parents:
             sides = self.tr("Two parents: %1’s changes and %2’s.")
             tip += "\n" + sides.replace("%1", revision.author).replace("%2", revision.merged_with)
@@ -163,26 +168,34 @@ class HistoryPanel(QWidget):
 
 
 def short_time(moment: datetime) -> str:
-    """``14:32`` today, ``24 Nov 14:32`` this year, ``24 Nov 2025 14:32`` before."""
+    """``14:32`` today, ``24 Nov 14:32`` this year, ``24 Nov 2025 14:32`` before (the month
+    in the window's language)."""
     local, now = moment.astimezone(), datetime.now().astimezone()
     if local.date() == now.date():
-        return local.strftime("%H:%M")
-    if local.year == now.year:
-        return local.strftime("%d %b %H:%M")
-    return local.strftime("%d %b %Y %H:%M")
+        pattern = "HH:mm"
+    elif local.year == now.year:
+        pattern = "dd MMM HH:mm"
+    else:
+        pattern = "dd MMM yyyy HH:mm"
+    return QLocale().toString(_qt_time(local), pattern)
+
+
+def _qt_time(moment: datetime) -> QDateTime:
+    """The same instant, in local time."""
+    return QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
 
 
 def kind_label(kind: RevisionKind) -> str:
     labels = {
-        RevisionKind.MANUAL: QCoreApplication.translate("history", "saved"),
-        RevisionKind.PERIODIC: QCoreApplication.translate("history", "while editing"),
-        RevisionKind.BEFORE_RESTORE: QCoreApplication.translate("history", "before a restore"),
-        RevisionKind.RESTORE: QCoreApplication.translate("history", "restored"),
-        RevisionKind.OTHER_WINDOW: QCoreApplication.translate("history", "other window's version"),
-        RevisionKind.NOT_KEPT: QCoreApplication.translate("history", "version set aside"),
-        RevisionKind.FROM_DESK: QCoreApplication.translate("history", "from the desk"),
-        RevisionKind.MERGED: QCoreApplication.translate("history", "merged"),
-        RevisionKind.SETTLED: QCoreApplication.translate("history", "conflict settled"),
+        RevisionKind.MANUAL: history.tr("saved"),
+        RevisionKind.PERIODIC: history.tr("while editing"),
+        RevisionKind.BEFORE_RESTORE: history.tr("before a restore"),
+        RevisionKind.RESTORE: history.tr("restored"),
+        RevisionKind.OTHER_WINDOW: history.tr("other window's version"),
+        RevisionKind.NOT_KEPT: history.tr("version set aside"),
+        RevisionKind.FROM_DESK: history.tr("from the desk"),
+        RevisionKind.MERGED: history.tr("merged"),
+        RevisionKind.SETTLED: history.tr("conflict settled"),
     }
     return labels[kind]
 
@@ -191,9 +204,7 @@ def diff_html(diffs: list[FieldDiff], palette: QPalette) -> str:
     """Removed text struck through on red, added text underlined on green, readable in light
     and dark themes; folded stretches say how many unchanged lines they hide."""
     if not diffs:
-        same = QCoreApplication.translate(
-            "history", "This revision is the same as the current text."
-        )
+        same = history.tr("This revision is the same as the current text.")
         return f"<p><i>{html.escape(same)}</i></p>"
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
     removed_bg, added_bg = ("#5c2b2b", "#234d2c") if dark else ("#fbd9d9", "#d4f5d4")
@@ -203,9 +214,7 @@ def diff_html(diffs: list[FieldDiff], palette: QPalette) -> str:
         spans = []
         for segment in diff.segments:
             if segment.change is Change.FOLDED:
-                hidden = QCoreApplication.translate(
-                    "history", "… %n unchanged line(s) …", "", int(segment.text)
-                )
+                hidden = history.tr("… %n unchanged line(s) …", "", int(segment.text))
                 spans.append(f"<div style='color:gray'><i>{html.escape(hidden)}</i></div>")
                 continue
             text = html.escape(segment.text).replace("\n", "<br>")

@@ -39,6 +39,14 @@ def _editor_order(field: str) -> tuple[int, str]:
     return (_ORDER.index(field) if field in _ORDER else len(_ORDER), field)
 
 
+def _bold(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 class ConflictsDialog(QDialog):
     settled = Signal()
 
@@ -128,7 +136,7 @@ class ConflictsDialog(QDialog):
             self.tr("Result"),
         )
         for column, text in enumerate(titles):
-            self.fields_layout.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+            self.fields_layout.addWidget(_bold(text), 0, column)
         self.message.setText(
             self.tr("The desk deleted this article; it was edited here.")
             if conflict.theirs_deleted
@@ -146,7 +154,7 @@ class ConflictsDialog(QDialog):
         self._choices[field] = choice
         # Two grid rows a field: its name and the choice of a side, then the three panes.
         top, first = Qt.AlignmentFlag.AlignTop, 2 * line - 1
-        self.fields_layout.addWidget(QLabel(f"<b>{field_label(field)}</b>"), first, 0)
+        self.fields_layout.addWidget(_bold(field_label(field)), first, 0)
         self.fields_layout.addWidget(choice.buttons, first, 3)
         self.fields_layout.addWidget(choice.mine_view, first + 1, 1, top)
         self.fields_layout.addWidget(choice.theirs_view, first + 1, 2, top)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from copydesk.errors import describe
 from copydesk.qt.newsroom.status import Link, SyncStatus
-from copydesk.qt.newsroom.status_button import SyncStatusButton, details
+from copydesk.qt.newsroom.status_button import SyncStatusButton
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
@@ -159,7 +159,7 @@ class NewsroomController(QObject):
 
     def _fill_menu(self) -> None:
         self.menu.clear()
-        for line in details(self.status):
+        for line in self.button.details(self.status):
             self.menu.addAction(line).setEnabled(False)
         self.menu.addSeparator()
         self.menu.addAction(self.sync_action)
@@ -209,9 +209,9 @@ class NewsroomController(QObject):
         waiting = self.status.waiting + self.status.conflicts
         text = self.tr("Leave the newsroom? The library stays as it is, unlinked from its desk.")
         if waiting:
-            one = "%n change not yet sent will stay only in this library."
-            many = "%n changes not yet sent will stay only in this library."
-            text += " " + self.tr(one if waiting == 1 else many, "", waiting)
+            text += " " + self.tr(
+                "%n change(s) not yet sent will stay only in this library.", "", waiting
+            )
         answer = QMessageBox.question(self._window, self.tr("Leave the Newsroom"), text)
         return answer == QMessageBox.StandardButton.Yes
 

@@ -137,7 +137,7 @@ class JoinDialog(QDialog):
         self._runner.post(self._show_progress, (done, total))
         if self._cancel.is_set():
             raise JoinCancelled(
-                "Cancelled: the library is joined; the rest arrives at the next sync."
+                self.tr("Cancelled: the library is joined; the rest arrives at the next sync.")
             )
 
     def _show_progress(self, counts: tuple[int, int]) -> None:

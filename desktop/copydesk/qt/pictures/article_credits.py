@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from copydesk.articles.pictures import LEAD, ArticlePictures, PictureUse, illustrative_label
 from copydesk.pictures.compliance import ALT_TEXT_LIMIT, CreditProblem, check_use
 from copydesk.pictures.operations import PictureListing
+from copydesk.qt.editor.spelling import SpellingService, TextSpelling
 from copydesk.qt.pictures.picture_model import awaiting_pixmap, status_label
 from copydesk.records.picture import PictureStatus
 
@@ -53,8 +54,15 @@ class ArticleCreditsPane(QWidget):
         self._requested: set[str] = set()
         self._placeholder: QIcon | None = None
         self._filling = False
+        self._spelling: list[TextSpelling] = []
         self._build()
         self.set_enabled_for_article(False)
+
+    def set_spelling(self, service: SpellingService) -> None:
+        """Underline the misspelt words of the caption and the alt text."""
+        self._spelling = [
+            TextSpelling(field, service, self._language) for field in (self.caption, self.alt_text)
+        ]
 
     # ---- building ----------------------------------------------------------------------
 
@@ -165,6 +173,8 @@ class ArticleCreditsPane(QWidget):
         place among the body's pictures) and fields being typed in are left alone."""
         previous = self.list.currentRow()
         self._uses, self._pictures, self._language = list(uses), pictures, language
+        for field in self._spelling:
+            field.set_language(language)
         self._filling = True
         try:
             self._fill_list()
@@ -196,7 +206,7 @@ class ArticleCreditsPane(QWidget):
         if listing is None:
             return f"{role}\n{self._missing_text(use)}"
         credit = listing.credit or self.tr("(no credit)")
-        return f"{role} · {listing.record.file.file_name}\n{credit}\n{status_label(self, listing)}"
+        return f"{role} · {listing.record.file.file_name}\n{credit}\n{status_label(listing)}"
 
     def _missing_text(self, use: PictureUse) -> str:
         if use.picture_id in self._pictures.looked_up:
@@ -257,7 +267,7 @@ class ArticleCreditsPane(QWidget):
     def _status_text(self, listing: PictureListing | None) -> str:
         if listing is None:
             return ""
-        lines = [status_label(self, listing)]
+        lines = [status_label(listing)]
         if not listing.record.file.present:
             lines.append(
                 "• "

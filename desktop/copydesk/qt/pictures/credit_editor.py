@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from copydesk.pictures import compliance, credits
 from copydesk.pictures.licensing import catalogue
+from copydesk.qt.editor.spelling import SpellingService, TextSpelling
 from copydesk.qt.pictures.credit_messages import problem_message, problem_suggestion
 from copydesk.records.picture import PictureMetadata
 from copydesk.records.problem import Severity
@@ -81,6 +82,7 @@ class CreditEditor(QWidget):
         self._commercial = True
         self._today: date | None = None
         self._filling = False
+        self._spelling: list[TextSpelling] = []
         self.lines: dict[str, QLineEdit] = {}
         self.texts: dict[str, QPlainTextEdit] = {}
         self._build()
@@ -194,7 +196,16 @@ class CreditEditor(QWidget):
 
     def set_judgement(self, language: str, commercial: bool, today: date | None = None) -> None:
         self._language, self._commercial, self._today = language, commercial, today
+        for field in self._spelling:
+            field.set_language(language)
         self._refresh()
+
+    def set_spelling(self, service: SpellingService) -> None:
+        """Underline the misspelt words of the caption and the alt text."""
+        self._spelling = [
+            TextSpelling(self.texts[name], service, self._language)
+            for name in ("description", "alt_text")
+        ]
 
     def show_picture(self, title: str, metadata: PictureMetadata) -> None:
         self._filling = True

@@ -21,10 +21,9 @@ from copydesk.pictures.compliance import CreditProblem
 from copydesk.qt.labels import fill
 
 CONTEXT = "credits"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# Each text is looked up when shown, in the "credits" context (CONTEXT): lupdate collects
+# only calls whose context is written out, hence the literal in every call.
+translate = QCoreApplication.translate
 
 
 # A template: its text, looked up when shown (after the translator is installed), and the
@@ -62,32 +61,38 @@ def _choose_licence_suggestion(params: Mapping[str, str]) -> _Template:
     """With a licence the picture's own data names, the suggestion says which."""
     if params.get("guess"):
         return (
-            lambda: _tr("Choose the licence from the catalogue. The picture's own data names %1."),
+            lambda: translate(
+                "credits", "Choose the licence from the catalogue. The picture's own data names %1."
+            ),
             ("guess",),
         )
-    return (lambda: _tr("Choose the licence from the catalogue."), ())
+    return (lambda: translate("credits", "Choose the licence from the catalogue."), ())
 
 
 def _choose_creator_missing(params: Mapping[str, str]) -> _Template:
     """A creator that is only a website is quoted; an empty one is not."""
     if params.get("creator"):
         return (
-            lambda: _tr("%1 requires the creator's name. “%2” is a website."),
+            lambda: translate("credits", "%1 requires the creator's name. “%2” is a website."),
             ("licence", "creator"),
         )
-    return (lambda: _tr("%1 requires the creator's name."), ("licence",))
+    return (lambda: translate("credits", "%1 requires the creator's name."), ("licence",))
 
 
 # One whole sentence per field, rather than a field name spliced into a sentence, so that a
 # translation can agree the article and the verb with the field's name.
 _WEBSITE_MESSAGES: dict[str, Callable[[], str]] = {
-    "creator": lambda: _tr("The creator names a website, “%1”: a website is not an author."),
-    "credit_line": lambda: _tr(
-        "The credit line names a website, “%1”: a website is not an author."
+    "creator": lambda: translate(
+        "credits", "The creator names a website, “%1”: a website is not an author."
     ),
-    "source": lambda: _tr("The source names a website, “%1”: a website is not an author."),
-    "credit_override": lambda: _tr(
-        "The credit typed by hand names a website, “%1”: a website is not an author."
+    "credit_line": lambda: translate(
+        "credits", "The credit line names a website, “%1”: a website is not an author."
+    ),
+    "source": lambda: translate(
+        "credits", "The source names a website, “%1”: a website is not an author."
+    ),
+    "credit_override": lambda: translate(
+        "credits", "The credit typed by hand names a website, “%1”: a website is not an author."
     ),
 }
 
@@ -102,142 +107,182 @@ def _choose_website_message(params: Mapping[str, str]) -> _Template | None:
 _WORDINGS: dict[str, _Wording] = {
     # The licence chosen
     "licence.missing": _Wording(
-        _always(lambda: _tr("No licence is chosen: without one, the picture cannot be published.")),
+        _always(
+            lambda: translate(
+                "credits", "No licence is chosen: without one, the picture cannot be published."
+            )
+        ),
         _choose_licence_suggestion,
     ),
     "licence.unknown": _Wording(
         _always(
-            lambda: _tr("The licence is unknown: find out who holds the rights and on what terms.")
+            lambda: translate(
+                "credits",
+                "The licence is unknown: find out who holds the rights and on what terms.",
+            )
         ),
         _choose_licence_suggestion,
     ),
     "licence.not_in_catalogue": _Wording(
-        _always(lambda: _tr("The licence “%1” is not in the catalogue."), "licence"),
+        _always(
+            lambda: translate("credits", "The licence “%1” is not in the catalogue."), "licence"
+        ),
         _choose_licence_suggestion,
     ),
     # What the licence requires
     "creator.missing": _Wording(
         _choose_creator_missing,
         _always(
-            lambda: _tr(
+            lambda: translate(
+                "credits",
                 "Name the photographer or author in the creator field; the picture's page"
-                " usually gives it (on Wikimedia Commons, the file page's “Author”)."
+                " usually gives it (on Wikimedia Commons, the file page's “Author”).",
             )
         ),
     ),
     "source_url.missing": _fixed(
-        lambda: _tr("%1 requires a link to the page the picture comes from."),
+        lambda: translate("credits", "%1 requires a link to the page the picture comes from."),
         ("licence",),
-        lambda: _tr(
-            "Put the address of the picture's page (where it was found) in the source link."
+        lambda: translate(
+            "credits",
+            "Put the address of the picture's page (where it was found) in the source link.",
         ),
     ),
     "licence.non_commercial": _fixed(
-        lambda: _tr("%1 forbids commercial use, and this publication is commercial."),
+        lambda: translate(
+            "credits", "%1 forbids commercial use, and this publication is commercial."
+        ),
         ("licence",),
-        lambda: _tr(
+        lambda: translate(
+            "credits",
             "Ask the rights holder for a licence that allows commercial use, or use another"
-            " picture."
+            " picture.",
         ),
     ),
     "licence.no_derivatives": _fixed(
-        lambda: _tr("%1 forbids adaptations, and the picture is cropped."),
+        lambda: translate("credits", "%1 forbids adaptations, and the picture is cropped."),
         ("licence",),
-        lambda: _tr(
-            "Publish the picture uncropped, or ask the rights holder whether cropping is allowed."
+        lambda: translate(
+            "credits",
+            "Publish the picture uncropped, or ask the rights holder whether cropping is allowed.",
         ),
     ),
     "source_url.invalid": _fixed(
-        lambda: _tr("The source link “%1” is not a web address (https://…)."),
+        lambda: translate("credits", "The source link “%1” is not a web address (https://…)."),
         ("url",),
-        lambda: _tr("Paste the full address of the picture's page, starting with https://."),
+        lambda: translate(
+            "credits", "Paste the full address of the picture's page, starting with https://."
+        ),
     ),
     # Websites given as names
     "credit.website": _Wording(
         _choose_website_message,
         _always(
-            lambda: _tr(
+            lambda: translate(
+                "credits",
                 "Name the author (the photographer or agency) and put the address of the page"
-                " the picture comes from in the source link."
+                " the picture comes from in the source link.",
             )
         ),
     ),
     # A credit typed by hand
     "credit_override.creator_missing": _fixed(
-        lambda: _tr("The credit typed by hand leaves out the creator, “%1”, whom %2 requires."),
+        lambda: translate(
+            "credits", "The credit typed by hand leaves out the creator, “%1”, whom %2 requires."
+        ),
         ("creator", "licence"),
-        lambda: _tr(
-            "Add the creator's name to the credit, or clear it to print the composed credit."
+        lambda: translate(
+            "credits",
+            "Add the creator's name to the credit, or clear it to print the composed credit.",
         ),
     ),
     "credit_override.licence_mismatch": _fixed(
-        lambda: _tr("The credit typed by hand names “%1”, but the licence is %2."),
+        lambda: translate("credits", "The credit typed by hand names “%1”, but the licence is %2."),
         ("named", "licence"),
-        lambda: _tr("Name the licence as “%1” (linked to %2)."),
+        lambda: translate("credits", "Name the licence as “%1” (linked to %2)."),
         ("licence", "url"),
     ),
     "credit_override.licence_missing": _fixed(
-        lambda: _tr("The credit typed by hand does not name the licence, %1."),
+        lambda: translate("credits", "The credit typed by hand does not name the licence, %1."),
         ("licence",),
-        lambda: _tr("Name the licence as “%1” (linked to %2)."),
+        lambda: translate("credits", "Name the licence as “%1” (linked to %2)."),
         ("licence", "url"),
     ),
     # Kinds of rights reserved
     "agency.no_credit": _fixed(
-        lambda: _tr(
-            "An agency picture must credit the agency: the credit line and the source are empty."
+        lambda: translate(
+            "credits",
+            "An agency picture must credit the agency: the credit line and the source are empty.",
         ),
         (),
-        lambda: _tr("Put the agency's name (AFP, Reuters, …) in the credit line or the source."),
+        lambda: translate(
+            "credits", "Put the agency's name (AFP, Reuters, …) in the credit line or the source."
+        ),
     ),
     "handout.no_source": _fixed(
-        lambda: _tr("A handout picture should name who handed it out."),
+        lambda: translate("credits", "A handout picture should name who handed it out."),
         (),
-        lambda: _tr("Put the organisation that provided the picture in the source."),
+        lambda: translate(
+            "credits", "Put the organisation that provided the picture in the source."
+        ),
     ),
     "staff.no_creator": _fixed(
-        lambda: _tr("A staff picture should name the staff photographer."),
+        lambda: translate("credits", "A staff picture should name the staff photographer."),
         (),
-        lambda: _tr("Put the photographer's name in the creator field."),
+        lambda: translate("credits", "Put the photographer's name in the creator field."),
     ),
     "permission.no_holder": _fixed(
-        lambda: _tr("A picture used with permission should name who gave it."),
+        lambda: translate("credits", "A picture used with permission should name who gave it."),
         (),
-        lambda: _tr("Put the rights holder's name in the creator field or the source."),
+        lambda: translate(
+            "credits", "Put the rights holder's name in the creator field or the source."
+        ),
     ),
     # AI-generated pictures, rights that run out. The disclosure is in the publication's
     # language, not the user's: it is the sentence to print, so it is a param.
     "ai.undisclosed": _fixed(
-        lambda: _tr("The picture was generated by AI, and its caption does not say so."),
+        lambda: translate(
+            "credits", "The picture was generated by AI, and its caption does not say so."
+        ),
         (),
-        lambda: _tr("Say in the caption that the image was generated by AI (“%1”)."),
+        lambda: translate(
+            "credits", "Say in the caption that the image was generated by AI (“%1”)."
+        ),
         ("disclosure",),
     ),
     "rights.expired": _fixed(
-        lambda: _tr("The rights to the picture ran out on %1."),
+        lambda: translate("credits", "The rights to the picture ran out on %1."),
         ("date",),
-        lambda: _tr("Renew the rights with the rights holder, or use another picture."),
+        lambda: translate(
+            "credits", "Renew the rights with the rights holder, or use another picture."
+        ),
     ),
     # One use of a picture in an article
     "alt_text.missing": _fixed(
-        lambda: _tr(
-            "The alt text is missing: screen readers have nothing to say about the picture."
+        lambda: translate(
+            "credits",
+            "The alt text is missing: screen readers have nothing to say about the picture.",
         ),
         (),
-        lambda: _tr("Describe what the picture shows, in a sentence."),
+        lambda: translate("credits", "Describe what the picture shows, in a sentence."),
     ),
     "alt_text.same_as_caption": _fixed(
-        lambda: _tr("The alt text repeats the caption: screen readers read both."),
+        lambda: translate("credits", "The alt text repeats the caption: screen readers read both."),
         (),
-        lambda: _tr(
+        lambda: translate(
+            "credits",
             "Describe what the picture shows (people, place, action) rather than repeat the"
-            " caption."
+            " caption.",
         ),
     ),
     "alt_text.too_long": _fixed(
-        lambda: _tr("The alt text has %1 characters; the recommended limit is %2."),
+        lambda: translate(
+            "credits", "The alt text has %1 characters; the recommended limit is %2."
+        ),
         ("length", "limit"),
-        lambda: _tr("Keep the alt text to what the picture shows; details belong in the caption."),
+        lambda: translate(
+            "credits", "Keep the alt text to what the picture shows; details belong in the caption."
+        ),
     ),
 }
 
@@ -267,27 +312,27 @@ def _worded(choice: _Choice | None, params: Mapping[str, str], english: str) -> 
 def field_label(field: str) -> str:
     """The name the user knows a field by (a PictureMetadata field, "alt_text" or "caption")."""
     labels = {
-        "creator": _tr("Creator"),
-        "creator_job_title": _tr("Creator's job title"),
-        "credit_line": _tr("Credit line"),
-        "copyright_notice": _tr("Copyright notice"),
-        "source": _tr("Source"),
-        "description": _tr("Description"),
-        "headline": _tr("Headline"),
-        "web_statement": _tr("Web statement of rights"),
-        "usage_terms": _tr("Usage terms"),
-        "licensor": _tr("Licensor"),
-        "digital_source_type": _tr("Digital source type"),
-        "alt_text": _tr("Alt text"),
-        "city": _tr("City"),
-        "country": _tr("Country"),
-        "date_created": _tr("Date created"),
-        "licence_id": _tr("Licence"),
-        "source_url": _tr("Source page"),
-        "rights_expiry": _tr("Rights expiry"),
-        "cropped": _tr("Cropped"),
-        "credit_override": _tr("Credit (typed)"),
-        "caption": _tr("Caption"),
+        "creator": translate("credits", "Creator"),
+        "creator_job_title": translate("credits", "Creator's job title"),
+        "credit_line": translate("credits", "Credit line"),
+        "copyright_notice": translate("credits", "Copyright notice"),
+        "source": translate("credits", "Source"),
+        "description": translate("credits", "Description"),
+        "headline": translate("credits", "Headline"),
+        "web_statement": translate("credits", "Web statement of rights"),
+        "usage_terms": translate("credits", "Usage terms"),
+        "licensor": translate("credits", "Licensor"),
+        "digital_source_type": translate("credits", "Digital source type"),
+        "alt_text": translate("credits", "Alt text"),
+        "city": translate("credits", "City"),
+        "country": translate("credits", "Country"),
+        "date_created": translate("credits", "Date created"),
+        "licence_id": translate("credits", "Licence"),
+        "source_url": translate("credits", "Source page"),
+        "rights_expiry": translate("credits", "Rights expiry"),
+        "cropped": translate("credits", "Cropped"),
+        "credit_override": translate("credits", "Credit (typed)"),
+        "caption": translate("credits", "Caption"),
     }
     return labels.get(field, field)
 

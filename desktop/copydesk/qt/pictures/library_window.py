@@ -38,6 +38,7 @@ from copydesk.pictures.licensing import catalogue
 from copydesk.pictures.operations import Judgement, PictureListing
 from copydesk.pictures.presets import Preset, apply_preset, preset_from_metadata
 from copydesk.qt.dialogs import file_dialogs
+from copydesk.qt.labels import fill
 from copydesk.qt.pictures.credit_editor import CreditEditor
 from copydesk.qt.pictures.importer import PictureImporter
 from copydesk.qt.pictures.metadata_undo import SetMetadata
@@ -240,7 +241,7 @@ class PictureLibraryWindow(QMainWindow):
     def _show_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.showMessage(
-            self.tr("%1 of %2 pictures").replace("%1", str(shown)).replace("%2", str(total))
+            self.tr("%1 of %n picture(s)", "", total).replace("%1", str(shown))
         )
 
     def selected_listings(self) -> list[PictureListing]:
@@ -287,7 +288,7 @@ class PictureLibraryWindow(QMainWindow):
         if not file.present:
             title = self.tr("%1 (awaiting its file)").replace("%1", title)
         if len(selected) > 1:
-            title += self.tr(" (and %n more)", "", len(selected) - 1)
+            title = self.tr("%1 (and %n more)", "", len(selected) - 1).replace("%1", title)
         return title
 
     def _update_actions(self) -> None:
@@ -427,7 +428,9 @@ class PictureLibraryWindow(QMainWindow):
         self.statusBar().showMessage(summary, 10_000)
         if refused:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), summary, parent=self)
-            box.setDetailedText("\n".join(f"{Path(i.path).name}: {i.reason}" for i in refused))
+            box.setDetailedText(
+                "\n".join(fill(self.tr("%1: %2"), [Path(i.path).name, i.reason]) for i in refused)
+            )
             box.open()
 
     # ---- attaching a file -------------------------------------------------------------------
@@ -459,9 +462,7 @@ class PictureLibraryWindow(QMainWindow):
         self._update_actions()
         file = listing.record.file
         self.statusBar().showMessage(
-            self.tr("%1 attached to picture %2.")
-            .replace("%1", file.file_name)
-            .replace("%2", str(listing.record.id)),
+            fill(self.tr("%1 attached to picture %2."), [file.file_name, str(listing.record.id)]),
             10_000,
         )
 

@@ -75,12 +75,7 @@ class PictureChooser(QDialog):
     def _show_listings(self, listings: list[PictureListing]) -> None:
         self.model.set_listings(listings)
         if listings:
-            count = len(listings)
-            self.message.setText(
-                self.tr("1 picture in the library")
-                if count == 1
-                else self.tr("%n pictures in the library", "", count)
-            )
+            self.message.setText(self.tr("%n picture(s) in the library", "", len(listings)))
         else:
             self.message.setText(
                 self.tr("The library has no pictures yet: import some in the Picture Library.")

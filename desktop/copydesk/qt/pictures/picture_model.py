@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import IntEnum, StrEnum
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -150,11 +151,11 @@ class PictureTableModel(QAbstractTableModel):
     def _status_tip(self, listing: PictureListing) -> str | None:
         lines = [problem_message(problem) for problem in listing.problems]
         if not listing.record.file.present:
-            lines.insert(0, awaiting_hint(self))
+            lines.insert(0, awaiting_hint())
         return "\n".join(lines) or None
 
     def _file_tip(self, listing: PictureListing) -> str | None:
-        return None if listing.record.file.present else awaiting_hint(self)
+        return None if listing.record.file.present else awaiting_hint()
 
     def _text(self, listing: PictureListing, column: Column) -> str:
         metadata = listing.record.metadata
@@ -167,7 +168,7 @@ class PictureTableModel(QAbstractTableModel):
         if column is Column.LICENCE:
             return licence_name(metadata.licence_id)
         if column is Column.STATUS:
-            return status_label(self, listing)
+            return status_label(listing)
         if column is Column.USED_IN:
             return ", ".join(dict.fromkeys(usage.slug for usage in listing.usages))
         return ""
@@ -215,39 +216,53 @@ def awaiting_pixmap(size: QSize, text: str) -> QPixmap:
     return pixmap
 
 
-def awaiting_hint(context: QObject) -> str:
-    return context.tr(
-        "This picture awaits its file: its credit came with an article. Select it and choose"
-        " Attach File… to add the picture."
-    )
+def awaiting_hint() -> str:
+    return _status_words().awaiting_hint()
 
 
 def status_color(listing: PictureListing) -> QColor:
     return AWAITING_COLOR if not listing.record.file.present else STATUS_COLORS[listing.status]
 
 
-def status_label(context: QObject, listing: PictureListing) -> str:
+def status_label(listing: PictureListing) -> str:
     """The status column's words: the compliance status, after "Awaiting file" for a picture
     whose file is still to come."""
-    credit = _credit_status(context, listing)
-    if listing.record.file.present:
-        return credit
-    if listing.status is PictureStatus.COMPLETE:
-        return context.tr("Awaiting file")
-    return context.tr("Awaiting file · %1").replace("%1", credit)
+    return _status_words().label(listing)
 
 
-def _credit_status(context: QObject, listing: PictureListing) -> str:
-    errors = sum(1 for p in listing.problems if p.severity.value == "error")
-    warnings = len(listing.problems) - errors
-    # English has no plural forms file here: one is spelled out, translations use %n.
-    if listing.status is PictureStatus.ERROR:
-        return context.tr("1 error") if errors == 1 else context.tr("%n errors", "", errors)
-    if listing.status is PictureStatus.WARNING:
-        if warnings == 1:
-            return context.tr("1 warning")
-        return context.tr("%n warnings", "", warnings)
-    return context.tr("Complete")
+class PictureStatusWords(QObject):
+    """The status words shared by the library's table and the credits pane: one translation
+    context whoever shows them (lupdate marks ``tr`` with a count as plural, not
+    ``translate``)."""
+
+    def awaiting_hint(self) -> str:
+        return self.tr(
+            "This picture awaits its file: its credit came with an article. Select it and"
+            " choose Attach File… to add the picture."
+        )
+
+    def label(self, listing: PictureListing) -> str:
+        credit = self._credit_status(listing)
+        if listing.record.file.present:
+            return credit
+        if listing.status is PictureStatus.COMPLETE:
+            return self.tr("Awaiting file")
+        return self.tr("Awaiting file · %1").replace("%1", credit)
+
+    def _credit_status(self, listing: PictureListing) -> str:
+        errors = sum(1 for p in listing.problems if p.severity.value == "error")
+        warnings = len(listing.problems) - errors
+        # One numerus message per count: copydesk_en.ts gives English "1 error" / "2 errors".
+        if listing.status is PictureStatus.ERROR:
+            return self.tr("%n error(s)", "", errors)
+        if listing.status is PictureStatus.WARNING:
+            return self.tr("%n warning(s)", "", warnings)
+        return self.tr("Complete")
+
+
+@cache
+def _status_words() -> PictureStatusWords:
+    return PictureStatusWords()
 
 
 class PictureFilterModel(QSortFilterProxyModel):

@@ -17,6 +17,7 @@ from copydesk.library.db import Library
 from copydesk.library.media_store import MediaStore
 from copydesk.pictures import operations as picture_operations
 from copydesk.pictures.operations import Judgement, PictureListing, list_pictures
+from copydesk.qt.labels import fill
 from copydesk.qt.tasks import TaskRunner
 from copydesk.records.picture import PictureMetadata
 
@@ -31,7 +32,7 @@ class PictureService(QObject):
     thumbnail_ready = Signal(str, QPixmap)  # sha256, thumbnail
     failed = Signal(str)
     attached = Signal(object)  # PictureListing: the picture with its file now
-    attach_refused = Signal(int, str)  # picture id, why (the core's English)
+    attach_refused = Signal(int, str)  # picture id, why (in the user's language)
 
     def __init__(
         self,
@@ -103,7 +104,10 @@ class PictureService(QObject):
                 reason = str(error)
             else:  # a bug or a hostile file: said, not swallowed
                 _log.error("attaching %s failed", path, exc_info=error)
-                reason = f"{path.name} could not be attached ({type(error).__name__}: {error})."
+                reason = fill(
+                    self.tr("%1 could not be attached (%2: %3)."),
+                    [path.name, type(error).__name__, str(error)],
+                )
             self.attach_refused.emit(picture_id, reason)
 
         def store_it(prepared: PreparedPicture) -> None:

@@ -39,6 +39,7 @@ class WindowPictures(QObject):
 
             judgement = Judgement.from_preferences(window.preferences.current(), "fr")
             shown = PictureLibraryWindow(library, window.runner, window.compute, judgement, window)
+            shown.editor.set_spelling(window.spelling.service)
             shown.setWindowFlag(Qt.WindowType.Window)
             shown.resize(1300, 800)
             # Credits edited or pictures imported there show here at once.

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     Qt,
@@ -256,11 +255,7 @@ class ArticleListPanel(QWidget):
 
     def _update_counts(self) -> None:
         count = self.model.rowCount()
-        if count == 1:
-            self.count_label.setText(self.tr("1 article"))
-        else:
-            number = QLocale().toString(count)
-            self.count_label.setText(self.tr("%1 articles").replace("%1", number))
+        self.count_label.setText(self.tr("%Ln article(s)", "", count))
         message = self._no_match_message(self.query()) if count == 0 else ""
         self.empty_label.setText(message)
         self.stack.setCurrentWidget(self.empty_label if message else self.view)

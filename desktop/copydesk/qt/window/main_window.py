@@ -50,6 +50,7 @@ from copydesk.qt.window.live_changes import LiveChanges
 from copydesk.qt.window.menus import build_menus
 from copydesk.qt.window.preferences_store import PreferencesStore
 from copydesk.qt.window.state import WindowState
+from copydesk.qt.window.window_spelling import WindowSpelling
 from copydesk.records.article import DEFAULT_LANGUAGE, ArticleList, ArticleRecord, summary_of
 from copydesk.resources import resource_path
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         )
         self.articles = ArticleActions(self)
         self.pictures = WindowPictures(self)
+        self.spelling = WindowSpelling(self)
         self.history_control = HistoryController(self)
         self.live_changes = LiveChanges(self)
         self.newsroom = NewsroomController(self)
@@ -446,5 +448,6 @@ class MainWindow(QMainWindow):
         self.imports.shutdown()  # an import under way stops after its file under way
         self.renderer.close()
         self.compute.shutdown(finish_queued=False)
+        self.spelling.shutdown()
         self.runner.shutdown()
         self.session.close()

@@ -1,10 +1,12 @@
 """The main window's menus and their actions, kept on the window (``window.new_action``…)
-so that tests and shortcuts reach them."""
+so that tests and shortcuts reach them. Their texts are translated in the context of
+``MainWindow``, whose ``tr()`` looks them up there."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from copydesk.qt.exchange.export.controller import ExportController
@@ -23,16 +25,24 @@ def build_menus(window: MainWindow) -> None:
 
 
 def _file_menu(window: MainWindow) -> None:
-    menu = window.menuBar().addMenu(window.tr("&File"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
     window.new_action = _action(
-        window, menu, window.tr("&New Article"), QKeySequence.StandardKey.New
+        window,
+        menu,
+        QCoreApplication.translate("MainWindow", "&New Article"),
+        QKeySequence.StandardKey.New,
     )
     window.new_action.triggered.connect(window.articles.new_article)
     window.save_action = _action(
-        window, menu, window.tr("&Save a Revision"), QKeySequence.StandardKey.Save
+        window,
+        menu,
+        QCoreApplication.translate("MainWindow", "&Save a Revision"),
+        QKeySequence.StandardKey.Save,
     )
     window.save_action.setStatusTip(
-        window.tr("Save now and keep this version in the article's history")
+        QCoreApplication.translate(
+            "MainWindow", "Save now and keep this version in the article's history"
+        )
     )
     window.save_action.triggered.connect(window.save_now)
     menu.addSeparator()
@@ -46,7 +56,9 @@ def _file_menu(window: MainWindow) -> None:
     menu.addAction(window.exports.batch_action)
     menu.aboutToShow.connect(window.exports.refresh)
     menu.addSeparator()
-    window.open_library_action = _action(window, menu, window.tr("Open &Library…"))
+    window.open_library_action = _action(
+        window, menu, QCoreApplication.translate("MainWindow", "Open &Library…")
+    )
     window.open_library_action.triggered.connect(window.choose_library)
     menu.addSeparator()
     for action in (
@@ -57,14 +69,24 @@ def _file_menu(window: MainWindow) -> None:
     ):
         menu.addAction(action)
     menu.addSeparator()
-    window.quit_action = _action(window, menu, window.tr("&Quit"), QKeySequence.StandardKey.Quit)
+    window.quit_action = _action(
+        window,
+        menu,
+        QCoreApplication.translate("MainWindow", "&Quit"),
+        QKeySequence.StandardKey.Quit,
+    )
     window.quit_action.triggered.connect(window.close)
 
 
 def _edit_menu(window: MainWindow) -> None:
-    edit = window.edit_menu = window.menuBar().addMenu(window.tr("&Edit"))
+    edit = window.edit_menu = window.menuBar().addMenu(
+        QCoreApplication.translate("MainWindow", "&Edit")
+    )
     window.preferences_action = _action(
-        window, edit, window.tr("&Preferences…"), QKeySequence.StandardKey.Preferences
+        window,
+        edit,
+        QCoreApplication.translate("MainWindow", "&Preferences…"),
+        QKeySequence.StandardKey.Preferences,
     )
     if window.preferences_action.shortcut().isEmpty():  # no platform standard on Linux
         window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -75,30 +97,41 @@ def _edit_menu(window: MainWindow) -> None:
 
 
 def _format_menu(window: MainWindow) -> None:
-    text_format = window.menuBar().addMenu(window.tr("F&ormat"))
+    text_format = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "F&ormat"))
     for action in window.editor.body.format_actions():
         text_format.addAction(action)
     text_format.addSeparator()
     window.insert_picture_action = _action(
-        window, text_format, window.tr("Insert &Picture…"), QKeySequence("Ctrl+Shift+P")
+        window,
+        text_format,
+        QCoreApplication.translate("MainWindow", "Insert &Picture…"),
+        QKeySequence("Ctrl+Shift+P"),
     )
     window.insert_picture_action.triggered.connect(window.pictures.choose_picture_to_insert)
-    window.lead_picture_action = _action(window, text_format, window.tr("&Lead Picture…"))
+    window.lead_picture_action = _action(
+        window, text_format, QCoreApplication.translate("MainWindow", "&Lead Picture…")
+    )
     window.lead_picture_action.triggered.connect(window.pictures.choose_lead_picture)
 
 
 def _view_menu(window: MainWindow) -> None:
-    view = window.menuBar().addMenu(window.tr("&View"))
+    view = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
     window.history_action = window.history_dock.toggleViewAction()
-    window.history_action.setText(window.tr("&History"))
+    window.history_action.setText(QCoreApplication.translate("MainWindow", "&History"))
     window.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
     view.addAction(window.history_action)
     window.pictures_action = _action(
-        window, view, window.tr("&Picture Library"), QKeySequence("Ctrl+Shift+L")
+        window,
+        view,
+        QCoreApplication.translate("MainWindow", "&Picture Library"),
+        QKeySequence("Ctrl+Shift+L"),
     )
     window.pictures_action.triggered.connect(window.open_picture_library)
     window.credits_action = _action(
-        window, view, window.tr("Pictures and &Credits"), QKeySequence("Ctrl+Shift+K")
+        window,
+        view,
+        QCoreApplication.translate("MainWindow", "Pictures and &Credits"),
+        QKeySequence("Ctrl+Shift+K"),
     )
     window.credits_action.setCheckable(True)
     window.credits_action.setChecked(True)

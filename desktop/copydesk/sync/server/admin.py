@@ -17,6 +17,7 @@ from copydesk.sync.errors import NewsroomError
 from copydesk.sync.server import connection as server
 from copydesk.sync.server.connection import ServerAddress
 from copydesk.sync.server.migrations import HEAD_REVISION
+from copydesk.translation import _
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _INIT_LOCK = 7126994
@@ -65,7 +66,7 @@ def add_desk(address: ServerAddress, name: str, password: str | None = None) -> 
     """A desk and its group role (kept if already there); returns the role's name."""
     name = name.strip()
     if not name:
-        raise NewsroomError("A desk needs a name.")
+        raise NewsroomError(_("A desk needs a name."))
     with _said(address), _admin(address, password) as connection, connection.transaction():
         row = connection.execute(
             "SELECT role_name FROM copydesk.desks WHERE name = %s", (name,)
@@ -94,7 +95,9 @@ def add_person(address: ServerAddress, person: Person, password: str | None = No
     """A login (SCRAM password) that belongs to the newsroom and to its desks."""
     if not re.fullmatch(r"[a-z_][a-z0-9_.-]{0,62}", person.login):
         raise NewsroomError(
-            f"“{person.login}” cannot be a login: lowercase letters, digits, _ . - only."
+            _("“{login}” cannot be a login: lowercase letters, digits, _ . - only.").format(
+                login=person.login
+            )
         )
     with _said(address), _admin(address, password) as connection, connection.transaction():
         roles = _desk_roles(connection, person.desks)
@@ -208,7 +211,7 @@ def _create_role(
 def _newsroom_roles(connection: psycopg.Connection[Any]) -> tuple[str, str]:
     row = connection.execute("SELECT person_role, chief_role FROM copydesk.newsroom").fetchone()
     if row is None:
-        raise NewsroomError("The newsroom is not set up: run “copydesk newsroom init” first.")
+        raise NewsroomError(_("The newsroom is not set up: run “copydesk newsroom init” first."))
     return str(row[0]), str(row[1])
 
 
@@ -219,7 +222,9 @@ def _desk_roles(connection: psycopg.Connection[Any], desks: tuple[str, ...]) -> 
             "SELECT role_name FROM copydesk.desks WHERE name = %s", (desk,)
         ).fetchone()
         if row is None:
-            raise NewsroomError(f"The newsroom has no desk “{desk}”: add it first.")
+            raise NewsroomError(
+                _("The newsroom has no desk “{desk}”: add it first.").format(desk=desk)
+            )
         roles.append(str(row[0]))
     return roles
 

@@ -13,6 +13,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from copydesk.sync.errors import NewsroomError
 from copydesk.sync.server.migrations import HEAD_REVISION
+from copydesk.translation import N_, _
 
 CONNECT_TIMEOUT_S = 10
 KEYRING_SERVICE = "copydesk-newsroom"
@@ -35,10 +36,15 @@ class ServerAddress:
         try:
             params = conninfo_to_dict(text)
         except psycopg.ProgrammingError:
-            raise NewsroomError(_NOT_AN_ADDRESS) from None
+            raise NewsroomError(_(_NOT_AN_ADDRESS)) from None
         login = str(params.get("user") or "")
         if not login:
-            raise NewsroomError("The server address names no person: " + _SHAPE)
+            raise NewsroomError(
+                _(
+                    "The server address names no person: "
+                    "write it as postgresql://NAME@HOST:PORT/DATABASE."
+                )
+            )
         address = cls(login, _host(params), _port(params), str(params.get("dbname") or login))
         password = params.get("password")
         return address, str(password) if password else None
@@ -79,21 +85,32 @@ class ServerAddress:
         return make_conninfo(**params)
 
 
-_SHAPE = "write it as postgresql://NAME@HOST:PORT/DATABASE."
-_NOT_AN_ADDRESS = "This is not a server address: " + _SHAPE
+_NOT_AN_ADDRESS = N_(
+    "This is not a server address: write it as postgresql://NAME@HOST:PORT/DATABASE."
+)
 
 
 def _host(params: dict[str, Any]) -> str:
     host = str(params.get("host") or "localhost")
     if "," in host:
-        raise NewsroomError("The server address names several hosts: " + _SHAPE)
+        raise NewsroomError(
+            _(
+                "The server address names several hosts: "
+                "write it as postgresql://NAME@HOST:PORT/DATABASE."
+            )
+        )
     return host
 
 
 def _port(params: dict[str, Any]) -> int:
     text = str(params.get("port") or 5432)
     if not text.isdigit() or not 0 < int(text) < 65536:
-        raise NewsroomError(f"The server address has no usable port (“{text}”): " + _SHAPE)
+        raise NewsroomError(
+            _(
+                "The server address has no usable port (“{port}”): "
+                "write it as postgresql://NAME@HOST:PORT/DATABASE."
+            ).format(port=text)
+        )
     return int(text)
 
 
@@ -102,7 +119,7 @@ def with_login(text: str, login: str) -> str:
     try:
         return make_conninfo(text, user=login.strip())
     except psycopg.ProgrammingError:
-        raise NewsroomError(_NOT_AN_ADDRESS) from None
+        raise NewsroomError(_(_NOT_AN_ADDRESS)) from None
 
 
 def stored_password(address: ServerAddress) -> str | None:
@@ -164,11 +181,15 @@ def check_schema(connection: psycopg.Connection[Any], address: ServerAddress) ->
         revision = schema_revision(connection)
     except psycopg.errors.InsufficientPrivilege:
         raise NewsroomError(
-            f"{address.login} is not a person of the newsroom at {address.url}."
+            _("{login} is not a person of the newsroom at {url}.").format(
+                login=address.login, url=address.url
+            )
         ) from None
     if revision is None:
         raise NewsroomError(
-            f"{address.url} is not a Copydesk newsroom server (no copydesk schema)."
+            _("{url} is not a Copydesk newsroom server (no copydesk schema).").format(
+                url=address.url
+            )
         )
     refuse_newer(revision, address)
 
@@ -176,8 +197,10 @@ def check_schema(connection: psycopg.Connection[Any], address: ServerAddress) ->
 def refuse_newer(revision: str, address: ServerAddress) -> None:
     if revision not in KNOWN_REVISIONS:
         raise NewsroomError(
-            f"The newsroom at {address.url} was set up by a newer Copydesk (schema {revision});"
-            f" this Copydesk knows schemas up to {HEAD_REVISION}. Update Copydesk to use it."
+            _(
+                "The newsroom at {url} was set up by a newer Copydesk (schema {revision});"
+                " this Copydesk knows schemas up to {known}. Update Copydesk to use it."
+            ).format(url=address.url, revision=revision, known=HEAD_REVISION)
         )
 
 
@@ -185,18 +208,27 @@ def describe_connection_error(address: ServerAddress, error: psycopg.Error) -> s
     text = str(error)
     where = f"{address.host}:{address.port}"
     if "no password supplied" in text:
-        return (
-            f"The server at {where} asks for {address.login}'s password and none was given:"
+        return _(
+            "The server at {where} asks for {login}'s password and none was given:"
             " write it in the address or in PGPASSFILE, or keep it with"
             " “copydesk newsroom join --keep-password”."
-        )
+        ).format(where=where, login=address.login)
     if "password authentication failed" in text:
-        return f"The server at {where} refused {address.login}: wrong name or password."
+        return _("The server at {where} refused {login}: wrong name or password.").format(
+            where=where, login=address.login
+        )
     if "does not exist" in text and "database" in text:
-        return f"The server at {where} has no database “{address.dbname}”."
+        return _("The server at {where} has no database “{database}”.").format(
+            where=where, database=address.dbname
+        )
     if "timeout" in text:
-        return f"The server at {where} did not answer in {CONNECT_TIMEOUT_S} s."
-    return f"Cannot reach the newsroom server at {where}: {_sentence(_first_line(error))}"
+        return _("The server at {where} did not answer in {seconds} s.").format(
+            where=where, seconds=CONNECT_TIMEOUT_S
+        )
+    # libpq's own reason stays as libpq says it (in the server's language, or English).
+    return _("Cannot reach the newsroom server at {where}: {reason}").format(
+        where=where, reason=_sentence(_first_line(error))
+    )
 
 
 def _sentence(text: str) -> str:
@@ -207,7 +239,11 @@ def refused(address: ServerAddress, error: BaseException) -> NewsroomError:
     """A database error met once connected (a permission the login lacks, say)."""
     reason = _first_line(error).rstrip(".")
     where = f"{address.host}:{address.port}"
-    return NewsroomError(f"The newsroom server at {where} refused {address.login}: {reason}.")
+    return NewsroomError(
+        _("The newsroom server at {where} refused {login}: {reason}.").format(
+            where=where, login=address.login, reason=reason
+        )
+    )
 
 
 def _first_line(error: BaseException) -> str:

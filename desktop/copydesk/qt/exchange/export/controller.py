@@ -253,10 +253,10 @@ class ExportController(WindowController):
         self._close_progress()
         self.refresh()
         dialog = BatchReportDialog(report, self._batch_folder, self._window)
-        self._status(
-            results.exported_count(report.count(BatchOutcome.EXPORTED))
-            + (self.tr(" (cancelled)") if report.cancelled else "")
-        )
+        exported = results.exported_count(report.count(BatchOutcome.EXPORTED))
+        if report.cancelled:
+            exported = self.tr("%1 (cancelled)").replace("%1", exported)
+        self._status(exported)
         self._open(dialog)
         self.batch_finished.emit(report)
 

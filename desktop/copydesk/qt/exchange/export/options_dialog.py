@@ -127,11 +127,8 @@ class ExportDialog(QDialog):
     def _build_selection(self, status: ArticleStatus) -> QGroupBox:
         box = QGroupBox(self.tr("Articles"), self)
         listed = len(self._listed_ids)
-        # English has no plural forms file here: one is spelled out, translations use %n.
         self.listed_choice = QRadioButton(
-            self.tr("The article in the list (its search and status filter)")
-            if listed == 1
-            else self.tr("The %n articles in the list (its search and status filter)", "", listed),
+            self.tr("The %n article(s) in the list (its search and status filter)", "", listed),
             box,
         )
         self.status_choice = QRadioButton(self.tr("Every article with the status"), box)

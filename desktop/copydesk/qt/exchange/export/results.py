@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,16 +29,14 @@ from PySide6.QtWidgets import (
 from copydesk.errors import CopydeskError
 from copydesk.exchange.packages.export import BatchItem, BatchOutcome, BatchReport, ExportFailed
 from copydesk.qt.checks.messages import problem_location, problem_message
+from copydesk.qt.labels import Context, fill
 from copydesk.records.problem import Problem, Severity
 
-
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("export", text, disambiguation, n)
+export = Context("export")
 
 
 def exported_count(count: int) -> str:
-    # English has no plural forms file here: one is spelled out, translations use %n.
-    return _tr("1 package exported") if count == 1 else _tr("%n packages exported", "", count)
+    return export.tr("%n package(s) exported", "", count)
 
 
 def show_in_folder(path: Path) -> bool:
@@ -47,14 +45,19 @@ def show_in_folder(path: Path) -> bool:
 
 
 def exported_box(path: Path, replaced: bool, headline: str, parent: QWidget) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Package Exported"), "", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        export.tr("Package Exported"),
+        "",
+        parent=parent,
+    )
     box.setObjectName("exportedBox")
-    box.setText(_tr("“%1” was exported.").replace("%1", headline or _tr("Untitled")))
-    details = [_tr("Package: %1").replace("%1", str(path))]
+    box.setText(export.tr("“%1” was exported.").replace("%1", headline or export.tr("Untitled")))
+    details = [export.tr("Package: %1").replace("%1", str(path))]
     if replaced:
-        details.append(_tr("It replaces the package of the same name."))
+        details.append(export.tr("It replaces the package of the same name."))
     box.setInformativeText("\n".join(details))
-    show = box.addButton(_tr("Show in Folder"), QMessageBox.ButtonRole.ActionRole)
+    show = box.addButton(export.tr("Show in Folder"), QMessageBox.ButtonRole.ActionRole)
     show.clicked.connect(lambda: show_in_folder(path))
     box.addButton(QMessageBox.StandardButton.Close)
     _widen(box)
@@ -63,14 +66,19 @@ def exported_box(path: Path, replaced: bool, headline: str, parent: QWidget) -> 
 
 def failed_box(error: Exception, parent: QWidget) -> QMessageBox:
     """Why nothing was written: the system's reason, then the package (or folder)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Export Failed"), "", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        export.tr("Export Failed"),
+        "",
+        parent=parent,
+    )
     box.setObjectName("exportFailedBox")
     if isinstance(error, ExportFailed):
         reason = error.reason[:1].lower() + error.reason[1:]
-        box.setText(_tr("The package could not be written: %1.").replace("%1", reason))
-        box.setInformativeText(_tr("%1\nNothing was written.").replace("%1", str(error.path)))
+        box.setText(export.tr("The package could not be written: %1.").replace("%1", reason))
+        box.setInformativeText(export.tr("%1\nNothing was written.").replace("%1", str(error.path)))
     else:
-        box.setText(_tr("The article could not be exported."))
+        box.setText(export.tr("The article could not be exported."))
         box.setInformativeText(failure_reason(error))
     box.addButton(QMessageBox.StandardButton.Close)
     _widen(box)
@@ -89,7 +97,7 @@ def failure_reason(error: Exception) -> str:
     """The reason on one line (the status bar)."""
     if isinstance(error, ExportFailed):
         return (
-            _tr("%1: %2. Nothing was written.")
+            export.tr("%1: %2. Nothing was written.")
             .replace("%1", str(error.path))
             .replace("%2", _capitalised(error.reason))
         )
@@ -121,14 +129,10 @@ class RefusedDialog(QDialog):
         icon.setPixmap(icons[Severity.ERROR if errors else Severity.WARNING].pixmap(32, 32))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        found = (
-            self.tr("“%1” was not exported: its checks found a problem to fix first.")
-            if len(problems) == 1
-            else self.tr(
-                "“%1” was not exported: its checks found %n problems to fix first.",
-                "",
-                len(problems),
-            )
+        found = self.tr(
+            "“%1” was not exported: its checks found %n problem(s) to fix first.",
+            "",
+            len(problems),
         )
         title = headline or self.tr("Untitled")
         self.message.setText(found.replace("%1", title) + "\n" + self.tr("Nothing was written."))
@@ -218,8 +222,12 @@ class BatchReportDialog(QDialog):
 
     def _line(self, item: BatchItem) -> str:
         name = item.slug or self.tr("article %1").replace("%1", str(item.article_id))
-        outcome = self.tr("refused") if item.outcome is BatchOutcome.REFUSED else self.tr("failed")
-        return f"{name} — {outcome}: {item.reason}"
+        line = (
+            self.tr("%1 — refused: %2")
+            if item.outcome is BatchOutcome.REFUSED
+            else self.tr("%1 — failed: %2")
+        )
+        return fill(line, [name, item.reason])
 
     def _show_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

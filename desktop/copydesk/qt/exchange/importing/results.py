@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,48 +17,53 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copydesk.qt.labels import Context
 from copydesk.records.imports import ImportItem, ImportOutcome, ImportReport
+
+importing = Context("importing")
 
 INDENT = "    "
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("import", text, disambiguation, n)
-
-
 def imported_count(count: int) -> str:
-    # English has no plural forms file here: one is spelled out, translations use %n.
-    return _tr("1 article imported") if count == 1 else _tr("%n articles imported", "", count)
+    return importing.tr("%n article(s) imported", "", count)
 
 
 def refused_count(count: int) -> str:
-    return _tr("1 file refused") if count == 1 else _tr("%n files refused", "", count)
+    return importing.tr("%n file(s) refused", "", count)
 
 
 def summary_line(report: ImportReport) -> str:
     """Counts on one line (the status bar and the report's first line)."""
     if not report.items and not report.cancelled:
-        return _tr("No file to import was found.")
+        return importing.tr("No file to import was found.")
     text = (
-        _tr("%1, %2.")
+        importing.tr("%1, %2.")
         .replace("%1", imported_count(report.count(ImportOutcome.IMPORTED)))
         .replace("%2", refused_count(report.count(ImportOutcome.REFUSED)))
     )
     if report.cancelled:
-        text = _tr("Import cancelled: the files not started were left out.") + " " + text
+        text = importing.tr("Import cancelled: the files not started were left out.") + " " + text
     return text
 
 
 def refused_lines(item: ImportItem) -> list[str]:
     """The file's name, then the reason (the importer's own message) indented below it."""
     reason = [INDENT + line for line in item.reason.splitlines() if line.strip()]
-    return [_tr("%1 — refused:").replace("%1", Path(item.path).name), *reason]
+    return [
+        importing.tr("%1 — refused:").replace("%1", Path(item.path).name),
+        *reason,
+    ]
 
 
 def note_lines(item: ImportItem) -> list[str]:
     """The article imported from the file, then its notes indented below it."""
-    title = item.headline or item.slug or _tr("Untitled")
-    head = _tr("%1 — imported as “%2”:").replace("%1", Path(item.path).name).replace("%2", title)
+    title = item.headline or item.slug or importing.tr("Untitled")
+    head = (
+        importing.tr("%1 — imported as “%2”:")
+        .replace("%1", Path(item.path).name)
+        .replace("%2", title)
+    )
     return [head, *(INDENT + note for note in item.notes)]
 
 
