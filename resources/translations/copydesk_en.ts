@@ -116,6 +116,16 @@
     </message>
 </context>
 <context>
+    <name>NewsroomBar</name>
+    <message numerus="yes">
+        <source>%n article(s) changed both here and on the desk: choose what to keep.</source>
+        <translation>
+            <numerusform>%n article changed both here and on the desk: choose what to keep.</numerusform>
+            <numerusform>%n articles changed both here and on the desk: choose what to keep.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NewsroomController</name>
     <message numerus="yes">
         <source>%n change(s) not yet sent will stay only in this library.</source>

@@ -1247,6 +1247,17 @@
         <translation>Masquer cette note</translation>
     </message>
     <message>
+        <source>Settle…</source>
+        <translation>Résoudre…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) changed both here and on the desk: choose what to keep.</source>
+        <translation>
+            <numerusform>%n article modifié ici et au pupitre&#xa0;: choisissez ce que vous gardez.</numerusform>
+            <numerusform>%n articles modifiés ici et au pupitre&#xa0;: choisissez ce que vous gardez.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>What Changed</source>
         <translation>Ce qui a changé</translation>
     </message>
@@ -1656,11 +1667,11 @@
     <name>PresenceWatcher</name>
     <message>
         <source>Merged at %1 with %2’s changes: yours are kept.</source>
-        <translation>Fusionné à %1 avec les modifications de %2&#xa0;: les vôtres sont conservées.</translation>
+        <translation>Fusionné à %1 avec les modifications apportées par %2&#xa0;: les vôtres sont conservées.</translation>
     </message>
     <message>
         <source>Updated at %1 with %2’s changes.</source>
-        <translation>Mis à jour à %1 avec les modifications de %2.</translation>
+        <translation>Mis à jour à %1 avec les modifications apportées par %2.</translation>
     </message>
     <message>
         <source>Updated at %1 with changes from the desk “%3”.</source>

@@ -140,6 +140,9 @@ def test_a_conflict_is_settled_field_by_field_in_the_window(
 
     window = make_window(second_path)
     qtbot.waitUntil(lambda: window.newsroom.status.conflicts == 1, timeout=WAIT_MS)
+    bar = window.newsroom.presence.bar
+    assert "1 article changed both here and on the desk" in bar.conflict_note.text()
+    assert bar.settle.isVisible()
     library = window.session.for_writing()
     assert library is not None
     dialog = ConflictsDialog(library, TaskRunner(synchronous=True), window)
@@ -160,6 +163,7 @@ def test_a_conflict_is_settled_field_by_field_in_the_window(
     assert headline == "Mercredi"  # the headline kept this library's side
     assert body == SETTLED_BODIES[side]
     qtbot.waitUntil(lambda: window.newsroom.status.conflicts == 0, timeout=WAIT_MS)
+    assert not bar.settle.isVisible()
     qtbot.waitUntil(lambda: _merges_on_server(newsroom) >= 1, timeout=WAIT_MS)
 
 

@@ -40,3 +40,22 @@ def test_writing_by_hand_unchooses_the_sides(qtbot: QtBot) -> None:
     picture = FieldChoice("lead_picture", {"picture_id": "a"}, {"picture_id": "b"}, parent)
     assert picture.result.isReadOnly()
     assert [b.objectName() for b in picture.group.buttons()] == ["mine", "theirs"]
+
+
+def _marked(view: object) -> list[str]:
+    return [selection.cursor.selectedText() for selection in view.extraSelections()]  # type: ignore[attr-defined]
+
+
+def test_the_conflicting_paragraphs_are_marked_in_each_pane(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    mine = "Le conseil se réunit.\n\nRendez-vous mercredi."
+    theirs = "Le conseil se réunit.\n\nRendez-vous mardi."
+    choice = FieldChoice("body", mine, theirs, parent)
+    assert _marked(choice.mine_view) == ["Rendez-vous mercredi."]
+    assert _marked(choice.theirs_view) == ["Rendez-vous mardi."]
+    assert _marked(choice.result) == ["Rendez-vous mercredi."]
+    choice.choose("both")
+    assert _marked(choice.result) == ["Rendez-vous mercredi.", "Rendez-vous mardi."]
+    same = FieldChoice("headline", "Mardi", "Mardi", parent)
+    assert _marked(same.mine_view) == [] and _marked(same.result) == []

@@ -131,9 +131,9 @@ class ConflictsDialog(QDialog):
     def _header(self, conflict: Conflict) -> None:
         titles = (
             "",
-            self.tr("This library (mine)"),
             self.tr("The desk (theirs)"),
             self.tr("Result"),
+            self.tr("This library (mine)"),
         )
         for column, text in enumerate(titles):
             self.fields_layout.addWidget(_bold(text), 0, column)
@@ -152,13 +152,14 @@ class ConflictsDialog(QDialog):
             field, self._draft.mine.get(field), self._draft.theirs.get(field), self.fields
         )
         self._choices[field] = choice
-        # Two grid rows a field: its name and the choice of a side, then the three panes.
+        # Two grid rows a field: its name and the choice of a side, then the three panes, the
+        # result between the two sides as in a three-way merge tool.
         top, first = Qt.AlignmentFlag.AlignTop, 2 * line - 1
         self.fields_layout.addWidget(_bold(field_label(field)), first, 0)
-        self.fields_layout.addWidget(choice.buttons, first, 3)
-        self.fields_layout.addWidget(choice.mine_view, first + 1, 1, top)
-        self.fields_layout.addWidget(choice.theirs_view, first + 1, 2, top)
-        self.fields_layout.addWidget(choice.result, first + 1, 3, top)
+        self.fields_layout.addWidget(choice.buttons, first, 2)
+        self.fields_layout.addWidget(choice.theirs_view, first + 1, 1, top)
+        self.fields_layout.addWidget(choice.result, first + 1, 2, top)
+        self.fields_layout.addWidget(choice.mine_view, first + 1, 3, top)
 
     def _clear_fields(self) -> None:
         self._choices.clear()

@@ -54,16 +54,17 @@ class NewsroomController(QObject):
         self._syncing.connect(lambda: self._show(self.status.but(link=Link.SYNCING)))
         window.library_opened.connect(self.attach)
         window.statusBar().addPermanentWidget(self.button)
-        self._show(self.status)
         from copydesk.qt.newsroom.presence_bar import PresenceWatcher
 
         self.presence = PresenceWatcher(window, self)
+        self.presence.bar.settle.clicked.connect(self.show_conflicts)
         from copydesk.qt.newsroom.ready_guard import ReadyGuard
 
         self.ready_guard = ReadyGuard(window, self)
         from copydesk.qt.newsroom.edit_merge import EditMerger
 
         self.merger = EditMerger(window, self)
+        self._show(self.status)
 
     # ---- a library opens and closes -------------------------------------------------------
 
@@ -149,6 +150,7 @@ class NewsroomController(QObject):
         self.join_action.setEnabled(not joined)
         for action in (self.leave_action, self.sync_action, self.conflicts_action):
             action.setEnabled(joined)
+        self.presence.bar.show_conflicts(status.conflicts if joined else 0)
         self.changed.emit(status)
 
     # ---- actions ----------------------------------------------------------------------------

@@ -6,16 +6,45 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QPlainTextEdit,
     QRadioButton,
+    QTextEdit,
     QWidget,
 )
 
 LINK_SEPARATOR = " — "
+CONFLICT_BACKGROUND = QColor(255, 236, 179)  # a soft amber, readable in light and dark themes
+
+
+def differing(text: str, other: str, separator: str) -> list[tuple[int, int]]:
+    """Where ``text`` has paragraphs (or lines) that ``other`` lacks: (start, length) spans."""
+    theirs = set(other.split(separator))
+    spans, start = [], 0
+    for part in text.split(separator):
+        if part.strip() and part not in theirs:
+            spans.append((start, len(part)))
+        start += len(part) + len(separator)
+    return spans
+
+
+def mark(view: QPlainTextEdit, spans: list[tuple[int, int]]) -> None:
+    """Paint the conflicting spans of a pane."""
+    selections = []
+    for start, length in spans:
+        selection = QTextEdit.ExtraSelection()
+        selection.format.setBackground(CONFLICT_BACKGROUND)
+        selection.format.setForeground(QColor(Qt.GlobalColor.black))
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selections.append(selection)
+    view.setExtraSelections(selections)
 
 
 def shown(value: Any) -> str:
@@ -72,6 +101,11 @@ class FieldChoice(QObject):
         self.result.setMinimumHeight(self.mine_view.minimumHeight())
         self.result.setMaximumHeight(self.mine_view.maximumHeight())
         self.buttons = self._buttons(parent)
+        # Paragraphs for a body, lines for a list; a one-line field is one line.
+        self._separator = "\n\n" if field == "body" else "\n"
+        mine_text, theirs_text = shown(mine), shown(theirs)
+        mark(self.mine_view, differing(mine_text, theirs_text, self._separator))
+        mark(self.theirs_view, differing(theirs_text, mine_text, self._separator))
         self.choose("mine")
         self.result.textChanged.connect(self._written)
 
@@ -108,7 +142,15 @@ class FieldChoice(QObject):
         self._side = side
         self.result.blockSignals(True)
         self.result.setPlainText(shown(self._value_of(side)))
+        self._mark_result()
         self.result.blockSignals(False)
+
+    def _mark_result(self) -> None:
+        """In the result, what the two sides do not share: where the conflict was."""
+        text, separator = self.result.toPlainText(), self._separator
+        spans = set(differing(text, shown(self.mine), separator))
+        spans |= set(differing(text, shown(self.theirs), separator))
+        mark(self.result, sorted(spans))
 
     def _value_of(self, side: str) -> Any:
         if side == "theirs":

@@ -54,6 +54,12 @@ class NewsroomBar(QFrame):
         self.dismiss = QToolButton(text="×", autoRaise=True)
         self.dismiss.setToolTip(self.tr("Hide this note"))
         self.dismiss.clicked.connect(lambda: self.show_update(""))
+        self.conflict_note = QLabel(wordWrap=True)
+        self.conflict_note.setObjectName("conflictNote")
+        self.settle = QToolButton(text=self.tr("Settle…"), autoRaise=True)
+        conflict_row = QHBoxLayout()
+        conflict_row.addWidget(self.conflict_note, 1)
+        conflict_row.addWidget(self.settle, 0, Qt.AlignmentFlag.AlignTop)
         note_row = QHBoxLayout()
         note_row.addWidget(self.update_note, 1)
         note_row.addWidget(self.what_changed, 0, Qt.AlignmentFlag.AlignTop)
@@ -62,6 +68,7 @@ class NewsroomBar(QFrame):
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.presence)
         layout.addLayout(note_row)
+        layout.addLayout(conflict_row)
         self.changes_dialog: QDialog | None = None
         self._refresh()
 
@@ -72,6 +79,17 @@ class NewsroomBar(QFrame):
     def show_update(self, text: str, changes: list[FieldDiff] | None = None) -> None:
         self.update_note.setText(text)
         self._changes = changes or []
+        self._refresh()
+
+    def show_conflicts(self, count: int) -> None:
+        """Conflicts with the desk wait to be settled (never settled behind a person's back)."""
+        self.conflict_note.setText(
+            self.tr(
+                "%n article(s) changed both here and on the desk: choose what to keep.", "", count
+            )
+            if count
+            else ""
+        )
         self._refresh()
 
     def _show_changes(self) -> None:
@@ -92,7 +110,10 @@ class NewsroomBar(QFrame):
         self.update_note.setVisible(has_note)
         self.dismiss.setVisible(has_note)
         self.what_changed.setVisible(has_note and bool(self._changes))
-        self.setVisible(bool(self.presence.text()) or has_note)
+        has_conflicts = bool(self.conflict_note.text())
+        self.conflict_note.setVisible(has_conflicts)
+        self.settle.setVisible(has_conflicts)
+        self.setVisible(bool(self.presence.text()) or has_note or has_conflicts)
 
 
 def presence_line(people: list[presence.Presence]) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from copydesk.qt.newsroom.status import Link, SyncStatus
 
+CONFLICT_COLOUR = "#e65100"  # waiting on a person, not broken
 _DOTS = {
     Link.ONLINE: "#2e7d32",
     Link.SYNCING: "#1565c0",
@@ -27,6 +28,8 @@ class SyncStatusButton(QToolButton):
     def show_status(self, status: SyncStatus) -> None:
         self.setVisible(status.link is not Link.NOT_JOINED)
         colour = _DOTS.get(status.link, "#777777")
+        if status.conflicts and status.link is Link.ONLINE:
+            colour = CONFLICT_COLOUR
         self.setText(f"● {self.describe(status)}")
         self.setStyleSheet(f"QToolButton#syncStatus {{ color: {colour}; }}")
         self.setToolTip(status.problem or self.tr("Click for the details and Sync Now"))
