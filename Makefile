@@ -7,7 +7,7 @@ PIP := $(PY) -m pip --disable-pip-version-check --quiet
 APP_STAMP := $(VENV)/.copydesk-app
 TEST_STAMP := $(VENV)/.copydesk-test
 
-.PHONY: run test bench lint format translations typecheck system-deps system-deps-test clean
+.PHONY: run test bench lint format translations screenshots typecheck system-deps system-deps-test clean
 
 run: $(APP_STAMP) system-deps
 	$(VENV)/bin/copydesk
@@ -30,6 +30,20 @@ lint: $(TEST_STAMP)
 # compiles them (.qm, .mo); tests/core/test_translations.py fails until each is translated.
 translations: $(TEST_STAMP)
 	$(PY) packaging/translations.py
+
+# The README's pictures, drawn by `copydesk screenshot` from a new library's sample articles.
+SHOTS := docs/screenshots
+SHOT_LIBRARY := build/screenshots/library.copydesk
+FRENCH_SAMPLE := a-saint-aubin-des-pres-les-toits-de-la-mairie-produiront-l-electricite-de-600
+ENGLISH_SAMPLE := port-ellen-turns-its-empty-ferry-terminal-into-a-library-open-until-midnight
+SHOT := $(VENV)/bin/copydesk --library $(SHOT_LIBRARY) screenshot --size 1400x900
+screenshots: $(APP_STAMP) system-deps
+	rm -rf build/screenshots && mkdir -p build/screenshots $(SHOTS)
+	$(VENV)/bin/copydesk library new $(SHOT_LIBRARY)
+	LANGUAGE=en $(SHOT) --out $(SHOTS)/window-en.png --article $(ENGLISH_SAMPLE) 2>/dev/null
+	LANGUAGE=fr $(SHOT) --out $(SHOTS)/window-fr.png --article $(FRENCH_SAMPLE) 2>/dev/null
+	LANGUAGE=en $(SHOT) --out $(SHOTS)/pictures-en.png --view pictures --article $(ENGLISH_SAMPLE) 2>/dev/null
+	LANGUAGE=fr $(SHOT) --out $(SHOTS)/export-fr.png --view export --article $(ENGLISH_SAMPLE) 2>/dev/null
 
 format: $(TEST_STAMP)
 	$(VENV)/bin/ruff format .

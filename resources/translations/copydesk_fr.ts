@@ -87,6 +87,10 @@
         <translation>Pas encore de fichier</translation>
     </message>
     <message>
+        <source>Illustrative photo</source>
+        <translation>Photo d’illustration</translation>
+    </message>
+    <message>
         <source>Illustrative photo (adds “%1”)</source>
         <translation>Photo d’illustration (ajoute «&#xa0;%1&#xa0;»)</translation>
     </message>

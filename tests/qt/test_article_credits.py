@@ -9,6 +9,7 @@ import io
 from pathlib import Path
 
 from PIL import Image
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from copydesk.articles import store as articles
@@ -336,3 +337,39 @@ def test_a_lead_picture_awaiting_its_file_shows_as_such_and_gets_it(
     qtbot.waitUntil(lambda: page_text(qtbot, window, script) == "1", timeout=10_000)
     assert "" not in reads
     library_window.close()
+
+
+def test_a_picture_with_many_problems_shows_them_all_without_overlap(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, shared: Path
+) -> None:
+    """The reference article's lead picture awaits its file and has four credit problems: the
+    pane lists them all, the list of pictures stays short, and no line is drawn over another."""
+    from copydesk.exchange.importing.batch import import_paths
+    from copydesk.qt.pictures.article_credits import LISTED_ROWS, THUMBNAIL_SIZE
+
+    with opened(library_path) as library:
+        import_paths(library, [shared / "seed" / "reference-article.txt"])
+    window = make_window(library_path)
+    window.resize(1400, 900)
+    pane = window.credits_pane
+    qtbot.waitUntil(lambda: pane.status_label.text().count("•") >= 5, timeout=10_000)
+    assert pane.list.height() <= LISTED_ROWS * (THUMBNAIL_SIZE + 30)
+    qtbot.wait(50)  # the layout settles after the text changes
+    shown = [
+        widget
+        for widget in (
+            pane.credit_label, pane.status_label, pane.caption, pane.alt_text,
+            pane.alt_counter, pane.illustrative, pane.use_problems, pane.usages_label,
+            pane.edit_credit_button, pane.remove_button,
+        )
+        if widget.isVisible()
+    ]  # fmt: skip
+    tops = [widget.mapTo(pane.details, widget.rect().topLeft()).y() for widget in shown]
+    bottoms = [top + widget.height() for top, widget in zip(tops, shown, strict=True)]
+    for earlier, later in zip(range(len(shown)), range(1, len(shown)), strict=False):
+        assert bottoms[earlier] <= tops[later], (shown[earlier], shown[later])
+    # Every text is as tall as its lines need, and nothing is wider than the pane.
+    for widget in shown:
+        if isinstance(widget, QLabel):
+            assert widget.height() >= widget.heightForWidth(widget.width()), widget
+        assert widget.width() <= pane.details_scroll.viewport().width(), widget

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from copydesk.qt.exchange.export.exporter import ExportSettings
 from copydesk.qt.exchange.export.options_dialog import ExportDialog
+from copydesk.qt.pictures.picture_model import Column
 from tests.qt.conftest import MakeWindow
 
 
@@ -24,6 +26,9 @@ def test_the_main_window_speaks_french(
     titles = menu_titles(window)
     assert titles[0] == "&Fichier" and "&File" not in titles
     assert any("dition" in title for title in titles)  # Édition
+    # Numbers the French way whatever the system's locale: 1 757, not 1,757.
+    stats = window.editor.stats_label.text()
+    assert re.search(r"Caractères\xa0: \d\s\d{3}", stats), stats
     # The English sample's lead picture has no licence chosen: the core says so in French.
     english = next(
         row
@@ -50,6 +55,24 @@ def test_the_picture_library_speaks_french(
     assert library_window is not None
     qtbot.waitUntil(library_window.isVisible, timeout=10_000)
     assert library_window.windowTitle().startswith("Photothèque")
+    model = library_window.model
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=10_000)
+    licences = {model.index(row, Column.LICENCE).data() for row in range(model.rowCount())}
+    assert "Rédaction" in licences and "Staff" not in licences, licences
+    # The sample harbour picture has no licence: the fix its metadata suggests is one click.
+    harbour = next(
+        row
+        for row in range(model.rowCount())
+        if model.index(row, Column.FILE).data() == "harbour.jpg"
+    )
+    library_window.select_picture(model.listing(harbour).record.id)
+    editor = library_window.editor
+    qtbot.waitUntil(lambda: "Aucune licence" in editor.problems.item(0).text(), timeout=10_000)
+    assert editor.fix_button.isEnabled()
+    editor.fix_button.click()
+    qtbot.waitUntil(
+        lambda: model.index(harbour, Column.LICENCE).data() == "CC BY 4.0", timeout=10_000
+    )
 
 
 def test_the_export_dialog_speaks_french_with_qts_own_buttons(
@@ -72,3 +95,12 @@ def test_english_again_after_french(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = ExportDialog(ExportSettings(tmp_path), headline="Title", slug="title")
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Export Article"
+
+
+def test_numbers_and_dates_follow_the_window_s_language() -> None:
+    from copydesk.qt.language import window_locale
+
+    assert window_locale("fr_CA", "fr") == "fr_CA"
+    assert window_locale("C", "fr") == "fr"
+    assert window_locale("en_GB", "fr") == "fr"
+    assert window_locale("fr_FR", "en") == "en"

@@ -79,3 +79,24 @@ def test_screenshot_needs_an_existing_library_and_folder(
         "--library", str(library_path), "screenshot", "--out", str(tmp_path / "missing" / "x.png")
     )
     assert result.returncode == 1 and "does not exist" in result.stderr
+
+
+@pytest.mark.parametrize("view", ["pictures", "export"])
+def test_screenshot_of_the_picture_library_and_of_an_export_report(
+    library_path: Path, tmp_path: Path, view: str
+) -> None:
+    created = run_copydesk("library", "new", str(library_path))  # both samples, with pictures
+    assert created.returncode == 0, created.stderr
+    out = tmp_path / f"{view}.png"
+    slug = "port-ellen-turns-its-empty-ferry-terminal-into-a-library-open-until-midnight"
+    result = run_copydesk(
+        "--library", str(library_path), "screenshot", "--out", str(out), "--view", view,
+        "--article", slug, "--size", "1200x800",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert not image.isNull() and not is_blank(image)
+    if view == "pictures":
+        assert (image.width(), image.height()) == (1200, 800)
+    else:  # the refusal: a dialog, smaller than the window
+        assert image.width() < 1200 and image.height() < 800

@@ -92,18 +92,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     shot = commands.add_parser(
         "screenshot",
-        help=_("render the main window offscreen and save it as a PNG"),
-        description=_("Render the main window offscreen and save it as a PNG."),
+        help=_("render a screen of Copydesk offscreen and save it as a PNG"),
+        description=_(
+            "Render a screen of Copydesk offscreen and save it as a PNG: the main window,"
+            " the Picture Library, or the report of exporting the article (written to a"
+            " temporary folder, then deleted)."
+        ),
         epilog=_(
             "Examples:\n"
             "  copydesk screenshot --out window.png\n"
-            "  copydesk screenshot --out window.png --article my-article --size 1920x1080"
+            "  copydesk screenshot --out window.png --article my-article --size 1920x1080\n"
+            "  copydesk screenshot --out pictures.png --view pictures"
         ),
     )
     shot.add_argument("--out", required=True, metavar="FILE.png", help=_("where to save the PNG"))
     shot.add_argument("--article", metavar="SLUG", help=_("article to open (default: most recent)"))
     shot.add_argument(
         "--size", default="1400x900", type=_parse_size, help=_("window size, WIDTHxHEIGHT")
+    )
+    shot.add_argument(
+        "--view",
+        default="window",
+        choices=("window", "pictures", "export"),
+        help=_("what to show (default: window)"),
     )
     shot.set_defaults(handler=_screenshot)
 
@@ -321,7 +332,7 @@ def _screenshot(args: argparse.Namespace) -> int:
     from copydesk.qt.screenshot import take_screenshot
 
     width, height = args.size
-    take_screenshot(_library_path(args), Path(args.out), args.article, (width, height))
+    take_screenshot(_library_path(args), Path(args.out), args.article, (width, height), args.view)
     print(args.out)
     return 0
 

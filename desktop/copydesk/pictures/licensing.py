@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from copydesk.resources import read_resource_text
-from copydesk.translation import N_, _
+from copydesk.translation import N_, _, current_language
 
 CATALOGUE_FILE = "licences.json"
 
@@ -53,6 +53,10 @@ class Licence:
     def label(self, language: str) -> str:
         """The licence's name for people reading ``language``."""
         return self.labels.get(primary_language(language)) or self.labels.get("en") or self.name
+
+    def shown_name(self) -> str:
+        """The licence's name in the language of the person's screen (menus, columns)."""
+        return self.label(current_language())
 
     def credit_name(self, language: str) -> str:
         """What a printed credit says about the licence; "" when it says nothing."""

@@ -31,9 +31,7 @@ def apply_language(preference: str = "") -> str:
         if app is not None:
             app.removeTranslator(translator)
     _installed.clear()
-    if QLocale.system().name().split("_")[0] != language:
-        # Dates and numbers in the window's language, not the system's.
-        QLocale.setDefault(QLocale(language))
+    QLocale.setDefault(QLocale(window_locale(QLocale.system().name(), language)))
     if app is None:
         return language
     catalogues = [resource_path("translations", f"copydesk_{language}.qm")]
@@ -46,6 +44,13 @@ def apply_language(preference: str = "") -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     return language
+
+
+def window_locale(system_name: str, language: str) -> str:
+    """Dates and numbers in the window's language, in the system's region when it speaks that
+    language (fr_CA stays Canadian). A locale made from the name, never QLocale.system()
+    itself: with LANGUAGE=fr and a C locale, that one is named fr_FR yet writes 1,757."""
+    return system_name if system_name.split("_")[0] == language else language
 
 
 def _path(folder: str, name: str) -> str:

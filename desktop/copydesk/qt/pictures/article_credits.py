@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from copydesk.qt.pictures.picture_model import awaiting_pixmap, status_label
 from copydesk.records.picture import PictureStatus
 
 THUMBNAIL_SIZE = 56
+LISTED_ROWS = 3  # uses shown without scrolling the list; the details get the rest
 UseRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -93,7 +95,7 @@ class ArticleCreditsPane(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.currentRowChanged.connect(self._show_use)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list, 0)
         self.empty_label = QLabel(
             self.tr("No pictures yet. Choose a lead picture, or insert one in the body."), self
         )
@@ -101,9 +103,18 @@ class ArticleCreditsPane(QWidget):
         self.empty_label.setEnabled(False)
         layout.addWidget(self.empty_label)
 
-        self.details = QWidget(self)
+        # The details scroll rather than squeeze: a picture with many problems shows them all
+        # and no line is drawn over another on a short screen.
+        self.details = QWidget()
         self._build_details(self.details)
-        layout.addWidget(self.details, 0)
+        self.details_scroll = QScrollArea(self)
+        self.details_scroll.setObjectName("useDetails")
+        self.details_scroll.setWidget(self.details)
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.details_scroll, 1)
+        layout.addStretch(0)  # takes the height while there is no picture
 
     def _build_details(self, host: QWidget) -> None:
         form = QFormLayout(host)
@@ -132,7 +143,7 @@ class ArticleCreditsPane(QWidget):
         self.edit_credit_button.clicked.connect(self._edit_credit)
         self.remove_button = QPushButton(host)
         self.remove_button.clicked.connect(self._remove)
-        actions = QHBoxLayout()
+        actions = QVBoxLayout()  # one above the other: side by side they outgrow the pane
         actions.addWidget(self.edit_credit_button)
         actions.addWidget(self.remove_button)
         form.addRow(self.tr("Credit:"), self.credit_label)
@@ -182,6 +193,8 @@ class ArticleCreditsPane(QWidget):
             self._filling = False
         self.empty_label.setVisible(not uses)
         self.details.setVisible(bool(uses))
+        self.details_scroll.setVisible(bool(uses))
+        self._fit_list()
         row = min(max(previous, 0), len(uses) - 1)
         if row >= 0 and self.list.currentRow() != row:
             self.list.setCurrentRow(row)
@@ -200,6 +213,13 @@ class ArticleCreditsPane(QWidget):
             item.setIcon(self._icon_for(use, listing))
             item.setData(UseRole, use)
             item.setToolTip(listing.credit if listing else "")
+
+    def _fit_list(self) -> None:
+        """As tall as its first rows: the list never takes the height the details need."""
+        rows = min(self.list.count(), LISTED_ROWS)
+        self.list.setVisible(rows > 0)
+        height = sum(max(self.list.sizeHintForRow(row), THUMBNAIL_SIZE + 4) for row in range(rows))
+        self.list.setFixedHeight(height + 2 * self.list.frameWidth() + 2)
 
     def _item_text(self, use: PictureUse, listing: PictureListing | None) -> str:
         role = self.tr("Lead picture") if use.role == LEAD else self.tr("In the body")
@@ -256,7 +276,9 @@ class ArticleCreditsPane(QWidget):
         _set_text(self.caption, use.caption)
         _set_text(self.alt_text, use.alt_text)
         label = illustrative_label(self._language)
-        self.illustrative.setText(self.tr("Illustrative photo (adds “%1”)").replace("%1", label))
+        # Short, so the narrow pane never has to cut it; what it adds is in the tooltip.
+        self.illustrative.setText(self.tr("Illustrative photo"))
+        self.illustrative.setToolTip(self.tr("Illustrative photo (adds “%1”)").replace("%1", label))
         self.illustrative.setChecked(use.illustrative)
         self.edit_credit_button.setEnabled(listing is not None)
         self.remove_button.setText(

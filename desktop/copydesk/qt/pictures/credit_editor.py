@@ -125,7 +125,7 @@ class CreditEditor(QWidget):
         self.licence.setObjectName("licence")
         self.licence.addItem(self.tr("(not chosen)"), "")
         for item in catalogue():
-            self.licence.addItem(item.name, item.id)
+            self.licence.addItem(item.shown_name(), item.id)
         self.licence.activated.connect(self._commit)
         self.digital_source = QComboBox(form_host)
         self.digital_source.setObjectName("digitalSourceType")
@@ -271,6 +271,7 @@ class CreditEditor(QWidget):
             self.problems.addItem(item)
         if not self.problems.count():
             self.problems.addItem(self.tr("The credit meets its licence."))
+        self._select_first_fix()
         self._update_fix_button()
 
     def _commit(self, *_args: object) -> None:
@@ -281,6 +282,14 @@ class CreditEditor(QWidget):
         if new != self._metadata:
             old, self._metadata = self._metadata, new
             self.committed.emit(old, new)
+
+    def _select_first_fix(self) -> None:
+        """The first problem with a fix is current, so Apply Suggested Fix works at once."""
+        for row in range(self.problems.count()):
+            item = self.problems.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole):
+                self.problems.setCurrentRow(row)
+                return
 
     def _update_fix_button(self, *_args: object) -> None:
         item = self.problems.currentItem()

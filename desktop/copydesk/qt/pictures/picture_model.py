@@ -190,7 +190,7 @@ def licence_name(licence_id: str) -> str:
     from copydesk.pictures.licensing import licence
 
     found = licence(licence_id) if licence_id else None
-    return found.name if found is not None else licence_id
+    return found.shown_name() if found is not None else licence_id
 
 
 def awaiting_pixmap(size: QSize, text: str) -> QPixmap:

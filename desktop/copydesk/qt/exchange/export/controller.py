@@ -133,6 +133,13 @@ class ExportController(WindowController):
         dialog.accepted.connect(lambda: self._start_single(library, record, dialog.settings()))
         self._open(dialog)
 
+    def export_open_article(self, settings: ExportSettings) -> None:
+        """Export the open article with ``settings``, without the dialog (``copydesk
+        screenshot --view export``); the report comes as after Export."""
+        record, library = self._host.current, self._host.library_for_export()
+        if record is not None and library is not None and not self.running:
+            self._start_single(library, record, settings)
+
     def _not_saved(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
