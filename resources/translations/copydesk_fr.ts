@@ -766,8 +766,17 @@
         <translation>Respecter la casse</translation>
     </message>
     <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
         <source>Whole word</source>
         <translation>Mot entier</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <comment>whole word</comment>
+        <translation>M</translation>
     </message>
     <message>
         <source>Regular expression</source>
@@ -1385,6 +1394,10 @@
     <message>
         <source>Redo</source>
         <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Save as Preset…</source>
@@ -2345,6 +2358,85 @@ Rien n’a été écrit.</translation>
     <message>
         <source>Related links</source>
         <translation>Liens associés</translation>
+    </message>
+</context>
+<context>
+    <name>help_texts</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;About Copydesk</source>
+        <translation>À &amp;propos de Copydesk</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Search actions and keys</source>
+        <translation>Rechercher une action ou une touche</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Copydesk User Guide</source>
+        <translation>Guide d’utilisation de Copydesk</translation>
+    </message>
+    <message>
+        <source>Copydesk %1: an editorial workstation.</source>
+        <translation>Copydesk %1&#xa0;: un poste de travail éditorial.</translation>
+    </message>
+    <message>
+        <source>Licence: GNU GPL version 3 or later.</source>
+        <translation>Licence&#xa0;: GNU GPL version 3 ou ultérieure.</translation>
+    </message>
+    <message>
+        <source>Qt %1 and PySide6 %2 (LGPL 3), Python %3 on %4.</source>
+        <translation>Qt %1 et PySide6 %2 (LGPL 3), Python %3 sous %4.</translation>
+    </message>
+    <message>
+        <source>About Copydesk</source>
+        <translation>À propos de Copydesk</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -86,14 +85,19 @@ class FindBar(QWidget):
         self.find_field.setObjectName("findField")
         self.find_field.setPlaceholderText(self.tr("Find"))
         self.find_field.setClearButtonEnabled(True)
-        self.find_field.setMinimumWidth(160)
+        self.find_field.setMinimumWidth(80)
         self.replace_field = QLineEdit(self)
         self.replace_field.setObjectName("replaceField")
         self.replace_field.setPlaceholderText(self.tr("Replace with"))
-        self.match_case = QCheckBox(self.tr("Match case"), self)
-        self.whole_word = QCheckBox(self.tr("Whole word"), self)
-        self.regex = QCheckBox(self.tr("Regular expression"), self)
-        self.regex.setToolTip(self.tr("Python syntax; \\1 in the replacement inserts group 1"))
+        # Toggles as short as an editor's (Aa, W, .*): the bar fits the narrowest editor column.
+        self.match_case = self._option(self.tr("Aa"), self.tr("Match case"))
+        self.whole_word = self._option(self.tr("W", "whole word"), self.tr("Whole word"))
+        self.regex = self._option(
+            ".*",
+            self.tr("Regular expression")
+            + "\n"
+            + self.tr("Python syntax; \\1 in the replacement inserts group 1"),
+        )
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findCount")
         widest = self.tr("%1 of %2").replace("%1", "0000").replace("%2", "0000")
@@ -109,6 +113,14 @@ class FindBar(QWidget):
             self.replace_all_button,
         )
 
+    def _option(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip.splitlines()[0])
+        button.setCheckable(True)
+        return button
+
     def _tool_button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
@@ -120,7 +132,7 @@ class FindBar(QWidget):
         find_row = QHBoxLayout()
         for widget in (self.find_field, self.count_label, self.previous_button, self.next_button):
             find_row.addWidget(widget, 1 if widget is self.find_field else 0)
-        find_row.addSpacing(8)
+        find_row.addSpacing(4)
         for widget in (self.match_case, self.whole_word, self.regex, self.close_button):
             find_row.addWidget(widget)
         replace_row = QHBoxLayout()
@@ -142,7 +154,7 @@ class FindBar(QWidget):
 
     def _find_row_tail_width(self) -> int:
         tail = (self.match_case, self.whole_word, self.regex, self.close_button)
-        return sum(widget.sizeHint().width() for widget in tail) + 8 + 6 * len(tail)
+        return sum(widget.sizeHint().width() for widget in tail) + 4 + 6 * len(tail)
 
     def _connect(self) -> None:
         self.find_field.textEdited.connect(self._on_query_edited)

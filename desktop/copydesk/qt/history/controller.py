@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from copydesk.articles import operations
@@ -41,11 +41,18 @@ class HistoryController(QObject):
 
     def _on_visibility(self, visible: bool) -> None:
         if visible:
-            if self._window.history_dock.width() < HISTORY_WIDTH:
-                self._window.resizeDocks(
-                    [self._window.history_dock], [HISTORY_WIDTH], Qt.Orientation.Horizontal
-                )
+            QTimer.singleShot(0, self._widen)  # once the dock is laid out
             self.refresh()
+
+    def _widen(self) -> None:
+        """As wide as the history wants, from the panes' slack only: the editor and the
+        preview keep their minimum widths (PANE_MINIMUM_WIDTHS)."""
+        dock, splitter = self._window.history_dock, self._window.splitter
+        if dock.isVisible() and dock.width() < HISTORY_WIDTH:
+            shown = [splitter.widget(i) for i in range(splitter.count())]
+            needed = sum(w.minimumWidth() + splitter.handleWidth() for w in shown if w.isVisible())
+            width = min(HISTORY_WIDTH, dock.width() + max(splitter.width() - needed, 0))
+            self._window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     def refresh(self) -> None:
         """List the current article's revisions, if the history is shown."""

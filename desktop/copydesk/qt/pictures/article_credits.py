@@ -92,7 +92,11 @@ class ArticleCreditsPane(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("articlePictures")
         self.list.setIconSize(QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE))
-        self.list.setWordWrap(True)
+        # One line each for the role and file, the credit and the status, cut with "…" when
+        # the pane is narrow (the details below say it in full): rows as tall at any width.
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setUniformItemSizes(False)
         self.list.currentRowChanged.connect(self._show_use)
         layout.addWidget(self.list, 0)
@@ -209,10 +213,11 @@ class ArticleCreditsPane(QWidget):
         for row, use in enumerate(self._uses):
             item = self.list.item(row)
             listing = self._pictures.get(use.picture_id)
-            item.setText(self._item_text(use, listing))
+            text = self._item_text(use, listing)
+            item.setText(text)
             item.setIcon(self._icon_for(use, listing))
             item.setData(UseRole, use)
-            item.setToolTip(listing.credit if listing else "")
+            item.setToolTip(text)  # in full, where the row cuts it
 
     def _fit_list(self) -> None:
         """As tall as its first rows: the list never takes the height the details need."""

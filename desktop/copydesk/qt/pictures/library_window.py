@@ -120,6 +120,13 @@ class PictureLibraryWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # Escape and Ctrl+W close this window, as they close a secondary window elsewhere.
+        self.close_action = QAction(self.tr("Close"), self)
+        self.close_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Close), QKeySequence(Qt.Key.Key_Escape)]
+        )
+        self.close_action.triggered.connect(self.close)
+        self.addAction(self.close_action)
         self.save_preset_action = QAction(self.tr("Save as Preset…"), self)
         self.attach_action = QAction(self.tr("Attach File…"), self)
         self.attach_action.setObjectName("attachFile")

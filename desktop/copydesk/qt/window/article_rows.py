@@ -200,8 +200,9 @@ class ArticleDelegate(QStyledItemDelegate):
     PADDING = 8
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # Narrow: a row fills the list's width anyway, and a wider hint scrolls a narrow list.
         metrics = QFontMetrics(option.font)
-        return QSize(200, metrics.height() * 2 + 3 * self.PADDING)
+        return QSize(120, metrics.height() * 2 + 3 * self.PADDING)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         summary = index.data(SummaryRole)

@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from copydesk.articles import operations
 from copydesk.errors import describe
@@ -59,6 +67,9 @@ if TYPE_CHECKING:
     from copydesk.qt.pictures.library_window import PictureLibraryWindow
 
 T = TypeVar("T")
+# The list, the editor (as wide as its find bar), the preview and the credits pane.
+PANE_MINIMUM_WIDTHS = (180, 370, 300, 270)
+LIBRARY_LABEL_WIDTH = 320  # the library's path in the status bar, at most
 
 
 class MainWindow(QMainWindow):
@@ -150,6 +161,9 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
         for index, stretch in enumerate((0, 1, 1, 0)):
             self.splitter.setStretchFactor(index, stretch)
+        # No bar or dock squeezes a pane below what it needs to be read and typed in.
+        for widget, width in zip(self._panes(), PANE_MINIMUM_WIDTHS, strict=True):
+            widget.setMinimumWidth(width)
         self.setCentralWidget(self.splitter)
         self.scroll_sync = ScrollSync(self.editor.body, self.preview)
         self.history = HistoryPanel(self)
@@ -167,6 +181,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.save_label, 1)
         self.statusBar().addPermanentWidget(self.editor.stats_label)
         self.statusBar().addPermanentWidget(self.library_label)
+
+    def _panes(self) -> tuple[QWidget, ...]:
+        return (self.left_splitter, self.editor, self.preview, self.credits_pane)
 
     def _splitter(self, orientation: Qt.Orientation, name: str) -> QSplitter:
         splitter = QSplitter(orientation, self)
@@ -424,7 +441,12 @@ class MainWindow(QMainWindow):
         name = self.article_title()
         app_name = self.tr("Copydesk")
         self.setWindowTitle(f"{name}[*] — {app_name}" if name else f"{app_name}[*]")
-        self.library_label.setText(str(self.library_path))
+        # Cut in the middle (the file name stays): a long path never widens the window.
+        path = str(self.library_path)
+        metrics = self.library_label.fontMetrics()
+        shown = metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, LIBRARY_LABEL_WIDTH)
+        self.library_label.setText(shown)
+        self.library_label.setToolTip(path)
         self.exports.refresh()  # the article or library shown changed
         self.imports.refresh()
 

@@ -22,6 +22,9 @@ def build_menus(window: MainWindow) -> None:
     _edit_menu(window)
     _format_menu(window)
     _view_menu(window)
+    from copydesk.qt.window.help_menu import build_help_menu
+
+    build_help_menu(window)
 
 
 def _file_menu(window: MainWindow) -> None:
@@ -82,6 +85,9 @@ def _edit_menu(window: MainWindow) -> None:
     edit = window.edit_menu = window.menuBar().addMenu(
         QCoreApplication.translate("MainWindow", "&Edit")
     )
+    from copydesk.qt.window.help_menu import edit_actions
+
+    window.standard_edit_actions = edit_actions(window, edit)
     window.preferences_action = _action(
         window,
         edit,
