@@ -68,6 +68,13 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
+        <source>This article has %n error(s): it cannot be exported until they are fixed.</source>
+        <translation>
+            <numerusform>This article has %n error: it cannot be exported until it is fixed.</numerusform>
+            <numerusform>This article has %n errors: it cannot be exported until they are fixed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The %n article(s) in the list (its search and status filter)</source>
         <translation>
             <numerusform>The article in the list (its search and status filter)</numerusform>

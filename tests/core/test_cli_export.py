@@ -86,7 +86,7 @@ def test_status_exports_every_article_with_it_and_names_the_refused(
     printed = capsys.readouterr()
     assert printed.out.splitlines() == [str(out / "pret-a-partir")]
     (line,) = printed.err.splitlines()
-    assert line.startswith("copydesk export: credit-fautif: refused: lead_picture: Picture")
+    assert line.startswith("copydesk export: credit-fautif: refused: lead_picture: ")
     assert "a website is not an author" in line
     assert sorted(path.name for path in out.iterdir()) == ["pret-a-partir"]
 

@@ -11,6 +11,7 @@ from copydesk.records.article import ArticleContent, RelatedLink
 from copydesk.rendering.article import (
     format_dateline_date,
     join_names,
+    page_title,
     render_article,
     render_page,
 )
@@ -102,9 +103,18 @@ def test_related_links_only_link_to_the_web() -> None:
     assert "javascript:" not in html and "<li>Piège</li>" in html
 
 
-def test_untitled_articles_say_so_in_their_language() -> None:
-    assert "Sans titre" in render_article(ArticleContent(language="fr"))
-    assert "Untitled" in render_article(ArticleContent(language="en"))
+def test_an_untitled_article_says_so_in_the_person_s_language_as_the_list_does() -> None:
+    from copydesk import translation
+
+    # An English screen on a French article: the list's word, not the article's.
+    assert "Untitled" in render_article(ArticleContent(language="fr"))
+    try:
+        translation.use_language("fr")
+        assert "Sans titre" in render_article(ArticleContent(language="en"))
+    finally:
+        translation.use_language("en")
+    # The page's title (exports) stays in the article's language.
+    assert page_title(ArticleContent(language="fr")) == "Sans titre"
 
 
 def test_dates_and_bylines_follow_the_language() -> None:

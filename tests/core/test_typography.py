@@ -10,6 +10,7 @@ from copydesk.text.typography import (
     NBSP,
     NNBSP,
     Edit,
+    Finding,
     apply_edits,
     check_typography,
     fix_all_typography,
@@ -156,6 +157,209 @@ def test_correct_english_text_has_no_findings() -> None:
 
 def test_other_languages_are_not_checked() -> None:
     assert found('Was ist "das"?', "de") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A space after a mark, in both languages
+
+SPACE_AFTER_RULES = ("space_after_mark", "fr.space_after_closing_guillemet")
+
+
+def found_after(text: str, language: str) -> list[tuple[str, str]]:
+    """The findings of the space-after rules only (others may flag the same text)."""
+    return [(rule, about) for rule, about in found(text, language) if rule in SPACE_AFTER_RULES]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "marks", "expected"),
+    [
+        ("Pourquoi ?Parce que…", "fr", "?", f"Pourquoi{NNBSP}? Parce que…"),
+        (f"Pourquoi{NNBSP}?Parce que…", "fr", "?", f"Pourquoi{NNBSP}? Parce que…"),
+        (f"Bilan{NBSP}:lourd", "fr", ":", f"Bilan{NBSP}: lourd"),
+        (f"Oui{NNBSP};non", "fr", ";", f"Oui{NNBSP}; non"),
+        (f"Enfin{NNBSP}!Il vient", "fr", "!", f"Enfin{NNBSP}! Il vient"),
+        (f"Ah{NNBSP}?Été", "fr", "?", f"Ah{NNBSP}? Été"),
+        ("Why?Because", "en", "?", "Why? Because"),
+        ("Note:this", "en", ":", "Note: this"),
+        ("Wait;then", "en", ";", "Wait; then"),
+        ("Stop!Now", "en", "!", "Stop! Now"),
+        ("Yes!Ça", "en", "!", "Yes! Ça"),
+        ("Okay?Ωmega", "en", "?", "Okay? Ωmega"),
+    ],
+)
+def test_a_letter_glued_to_a_mark_takes_a_space(
+    text: str, language: str, marks: str, expected: str
+) -> None:
+    assert found_after(text, language) == [("space_after_mark", marks)]
+    assert fixed(text, language) == expected
+
+
+def test_the_space_after_finding_points_at_the_mark_and_inserts_a_space() -> None:
+    text = "Pourquoi ?Parce"
+    (finding,) = [f for f in check_typography(text, "fr") if f.rule == "space_after_mark"]
+    assert finding == Finding("space_after_mark", 9, 10, (Edit(10, 10, " "),), (("mark", "?"),))
+
+
+def test_the_closing_guillemet_takes_a_space_after_it_in_french() -> None:
+    text = f"«{NBSP}Oui{NBSP}»dit-il"
+    (finding,) = check_typography(text, "fr")
+    assert finding == Finding("fr.space_after_closing_guillemet", 6, 7, (Edit(7, 7, " "),))
+    assert fixed(text, "fr") == f"«{NBSP}Oui{NBSP}» dit-il"
+    assert found_after("«Oui»Non", "fr") == [("fr.space_after_closing_guillemet", "»")]
+    assert fixed("«Oui»Non", "fr") == f"«{NBSP}Oui{NBSP}» Non"
+
+
+def test_english_has_no_guillemet_rule() -> None:
+    assert found_after("He said »yes»no", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pourquoi?Parce", f"Pourquoi{NNBSP}? Parce"),
+        ("Bilan:Lourd", f"Bilan{NBSP}: Lourd"),
+        ("Oui;Non", f"Oui{NNBSP}; Non"),
+        ("Enfin!Il", f"Enfin{NNBSP}! Il"),
+    ],
+)
+def test_french_marks_take_a_no_break_space_before_and_a_space_after(
+    text: str, expected: str
+) -> None:
+    rules = [rule for rule, _ in found(text, "fr")]
+    assert rules[1:] == ["space_after_mark"] and rules[0].startswith("fr.space_before_")
+    mark = next(char for char in text if char in ":;!?")
+    at = text.index(mark)
+    assert fix_all_typography(text, "fr") == [
+        Edit(at, at, NBSP if mark == ":" else NNBSP),
+        Edit(at + 1, at + 1, " "),
+    ]
+    assert fixed(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "marks", "expected"),
+    [
+        ("Quoi ?!Non", "fr", "?!", f"Quoi{NNBSP}?! Non"),
+        ("Non !!!Si", "fr", "!!!", f"Non{NNBSP}!!! Si"),
+        ("What?!No", "en", "?!", "What?! No"),
+        ("No!!Yes", "en", "!!", "No!! Yes"),
+    ],
+)
+def test_a_run_of_marks_takes_the_space_after_its_last_mark(
+    text: str, language: str, marks: str, expected: str
+) -> None:
+    assert found_after(text, language) == [("space_after_mark", marks)]
+    assert fixed(text, language) == expected
+
+
+def test_a_mark_before_a_closing_guillemet_leaves_the_space_to_the_guillemet() -> None:
+    text = "« Oui ?»Non"
+    assert found_after(text, "fr") == [("fr.space_after_closing_guillemet", "»")]
+    assert fixed(text, "fr") == f"«{NBSP}Oui{NNBSP}?{NBSP}» Non"
+    assert found_after(f"«{NBSP}Oui{NNBSP}!{NBSP}»Non", "fr") == [
+        ("fr.space_after_closing_guillemet", "»")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Quoi ?! Non !! Oui ?", id="runs followed by a space"),
+        pytest.param("« Oui ! »", id="mark, space, guillemet"),
+        pytest.param(f"«{NBSP}Oui{NNBSP}!{NBSP}» Non{NNBSP}?!", id="mark, no-break space"),
+        pytest.param("« Oui ?» Non", id="?» then a space"),
+        pytest.param("Quoi ?!… Non ?». Oui !, enfin :-)", id="marks before punctuation"),
+        pytest.param("Voir p. 3:16.", id="colon then digits"),
+    ],
+)
+def test_marks_not_followed_by_a_letter_are_not_flagged(text: str) -> None:
+    assert found_after(text, "fr") == []
+    assert found_after(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("À 10:30, un score de 3:1, un écran 16:9, 1:2.5.", id="times and ratios"),
+        pytest.param("Voir Jean 3:16 et Matthieu 5:3-12.", id="Bible references"),
+        pytest.param("Un prix de 3.5 ou 3,5 euros.", id="decimals"),
+        pytest.param("Voir https://x.org/a?b=c:d;e!f ici.", id="bare URL"),
+        pytest.param("Tapez https:// puis l’adresse.", id="scheme alone"),
+        pytest.param("Voir www.x.org/a?page=b ici.", id="www address"),
+        pytest.param("Voir x.org/a?id=b ou index.php?page=accueil.", id="address without scheme"),
+        pytest.param("Écrire à mailto:x ou mailto:jean@x.org ici.", id="mailto"),
+        pytest.param("À jean.dupont@x.org, qui?quoi@x.org, a!b@c.fr.", id="e-mail addresses"),
+        pytest.param("Voir <https://x.org/a?b> et <mailto:a@b.org>.", id="autolinks"),
+        pytest.param("Voir news:comp.lang, javascript:void, image:photo.", id="schemes without //"),
+        pytest.param("Le dossier C:\\Users\\Public ou C:/Users ici.", id="Windows paths"),
+        pytest.param("L’adresse 2001:db8::ff00:42 et std::vector ici.", id="double colons"),
+        pytest.param("Super :D et ;) et :P ou ;p et :smile: ici.", id="emoticons after a space"),
+        pytest.param(":D au début", id="emoticon at the start"),
+        pytest.param("Voir `a?b:c;d!e` et ``x:y``.", id="code span"),
+        pytest.param("Voir\n\n```\nclé:valeur;x?y\n```\n", id="fenced code"),
+        pytest.param("Voir\n\n    clé:valeur\n", id="indented code"),
+        pytest.param("Un [lien](https://x.org/a:b?c=d) ici.", id="link target"),
+        pytest.param('Une ![photo](image:12 "Titre:sous-titre") ici.', id="image reference"),
+        pytest.param("Texte.\n\n[site]:https://x.org/a?b\n", id="link definition"),
+        pytest.param("Texte.\n\n[^1]:Une source.", id="footnote definition"),
+        pytest.param("Un fait[^a] et un&nbsp;mot, &amp;Co.", id="footnote and entities"),
+        pytest.param('Un <!--a:b?c--> et <span title="a:b">x</span>.', id="HTML"),
+        pytest.param("Ligne\n:définition\n\n:::note\nTexte\n:::", id="marks at line start"),
+        pytest.param("> [!NOTE]\n> Texte", id="Markdown alert"),
+        pytest.param("Un mot{:.classe} et (?i) ici.", id="after an opening bracket"),
+        pytest.param("| a |b|\n|:--|--:|\n| 1 | 2 |", id="table"),
+        pytest.param(
+            "---\ntitre: Pourquoi ?\ndate: 2024-05-01 10:30\nurl: https://x.org/a?b=c\n---\n\nTexte.",
+            id="front matter",
+        ),
+    ],
+)
+def test_what_is_not_a_missing_space_after_a_mark(text: str) -> None:
+    assert found_after(text, "fr") == []
+    assert found_after(text, "en") == []
+
+
+def test_english_marks_after_a_space_start_a_word() -> None:
+    assert found_after("I love it :D ;P", "en") == []
+
+
+def test_prose_around_syntax_still_gets_its_space_after() -> None:
+    text = "Voir `a:b` et https://x.org/a?b.Pourquoi ?Parce"
+    assert found_after(text, "fr") == [("space_after_mark", "?")]
+    assert check_typography(text, "fr")[-1].start == text.rindex("?")
+
+
+MESSY_SPACING = "Pourquoi?Parce que!Voilà:fini;enfin « Oui ?»Non, « Si ! »Bon.\nWhy?Because"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_fix_all_leaves_no_space_after_to_add(language: str) -> None:
+    once = fixed(MESSY_SPACING, language)
+    assert check_typography(once, language) == []
+    assert fixed(once, language) == once
+    edits = fix_all_typography(MESSY_SPACING, language)
+    for first, second in pairwise(edits):
+        assert first.end <= second.start and first != second
+
+
+def test_fix_all_of_messy_spacing() -> None:
+    assert fixed(MESSY_SPACING, "fr") == (
+        f"Pourquoi{NNBSP}? Parce que{NNBSP}! Voilà{NBSP}: fini{NNBSP}; enfin "
+        f"«{NBSP}Oui{NNBSP}?{NBSP}» Non, «{NBSP}Si{NNBSP}!{NBSP}» Bon.\nWhy{NNBSP}? Because"
+    )
+    assert fixed(MESSY_SPACING, "en") == (
+        "Pourquoi? Parce que! Voilà: fini; enfin « Oui ?»Non, « Si ! »Bon.\nWhy? Because"
+    )
+
+
+def test_every_space_after_rule_has_a_message() -> None:
+    from copydesk.articles.checks import _typography_message
+
+    assert _typography_message("space_after_mark", (("mark", "?!"),), "en") == (
+        "Put a space after “?!”."
+    )
+    guillemet = _typography_message("fr.space_after_closing_guillemet", (), "fr")
+    assert guillemet == "In French, “»” takes a space after it."
 
 
 # ---------------------------------------------------------------------------------------------

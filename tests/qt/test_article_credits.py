@@ -118,6 +118,8 @@ def test_a_lead_picture_shows_in_the_pane_and_the_preview_with_its_credit(
         usages = images.usages_of(session, complete)
     assert saved == lead
     assert [usage.role for usage in usages] == ["lead"]
+    # … and the pane says so too, once saved (not "No saved article yet").
+    qtbot.waitUntil(lambda: window.current.slug in pane.usages_label.text(), timeout=10_000)
 
 
 def test_body_pictures_are_inserted_edited_undone_and_removed_in_the_markdown(
@@ -168,11 +170,11 @@ def test_picture_problems_reach_the_checks_panel_and_lead_to_the_field(
     window.article_pictures.set_lead(listing(window, reference))
     qtbot.waitUntil(lambda: "picture.credit.website" in codes(window), timeout=5_000)
     found = set(codes(window))
-    assert {"picture.creator.missing", "picture.alt_text.missing"} <= found
+    assert "picture.alt_text.missing" in found
     website = next(p for p in window.checks_panel.problems() if p.code == "picture.credit.website")
     assert problem_location(website) == "Lead picture"
     shown = problem_message(website)
-    assert shown.startswith(f"Picture {reference} (wiki.jpg): ") and "wikipedia.org" in shown
+    assert shown.startswith("wiki.jpg: ") and "wikipedia.org" in shown
     assert shown.endswith(str(website.params["detail"]))  # the compliance engine's words
 
     alt_problem = next(
@@ -342,8 +344,8 @@ def test_a_lead_picture_awaiting_its_file_shows_as_such_and_gets_it(
 def test_a_picture_with_many_problems_shows_them_all_without_overlap(
     qtbot: QtBot, make_window: MakeWindow, library_path: Path, shared: Path
 ) -> None:
-    """The reference article's lead picture awaits its file and has four credit problems: the
-    pane lists them all, the list of pictures stays short, and no line is drawn over another."""
+    """The reference article's lead picture awaits its file and has credit problems: the pane
+    lists them all, the list of pictures stays short, and no line is drawn over another."""
     from copydesk.exchange.importing.batch import import_paths
     from copydesk.qt.pictures.article_credits import LISTED_ROWS, THUMBNAIL_SIZE
 
@@ -352,7 +354,7 @@ def test_a_picture_with_many_problems_shows_them_all_without_overlap(
     window = make_window(library_path)
     window.resize(1400, 900)
     pane = window.credits_pane
-    qtbot.waitUntil(lambda: pane.status_label.text().count("•") >= 5, timeout=10_000)
+    qtbot.waitUntil(lambda: pane.status_label.text().count("•") >= 3, timeout=10_000)
     assert pane.list.height() <= LISTED_ROWS * (THUMBNAIL_SIZE + 30)
     qtbot.wait(50)  # the layout settles after the text changes
     shown = [

@@ -164,8 +164,10 @@ def test_every_core_code_has_a_translatable_message() -> None:
     )
     english = ArticleContent(body="It's 'a' \"b\"", language="en")
     misspelt = ArticleContent(headline="Une fautte")  # the window adds spelling's
+    glued = ArticleContent(body="Pourquoi ?Parce que « oui »non.")
     problems = [
         *problems_of(content),
+        *problems_of(glued),
         *problems_of(english),
         *spelling_problems(misspelt, open_speller("fr")),
     ]

@@ -49,3 +49,20 @@ def test_the_headline_counter_follows_the_preferences(
     length = len(window.editor.headline.text())
     window.preferences.update(window.preferences.current().replace(headline_limit=120))
     assert window.editor.headline_counter.text().replace("\u202f", " ") == f"{length} / 120"
+
+
+def test_the_standfirst_shows_what_it_holds(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path
+) -> None:
+    window = make_window(library_path)
+    standfirst = window.editor.standfirst
+    standfirst.setPlainText("Court.")
+    qtbot.wait(20)
+    short = standfirst.height()
+    standfirst.setPlainText(" ".join(["Un chapeau qui dit tout de l’article."] * 4))
+    qtbot.waitUntil(lambda: standfirst.height() > short, timeout=5_000)
+    qtbot.waitUntil(lambda: standfirst.verticalScrollBar().maximum() == 0)  # all of it in view
+    standfirst.setPlainText(" ".join(["Un chapeau bien trop long pour six lignes."] * 40))
+    qtbot.wait(20)
+    line = standfirst.fontMetrics().lineSpacing()
+    assert standfirst.height() <= line * 6 + 14  # at most six lines, then it scrolls

@@ -228,7 +228,11 @@ def test_an_article_with_errors_is_refused_with_the_checks_wording(
     window.editor.headline.clear()  # "The headline is missing.", an error
     window.editor.body.clear()
     window.side_tabs.setCurrentWidget(window.editor.outline)
-    outcome = export_article(qtbot, window)
+    # Exported without the dialog (as when the checks had not caught up yet): refused.
+    window.flush_autosave()
+    with qtbot.waitSignal(window.exports.finished, timeout=EXPORT_MS) as finished:
+        window.exports.export_open_article(ExportSettings(out))
+    outcome: SingleOutcome = finished.args[0]
     assert isinstance(outcome.error, packages.ExportRefused)
     assert everything_in(out) == []
 
@@ -246,6 +250,26 @@ def test_an_article_with_errors_is_refused_with_the_checks_wording(
     panel = window.checks_panel.model
     shown = {panel.data(panel.index(row)) for row in range(panel.rowCount())}
     assert set(lines) <= shown
+
+
+def test_the_export_dialog_shows_the_errors_before_export(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, state: WindowState, out: Path
+) -> None:
+    window = make_window(library_path, state=state)
+    window.editor.headline.clear()  # "The headline is missing.", an error
+    window.checks.check_now()
+    qtbot.waitUntil(lambda: bool(window.checks_panel.problems()), timeout=10_000)
+    window.side_tabs.setCurrentWidget(window.editor.outline)
+    window.exports.export_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(window.exports.dialog, ExportDialog), timeout=10_000)
+    dialog = export_dialog(window)
+    shown = [dialog.error_list.item(row).text() for row in range(dialog.error_list.count())]
+    assert "Headline — The headline is missing." in shown
+    assert not dialog.export_button.isEnabled()
+    dialog.checks_button.click()
+    assert not dialog.isVisible()
+    assert window.side_tabs.currentWidget() is window.checks_panel
+    assert everything_in(out) == []
 
 
 def test_warnings_refuse_only_when_not_accepted(

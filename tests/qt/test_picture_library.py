@@ -61,7 +61,7 @@ def test_import_edit_undo_and_presets(qtbot: QtBot, tmp_path: Path, library_path
         reference = parse_credit("Photo : wikipedia.org, CC BY 4.0")
         window.editor.show_picture("x", reference)
         codes = {p.code for p in window.editor.current_problems()}
-        assert {"creator.missing", "credit.website", "source_url.missing"} <= codes
+        assert {"credit.website", "source_url.missing"} <= codes
         assert "wikipedia.org" in window.editor.credit_label.text()
 
         # A committed edit is saved; undo brings the old fields back.
@@ -206,3 +206,49 @@ def listing_of(window: PictureLibraryWindow, picture_id: int):  # type: ignore[n
     found = window.model.listing_by_id(picture_id)
     assert found is not None
     return found.record
+
+
+def test_with_no_picture_selected_the_form_is_off_and_says_why(
+    qtbot: QtBot, tmp_path: Path, library_path: Path
+) -> None:
+    with opened(library_path) as library:
+        import_files(library, [jpeg(tmp_path / "a.jpg", (200, 20, 20))])
+        window = make_window(qtbot, library)
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+        window.table.clearSelection()
+        assert not window.editor.isEnabled()
+        assert (
+            window.editor.problems.item(0).text() == "Select a picture to see and edit its credit."
+        )
+        assert window.editor.problems.count() == 1
+        assert not window.save_preset_action.isEnabled()
+        window.table.selectRow(0)
+        assert window.editor.isEnabled() and window.save_preset_action.isEnabled()
+
+
+def test_save_as_preset_shows_the_fields_it_keeps(
+    qtbot: QtBot, tmp_path: Path, library_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    with opened(library_path) as library:
+        (item,) = import_files(library, [jpeg(tmp_path / "a.jpg", (200, 20, 20))]).items
+        assert item.picture_id is not None
+        with library.write() as session:
+            metadata = PictureMetadata(
+                creator="Ana Lima", source="AFP", licence_id="staff", description="Légende"
+            )
+            images.update_metadata(session, item.picture_id, metadata)
+        window = make_window(qtbot, library)
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+        window.table.selectRow(0)
+        window.save_preset_action.trigger()
+        dialog = window.preset_dialog
+        assert dialog.isVisible()
+        kept = dialog.kept_fields()
+        assert {"Creator", "Source", "Licence"} <= set(kept) and "Caption" not in kept
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert not save.isEnabled()  # a name first
+        dialog.name.setText("Agence")
+        save.click()
+        qtbot.waitUntil(lambda: [preset.name for preset in window.presets] == ["Agence"])

@@ -207,3 +207,18 @@ def test_sync_can_be_switched_off(qtbot: QtBot, pane: PreviewPane) -> None:
     assert scroll_y(qtbot, pane) == 3000
     pane.set_sync_enabled(True)
     assert pane.toolbar.sync_action.isChecked()
+
+
+def test_a_pane_narrower_than_the_device_says_so(qtbot: QtBot, pane: PreviewPane) -> None:
+    show(qtbot, pane, article(paragraphs(2)))
+    pane.resize(500, 600)
+    pane.set_reading_width("tablet")  # 768 px do not fit in 500
+    qtbot.waitUntil(pane.narrow_note.isVisible, timeout=TIMEOUT_MS)
+    assert "narrower than a tablet (768 px)" in pane.narrow_note.text()
+    pane.set_reading_width("phone")  # 375 px do
+    qtbot.waitUntil(lambda: not pane.narrow_note.isVisible(), timeout=TIMEOUT_MS)
+    pane.resize(300, 600)
+    qtbot.waitUntil(pane.narrow_note.isVisible, timeout=TIMEOUT_MS)
+    assert "a phone (375 px)" in pane.narrow_note.text()
+    pane.set_reading_width("desktop")
+    qtbot.waitUntil(lambda: not pane.narrow_note.isVisible(), timeout=TIMEOUT_MS)

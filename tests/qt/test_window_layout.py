@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from copydesk.qt.history.controller import HISTORY_MINIMUM
 from copydesk.qt.window.main_window import PANE_MINIMUM_WIDTHS, MainWindow
 from tests.qt.conftest import MakeWindow
 
@@ -40,14 +41,23 @@ def test_the_find_bar_never_crushes_the_editor_or_the_preview(
     assert_panes_readable(window, size)
 
 
-def test_the_history_takes_its_room_beside_the_editor_and_the_preview(
-    qtbot: QtBot, make_window: MakeWindow, library_path: Path, french: None
+@pytest.mark.parametrize("size", [(1280, 720), (1400, 900)])
+def test_the_history_takes_its_room_from_the_credits_pane_when_it_must(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, size: tuple[int, int], french: None
 ) -> None:
     window = make_window(library_path)
-    window.resize(1400, 900)
+    window.resize(*size)
     settle(qtbot)
     window.editor.find_actions()[0].trigger()
-    window.history_dock.show()
+    window.history_action.trigger()  # View ▸ History
     settle(qtbot)
-    assert_panes_readable(window, (1400, 900))
-    assert window.history_dock.width() >= 240  # the revisions' times and authors readable
+    assert window.history_dock.isVisible() and window.history_action.isChecked()
+    assert_panes_readable(window, size)
+    assert window.history_dock.width() >= HISTORY_MINIMUM
+    # At 1280 px the credits pane steps aside; at 1400 px there is room for everything.
+    assert window.credits_pane.isVisible() == (size == (1400, 900))
+
+    window.history_action.trigger()
+    settle(qtbot)
+    assert not window.history_dock.isVisible()
+    assert window.credits_pane.isVisible() and window.credits_action.isChecked()

@@ -154,6 +154,8 @@ _MESSAGES = {
     ),
     "fr.space_after_opening_guillemet": N_("In French, “«” takes a no-break space after it."),
     "fr.space_before_closing_guillemet": N_("In French, “»” takes a no-break space before it."),
+    "fr.space_after_closing_guillemet": N_("In French, “»” takes a space after it."),
+    "space_after_mark": N_("Put a space after “{mark}”."),
     "fr.straight_double_quote": N_(
         "Use the French quotation mark “{replacement}” instead of a straight quote."
     ),

@@ -231,9 +231,8 @@ def _as_problem(
         field=LEAD_FIELD if use.role == LEAD else "body",
         start=use.start,
         end=use.end,
-        message=_("Picture {picture} ({file}): {detail}").format(
-            picture=use.picture_id, file=name, detail=found.message
-        ),
+        # Named by its file: the problem's field already says lead picture or body.
+        message=_("{file}: {detail}").format(file=name, detail=found.message),
         params={
             "picture": use.picture_id,
             "file": name,
@@ -271,9 +270,8 @@ def _awaiting_file(use: PictureUse, listing: PictureListing, body: str) -> Probl
         start=use.start,
         end=use.end,
         message=_(
-            "Picture {picture} ({file}) awaits its file: attach the picture in the"
-            " Picture Library before publishing."
-        ).format(picture=use.picture_id, file=name),
+            "{file} awaits its file: attach the picture in the Picture Library before publishing."
+        ).format(file=name),
         params={"picture": use.picture_id, "file": name},
         line=line,
         column=column,

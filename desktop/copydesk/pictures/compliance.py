@@ -20,7 +20,7 @@ from copydesk.pictures import licensing
 from copydesk.pictures.ai import DISCLOSURE_TEXT, discloses_ai, is_ai_generated
 from copydesk.pictures.credits import compose_credit
 from copydesk.pictures.licensing import Family, Licence
-from copydesk.pictures.websites import page_address, real_name, website_in
+from copydesk.pictures.websites import bare_link, page_address, real_name, website_in, websites_in
 from copydesk.records.picture import PictureMetadata, PictureStatus
 from copydesk.records.problem import Severity
 from copydesk.translation import N_, _
@@ -30,13 +30,15 @@ ALT_TEXT_LIMIT = 250  # characters; screen readers and guidelines advise keeping
 FIELD_ORDER = (*(f.name for f in dataclasses.fields(PictureMetadata)), "caption")
 # Fields where a website passes for an author when it is given as a name.
 NAME_FIELDS = ("creator", "credit_line", "source", "credit_override")
-# What is said of each of them when it names a website (one whole sentence per field).
+# What is said of each of them when it names a website (one whole sentence per field). The
+# credit override is the credit as printed, typed by hand or kept by an import from the credit
+# line it read: its message does not say who set it.
 _WEBSITE_MESSAGES = {
     "creator": N_("The creator names a website, “{website}”: a website is not an author."),
     "credit_line": N_("The credit line names a website, “{website}”: a website is not an author."),
     "source": N_("The source names a website, “{website}”: a website is not an author."),
     "credit_override": N_(
-        "The credit typed by hand names a website, “{website}”: a website is not an author."
+        "The printed credit names a website, “{website}”: a website is not an author."
     ),
 }
 
@@ -156,7 +158,10 @@ def _requirement_problems(
     metadata: PictureMetadata, found: Licence, commercial: bool
 ) -> Iterator[CreditProblem]:
     params = {"licence": found.name}
-    if found.requires_creator and not real_name(metadata.creator):
+    # A creator that names a website is reported once, as a website (credit.website): that the
+    # licence requires a name is the same cause, with the same fix.
+    creator = metadata.creator
+    if found.requires_creator and not real_name(creator) and not website_in(creator):
         yield _creator_missing(metadata, found)
     if found.requires_source_link and not metadata.source_url.strip():
         yield _warning(
@@ -244,10 +249,17 @@ def _source_url_problems(metadata: PictureMetadata) -> Iterator[CreditProblem]:
 
 
 def _website_problems(metadata: PictureMetadata) -> Iterator[CreditProblem]:
+    reported: set[str] = set()  # the websites named by the fields reported so far, bare
     for name in NAME_FIELDS:
-        website = website_in(getattr(metadata, name), _allowed_links(metadata, name))
-        if website:
-            yield _website_problem(metadata, name, website)
+        value = getattr(metadata, name)
+        websites = list(websites_in(value, _allowed_links(metadata, name)))
+        if name == "credit_override":
+            # The printed credit is often where the other names came from (an import reads
+            # them out of it): a website already reported in one of them is the same cause.
+            websites = [website for website in websites if bare_link(website) not in reported]
+        if websites:
+            yield _website_problem(metadata, name, websites[0])
+            reported.update(bare_link(website) for website in websites)
 
 
 def _website_problem(metadata: PictureMetadata, name: str, website: str) -> CreditProblem:

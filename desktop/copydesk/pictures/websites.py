@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _PLATFORMS = (
     r"wikimedia(?!\s+foundation)(?:\s+commons)?|wikip[eé]dia|flickr|instagram|facebook"
@@ -31,12 +32,17 @@ _WEBSITE = re.compile(
 
 def website_in(text: str, allowed: tuple[str, ...] = ()) -> str | None:
     """The first website (address, domain or platform) ``text`` names, else None."""
+    return next(websites_in(text, allowed), None)
+
+
+def websites_in(text: str, allowed: tuple[str, ...] = ()) -> Iterator[str]:
+    """Every website (address, domain or platform) ``text`` names, in order, but licence
+    deeds and the links in ``allowed``."""
     for match in _WEBSITE.finditer(text):
         website = match.group().rstrip(".")
         if "creativecommons.org/" in website.lower() or same_link(website, allowed):
             continue  # a licence deed, or the page link a credit may carry
-        return website
-    return None
+        yield website
 
 
 def same_link(website: str, allowed: tuple[str, ...]) -> bool:

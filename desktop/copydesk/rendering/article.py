@@ -11,6 +11,7 @@ from copydesk.rendering.incremental import IncrementalRenderer
 from copydesk.rendering.markdown import sanitize_html
 from copydesk.rendering.page import PREVIEW_IMAGE_SOURCES, page_html
 from copydesk.rendering.pictures import LeadPicture, PictureResolver, figure_html
+from copydesk.translation import _
 
 _MONTHS_EN: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July")
 _MONTHS_EN += ("August", "September", "October", "November", "December")
@@ -134,7 +135,9 @@ def _render_dateline(content: ArticleContent) -> str:
 def _render_headline(content: ArticleContent) -> str:
     if content.headline.strip():
         return f'<h1 class="cd-headline">{escape(content.headline.strip())}</h1>'
-    untitled = escape(_labels(content.language)["untitled"])
+    # A hint to the person writing, never published: in their language, with the same word
+    # as the article list, whatever the article's language.
+    untitled = escape(_("Untitled"))
     return f'<h1 class="cd-headline cd-placeholder">{untitled}</h1>'
 
 

@@ -174,6 +174,59 @@ def _is_opening(text: str, position: int) -> bool:
     return position == 0 or text[position - 1].isspace() or text[position - 1] in "([{—–-/"
 
 
+# Marks with a letter right after them: the last of a run ("?!", "?»") takes the space. A
+# letter is a word character other than a digit or "_": 10:30, 3:1 and Jean 3:16 never match.
+_MARKS_BEFORE_LETTER = {
+    "fr": re.compile(r"[?!:;»]+(?=[^\W\d_])"),
+    "en": re.compile(r"[?!:;]+(?=[^\W\d_])"),
+}
+# At a word start, faces (:D, ;P) and emoji codes (:smile:) are not marks.
+_EMOTICON = re.compile(r"[:;][^\W\d_](?!\w)|:[\w+-]+:")
+# URI schemes written without "//" (http, ftp and mailto addresses are protected already).
+_SCHEME = re.compile(
+    r"(?<![\w.+-])(?:callto|data|geo|image|javascript|news|sip|skype|sms|tel|urn|xmpp)\Z"
+)
+# A word holding one of these is an address, a path or a query: x.org/a?b=c, C:\x, a@b.
+_ADDRESS_CHARS = frozenset("/\\@=")
+_OPENERS = "([{<«“‘"
+_NEAR = 64  # how far to look for the words around the marks
+
+
+def _spaces_after_marks(text: str, language: str) -> Iterator[Finding]:
+    for match in _MARKS_BEFORE_LETTER[language].finditer(text):
+        end = match.end()
+        run = match[0]
+        start = end - 1 if run[-1] == "»" else match.start() + run.rfind("»") + 1
+        if not text[end].isalpha() or not _ends_a_word(text, start, end, language):
+            continue
+        edit = Edit(end, end, " ")
+        if run[-1] == "»":
+            yield Finding("fr.space_after_closing_guillemet", start, end, (edit,))
+        else:
+            yield Finding("space_after_mark", start, end, (edit,), (("mark", text[start:end]),))
+
+
+def _ends_a_word(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the marks ``text[start:end]`` end a word, so that the letter after them starts
+    the next one: not a face or an emoji code (:D, :smile:), a URI scheme (news:x), an
+    address or a path (x.org/a?b=c, C:\\x, 2001:db8::1) or Markdown syntax ([!NOTE])."""
+    before = text[max(0, start - _NEAR) : start]
+    word = before.rsplit(None, 1)[-1] if before[-1:].strip() else ""
+    previous = word[-1:]
+    if not word:  # the marks follow a space or start a line
+        if language != "fr" or _EMOTICON.match(text, start):
+            return False  # only French sets marks off with a space
+        rest = before.rstrip()
+        previous = "\n" if not rest or "\n" in before[len(rest) :] else rest[-1]
+    if previous.isspace() or previous in _OPENERS:
+        return False
+    marks = text[start:end]
+    token = word + marks + text[end : end + _NEAR].split(None, 1)[0]
+    if not _ADDRESS_CHARS.isdisjoint(token):
+        return False
+    return ":" not in marks or (token.count(":") == 1 and not _SCHEME.search(word))
+
+
 # ---------------------------------------------------------------------------------------------
 # French
 
@@ -303,6 +356,7 @@ def french_findings(text: str, protected: _Spans) -> Iterator[Finding]:
 
     yield from _french_marks(text)
     yield from _guillemet_spaces(text)
+    yield from _spaces_after_marks(text, "fr")
     yield from _french_double_quotes(text, quotes)
     yield from _french_apostrophes(text)
     yield from _double_spaces(text, replaced_elsewhere)
@@ -342,6 +396,7 @@ def _english_single_quotes(text: str) -> Iterator[Finding]:
 def english_findings(text: str, protected: _Spans) -> Iterator[Finding]:
     yield from _english_double_quotes(text, protected)
     yield from _english_single_quotes(text)
+    yield from _spaces_after_marks(text, "en")
     yield from _double_spaces(text, lambda start, end: False)
 
 

@@ -75,6 +75,14 @@ _TEMPLATES: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
         lambda: checks.tr("In French, “»” takes a no-break space before it."),
         (),
     ),
+    "typography.fr.space_after_closing_guillemet": (
+        lambda: checks.tr("In French, “»” takes a space after it."),
+        (),
+    ),
+    "typography.space_after_mark": (
+        lambda: checks.tr("Put a space after “%1”."),
+        ("mark",),
+    ),
     "typography.fr.straight_double_quote": (
         lambda: checks.tr("Use the French quotation mark “%1” instead of a straight quote."),
         ("replacement",),
@@ -123,10 +131,9 @@ _PICTURE_TEMPLATES: dict[str, tuple[Callable[[], str], tuple[str, ...]]] = {
     ),
     "picture.awaiting_file": (
         lambda: checks.tr(
-            "Picture %1 (%2) awaits its file: attach the picture in the Picture Library"
-            " before publishing.",
+            "%1 awaits its file: attach the picture in the Picture Library before publishing.",
         ),
-        ("picture", "file"),
+        ("file",),
     ),
 }
 
@@ -149,13 +156,10 @@ def _picture_message(problem: Problem) -> str:
         params.get("detail", problem.message),
         params,
     )
+    # Named by its file: the location before it already says lead picture or body.
     return fill(
-        checks.tr("Picture %1 (%2): %3"),
-        [
-            params.get("picture", ""),
-            params.get("file", ""),
-            credit_messages.problem_message(detail),
-        ],
+        checks.tr("%1: %2"),
+        [params.get("file", ""), credit_messages.problem_message(detail)],
     )
 
 

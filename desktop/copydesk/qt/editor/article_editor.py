@@ -8,7 +8,9 @@ they are placed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,6 +52,8 @@ from copydesk.records.article import (
     split_list,
 )
 from copydesk.text.stats import TextStats
+
+STANDFIRST_LINES = (3, 6)  # shown at least, at most
 
 
 class ArticleEditor(QWidget):
@@ -99,7 +103,7 @@ class ArticleEditor(QWidget):
         self.standfirst = QPlainTextEdit(self)
         self.standfirst.setPlaceholderText(self.tr("Standfirst: the paragraph that sums it up"))
         self.standfirst.setTabChangesFocus(True)
-        self.standfirst.setFixedHeight(QFontMetrics(self.standfirst.font()).lineSpacing() * 3 + 14)
+        self._fit_standfirst()
         self.authors = QLineEdit(self)
         self.authors.setPlaceholderText(self.tr("Authors, separated by commas"))
         self.keywords = QLineEdit(self)
@@ -191,6 +195,37 @@ class ArticleEditor(QWidget):
         layout.addWidget(self.find_bar)
         layout.addWidget(self.related_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.related)
+        self._set_tab_order()
+
+    def _fit_standfirst(self) -> None:
+        """As tall as what it holds, from three lines up to six (then it scrolls)."""
+        field = self.standfirst
+        lines = 0
+        block = field.document().firstBlock()
+        while block.isValid():
+            layout = block.layout()
+            lines += max(1, layout.lineCount() if layout is not None else 1)
+            block = block.next()
+        shown = min(max(lines, STANDFIRST_LINES[0]), STANDFIRST_LINES[1])
+        height = QFontMetrics(field.font()).lineSpacing() * shown + 14
+        if field.height() != height or field.minimumHeight() != height:
+            field.setFixedHeight(height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.standfirst and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._fit_standfirst)  # once the lines are laid out again
+        return super().eventFilter(watched, event)
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the screen: the header fields top to bottom, then the body, then the
+        related links below it (the find bar sets its own order when it opens)."""
+        chain = (
+            self.status, self.language, self.dateline_date, self.clear_date_button,
+            self.edition, self.kicker, self.headline, self.standfirst, self.authors,
+            self.keywords, self.body, self.related_toggle, self.related,
+        )  # fmt: skip
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     @staticmethod
     def _with_counter(field: QWidget, counter: QLabel) -> QHBoxLayout:
@@ -208,6 +243,8 @@ class ArticleEditor(QWidget):
         self.body.content_edited.connect(self._changed)
         self.headline.textChanged.connect(self._update_counters)
         self.standfirst.textChanged.connect(self._update_counters)
+        self.standfirst.textChanged.connect(self._fit_standfirst)
+        self.standfirst.installEventFilter(self)  # a resize rewraps it: fit it again
         self.language.activated.connect(self._changed)
         self.status.activated.connect(self._changed)
         self.dateline_date.dateChanged.connect(self._changed)

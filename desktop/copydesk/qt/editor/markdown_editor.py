@@ -27,6 +27,10 @@ _WEB_URL = re.compile(r"https?://\S+")
 URL_PLACEHOLDER = "url"
 
 
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+LIST_INDENT = 4  # Python-Markdown nests a list four spaces in
+
+
 class MarkdownEditor(QPlainTextEdit):
     """Emits ``content_edited`` when the text changes (not when only its colours do)."""
 
@@ -93,7 +97,42 @@ class MarkdownEditor(QPlainTextEdit):
         if action is not None:
             action.trigger()
             return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._tab(event):
+            return
         super().keyPressEvent(event)
+
+    def _tab(self, event: QKeyEvent) -> bool:
+        """Tab indents a list item (Shift+Tab outdents it) and otherwise moves the focus on:
+        a tab character in Markdown is invisible, and two make a code block by accident."""
+        plain = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if plain != Qt.KeyboardModifier.NoModifier:
+            return False  # Ctrl+Tab and the like belong to the window
+        outdent = event.key() == Qt.Key.Key_Backtab or bool(
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
+        blocks = self._selected_blocks()
+        if not LIST_ITEM.match(blocks[0].text()):
+            # QWidget's: QPlainTextEdit's own refuses to move while the text is editable.
+            QWidget.focusNextPrevChild(self, not outdent)
+            return True
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        for block in blocks:
+            if not LIST_ITEM.match(block.text()):
+                continue
+            line = QTextCursor(block)
+            if outdent:
+                spaces = len(block.text()) - len(block.text().lstrip(" "))
+                line.movePosition(
+                    QTextCursor.MoveOperation.NextCharacter,
+                    QTextCursor.MoveMode.KeepAnchor,
+                    min(spaces, LIST_INDENT),
+                )
+                line.removeSelectedText()
+            else:
+                line.insertText(" " * LIST_INDENT)
+        cursor.endEditBlock()
+        return True
 
     # ---- inline formatting ------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from copydesk.articles import operations
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from copydesk.records.article import RevisionSummary
 
 HISTORY_WIDTH = 400  # room for a readable diff
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+HISTORY_MINIMUM = 240  # narrower, the revisions' times and authors are cut
 
 
 class HistoryController(QObject):
@@ -30,6 +32,7 @@ class HistoryController(QObject):
         super().__init__(window)
         self._window = window
         self._resolving: set[int] = set()  # articles whose conflict dialog is open
+        self._hid_credits = False  # the credits pane made room for the history
         window.history.revision_selected.connect(self.show_diff)
         window.history.restore_requested.connect(self.restore)
         window.history_dock.visibilityChanged.connect(self._on_visibility)
@@ -39,19 +42,54 @@ class HistoryController(QObject):
         """The conflict dialog of this article is open."""
         return article_id in self._resolving
 
+    def set_shown(self, shown: bool) -> None:
+        """View ▸ History. Room is made before the dock shows: once shown, Qt would rather
+        widen the window than squeeze a pane below its minimum."""
+        window = self._window
+        if shown and not window.history_dock.isVisible():
+            # The dock takes its width from the pane that can give it: on a narrow screen
+            # the credits pane steps aside while the history is open, never the editor or
+            # the preview.
+            if window.credits_pane.isVisible() and self._room_beside_panes() < HISTORY_MINIMUM:
+                window.credits_pane.hide()
+                self._hid_credits = True
+                # The splitter learns of it from a posted event: deliver it now, or the dock
+                # is laid out against a minimum that still counts the credits pane.
+                QCoreApplication.sendPostedEvents(window.splitter, QEvent.Type.LayoutRequest)
+                window.layout().activate()
+            # Shown at most as wide as the room (its own size hint could be wider); _widen
+            # lifts the cap once it is laid out.
+            window.history_dock.setMaximumWidth(max(HISTORY_MINIMUM, self._room_beside_panes()))
+            window.history_dock.show()
+        elif not shown:
+            window.history_dock.hide()
+
+    def _room_beside_panes(self) -> int:
+        """What the window's width leaves beside the panes at their minimum widths."""
+        return self._window.width() - self._panes_minimum() - 24  # the dock's frame, separator
+
+    def _panes_minimum(self) -> int:
+        splitter = self._window.splitter
+        shown = [splitter.widget(i) for i in range(splitter.count())]
+        return sum(w.minimumWidth() + splitter.handleWidth() for w in shown if w.isVisible())
+
     def _on_visibility(self, visible: bool) -> None:
+        window = self._window
         if visible:
             QTimer.singleShot(0, self._widen)  # once the dock is laid out
             self.refresh()
+        elif self._hid_credits:
+            self._hid_credits = False
+            window.credits_pane.setVisible(window.credits_action.isChecked())
 
     def _widen(self) -> None:
         """As wide as the history wants, from the panes' slack only: the editor and the
         preview keep their minimum widths (PANE_MINIMUM_WIDTHS)."""
         dock, splitter = self._window.history_dock, self._window.splitter
+        dock.setMaximumWidth(QWIDGETSIZE_MAX)
         if dock.isVisible() and dock.width() < HISTORY_WIDTH:
-            shown = [splitter.widget(i) for i in range(splitter.count())]
-            needed = sum(w.minimumWidth() + splitter.handleWidth() for w in shown if w.isVisible())
-            width = min(HISTORY_WIDTH, dock.width() + max(splitter.width() - needed, 0))
+            slack = splitter.width() - self._panes_minimum()
+            width = min(HISTORY_WIDTH, dock.width() + max(slack, 0))
             self._window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     def refresh(self) -> None:

@@ -32,7 +32,7 @@ from copydesk.qt.editor.text_fixes import python_index, utf16_positions, widget_
 from copydesk.qt.pictures.article_credits import ArticleCreditsPane
 from copydesk.qt.tasks import TaskRunner
 from copydesk.qt.window.preferences_store import PreferencesStore
-from copydesk.records.article import ArticleContent, LeadPictureUse
+from copydesk.records.article import ArticleContent, ArticleRecord, LeadPictureUse
 from copydesk.text import picture_refs
 
 if TYPE_CHECKING:
@@ -124,6 +124,15 @@ class ArticlePicturesController(QObject):
             else:
                 missing = article_pictures.picture_ids(content) - self.snapshot.looked_up
                 self._look_up(missing - self._pending, content.language)
+
+    def article_saved(self, record: ArticleRecord) -> None:
+        """A save can make a picture "used in" this article: read them again if the pane
+        would say otherwise."""
+        for picture_id in article_pictures.picture_ids(record.content):
+            listing = self.snapshot.get(picture_id)
+            if listing is not None and record.id not in {u.article_id for u in listing.usages}:
+                self.reload()
+                return
 
     def reload(self, picture_ids: set[int] | None = None) -> None:
         """Read the pictures again (their credits were edited, or the preferences changed).

@@ -92,7 +92,7 @@ _WEBSITE_MESSAGES: dict[str, Callable[[], str]] = {
         "credits", "The source names a website, “%1”: a website is not an author."
     ),
     "credit_override": lambda: translate(
-        "credits", "The credit typed by hand names a website, “%1”: a website is not an author."
+        "credits", "The printed credit names a website, “%1”: a website is not an author."
     ),
 }
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHeaderView,
-    QInputDialog,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -36,7 +35,7 @@ from copydesk.library.db import Library
 from copydesk.pictures import operations as picture_operations
 from copydesk.pictures.licensing import catalogue
 from copydesk.pictures.operations import Judgement, PictureListing
-from copydesk.pictures.presets import Preset, apply_preset, preset_from_metadata
+from copydesk.pictures.presets import Preset, apply_preset
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.labels import fill
 from copydesk.qt.pictures.credit_editor import CreditEditor
@@ -77,6 +76,7 @@ class PictureLibraryWindow(QMainWindow):
         self._build()
         self._connect()
         self.editor.set_judgement(judgement.language, judgement.commercial, judgement.today)
+        self._show_selected()  # nothing yet: the hint, the form off
         self.service.load()
         self.load_presets()
 
@@ -286,6 +286,8 @@ class PictureLibraryWindow(QMainWindow):
         self.editor.setEnabled(bool(selected))
         if selected:
             self.editor.show_picture(self._title(selected), selected[0].record.metadata)
+        else:
+            self.editor.show_nothing()
         self._update_actions()
 
     def _title(self, selected: list[PictureListing]) -> str:
@@ -300,6 +302,7 @@ class PictureLibraryWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self.attach_action.setEnabled(self._picture_to_attach() is not None)
+        self.save_preset_action.setEnabled(bool(self.selected_listings()))
 
     def _picture_to_attach(self) -> PictureListing | None:
         """The one selected picture, if it awaits its file (and no attach is running)."""
@@ -364,9 +367,12 @@ class PictureLibraryWindow(QMainWindow):
         selected = self.selected_listings()
         if not selected:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Save as Preset"), self.tr("Preset name:"))
-        if ok and name.strip():
-            self.save_preset(preset_from_metadata(name, selected[0].record.metadata))
+        from copydesk.qt.pictures.preset_dialog import SavePresetDialog
+
+        dialog = SavePresetDialog(selected[0].record.metadata, self)
+        self.preset_dialog = dialog
+        dialog.accepted.connect(lambda: self.save_preset(dialog.preset()))
+        dialog.open()
 
     def save_preset(self, preset: Preset) -> None:
         library = self.service.library

@@ -66,6 +66,12 @@ class PreviewPane(QWidget):
         self.toolbar.width_chosen.connect(self.set_reading_width)
         self.toolbar.sync_toggled.connect(self.set_sync_enabled)
         layout.addWidget(self.toolbar)
+        self.narrow_note = QLabel(self)
+        self.narrow_note.setObjectName("narrowNote")
+        self.narrow_note.setWordWrap(True)
+        self.narrow_note.setStyleSheet("background: #fff8e1; padding: 3px 6px;")
+        self.narrow_note.hide()
+        layout.addWidget(self.narrow_note)
         self._stack = QStackedWidget(self)
         self._placeholder = QLabel(self._stack)
         self._placeholder.setAutoFillBackground(True)
@@ -74,6 +80,7 @@ class PreviewPane(QWidget):
         self._placeholder.setPalette(palette)
         self._stack.addWidget(self._placeholder)
         self._frame = WidthFrame(self._stack)
+        self._frame.too_narrow.connect(self._show_narrow)
         self._stack.addWidget(self._frame)
         layout.addWidget(self._stack, 1)
 
@@ -184,6 +191,22 @@ class PreviewPane(QWidget):
         self._reading_width = chosen
         self._apply_width()
         self.reading_width_changed.emit(chosen.value)
+
+    def _show_narrow(self, narrow: bool) -> None:
+        """Said plainly rather than shown wrongly: a pane narrower than the device chosen."""
+        if narrow:
+            devices = {
+                ReadingWidth.TABLET: self.tr("a tablet"),
+                ReadingWidth.PHONE: self.tr("a phone"),
+            }
+            device = devices.get(self._reading_width, "")
+            pixels = str(self._reading_width.css_pixels or 0)
+            self.narrow_note.setText(
+                self.tr("The pane is narrower than %1 (%2 px): widen it to see that layout.")
+                .replace("%1", device)
+                .replace("%2", pixels)
+            )
+        self.narrow_note.setVisible(narrow)
 
     def _apply_width(self) -> None:
         zoom = self.view.zoomFactor() if self.view is not None else 1.0

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 _UNCONSTRAINED = 16_777_215  # QWIDGETSIZE_MAX
@@ -34,7 +35,11 @@ class ReadingWidth(StrEnum):
 
 
 class WidthFrame(QWidget):
-    """Holds the view centered on a neutral background, at most the chosen width."""
+    """Holds the view centered on a neutral background, at most the chosen width.
+    ``too_narrow`` says when the pane cannot give the view the chosen device's width: the
+    page then lays out for a narrower screen than the one chosen."""
+
+    too_narrow = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +52,8 @@ class WidthFrame(QWidget):
         self._view: QWidget | None = None
         self._width = ReadingWidth.DESKTOP
         self._zoom = 1.0
+        self._narrow = False
+        self._told: tuple[bool, ReadingWidth] = (False, ReadingWidth.DESKTOP)
 
     def set_view(self, view: QWidget) -> None:
         self._view = view
@@ -70,3 +77,20 @@ class WidthFrame(QWidget):
         # shows everything it can.
         limit = _UNCONSTRAINED if css is None else round(css * self._zoom)
         self._view.setMaximumWidth(limit)
+        self._tell_narrow()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tell_narrow()
+
+    def _tell_narrow(self) -> None:
+        css = self._width.css_pixels
+        narrow = css is not None and self.width() < round(css * self._zoom)
+        if (narrow, self._width) != self._told:  # again for another device: another text
+            self._told = (narrow, self._width)
+            self._narrow = narrow
+            self.too_narrow.emit(narrow)
+
+    @property
+    def narrow(self) -> bool:
+        return self._narrow

@@ -40,6 +40,17 @@ class ExchangeHost:
     def export_preferences(self) -> Preferences:
         return self._window.preferences.current()  # the same limits as the Checks panel
 
+    def article_errors(self) -> list[str]:
+        """The open article's errors as the Checks panel words them."""
+        from copydesk.qt.checks.messages import problem_location, problem_message
+        from copydesk.records.problem import Severity
+
+        return [
+            f"{problem_location(problem)} — {problem_message(problem)}"
+            for problem in self._window.checks_panel.problems()
+            if problem.severity is Severity.ERROR
+        ]
+
     def show_checks(self) -> None:
         self._window.side_tabs.setCurrentWidget(self._window.checks_panel)
         self._window.checks.check_now()

@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
         if not self.autosave.has_unsaved():
             self.setWindowModified(False)
             self.save_label.setText(self.tr("Saved at %1").replace("%1", time.strftime("%H:%M:%S")))
+        self.article_pictures.article_saved(record)
         self.article_saved.emit(record)
 
     def _on_save_failed(self, message: str) -> None:

@@ -122,10 +122,17 @@ def _format_menu(window: MainWindow) -> None:
 
 def _view_menu(window: MainWindow) -> None:
     view = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
-    window.history_action = window.history_dock.toggleViewAction()
-    window.history_action.setText(QCoreApplication.translate("MainWindow", "&History"))
-    window.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-    view.addAction(window.history_action)
+    window.history_action = _action(
+        window,
+        view,
+        QCoreApplication.translate("MainWindow", "&History"),
+        QKeySequence("Ctrl+Shift+H"),
+    )
+    window.history_action.setCheckable(True)
+    window.history_action.triggered.connect(window.history_control.set_shown)
+    window.history_dock.visibilityChanged.connect(
+        lambda _visible: window.history_action.setChecked(window.history_dock.isVisible())
+    )
     window.pictures_action = _action(
         window,
         view,
@@ -142,6 +149,12 @@ def _view_menu(window: MainWindow) -> None:
     window.credits_action.setCheckable(True)
     window.credits_action.setChecked(True)
     window.credits_action.toggled.connect(window.pictures.show_credits_pane)
+    from copydesk.qt.window.focus_mode import FocusMode
+    from copydesk.qt.window.pane_focus import PaneFocus
+
+    window.focus_mode = FocusMode(window, view)
+    view.addSeparator()
+    window.pane_focus = PaneFocus(window, view)
 
 
 def _action(

@@ -44,6 +44,7 @@ class ExportHost(Protocol):
     def listed_article_ids(self) -> list[int]: ...
     def export_preferences(self) -> Preferences: ...
     def show_checks(self) -> None: ...
+    def article_errors(self) -> list[str]: ...
 
 
 class ExportController(WindowController):
@@ -129,7 +130,9 @@ class ExportController(WindowController):
             self._window,
             headline=record.content.headline,
             slug=record.slug,
+            errors=self._host.article_errors(),
         )
+        dialog.show_checks.connect(self._host.show_checks)
         dialog.accepted.connect(lambda: self._start_single(library, record, dialog.settings()))
         self._open(dialog)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -72,8 +73,10 @@ def remembered_status(state: WindowState) -> ArticleStatus:
 
 class ExportDialog(QDialog):
     """Asks how to export. ``slug`` for one article (the dialog then says whether its
-    package is already in the folder); ``listed_ids`` for a batch (the articles the list
-    shows: its search and status filter)."""
+    package is already in the folder, and lists its ``errors``, which Export would refuse);
+    ``listed_ids`` for a batch (the articles the list shows: its search and status filter)."""
+
+    show_checks = Signal()
 
     def __init__(
         self,
@@ -84,6 +87,7 @@ class ExportDialog(QDialog):
         slug: str = "",
         listed_ids: list[int] | None = None,
         status: ArticleStatus = DEFAULT_STATUS,
+        errors: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
@@ -105,6 +109,9 @@ class ExportDialog(QDialog):
             font.setBold(True)
             title.setFont(font)
             layout.addWidget(title)
+        self._errors = list(errors or [])
+        if self._errors:
+            layout.addWidget(self._build_errors())
         layout.addWidget(self._build_options(settings))
         self.note = self._hint_label("exportNote")
         self.problem = self._hint_label("exportProblem")
@@ -123,6 +130,35 @@ class ExportDialog(QDialog):
         self._update()
 
     # ---- construction -------------------------------------------------------------------
+
+    def _build_errors(self) -> QGroupBox:
+        """The article's errors, before Export is pressed: Export would refuse it."""
+        box = QGroupBox(self)
+        box.setObjectName("exportErrors")
+        layout = QVBoxLayout(box)
+        count = len(self._errors)
+        summary = QLabel(
+            self.tr(
+                "This article has %n error(s): it cannot be exported until they are fixed.",
+                "",
+                count,
+            ),
+            box,
+        )
+        summary.setWordWrap(True)
+        summary.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error_list = QListWidget(box)
+        self.error_list.setWordWrap(True)
+        self.error_list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.error_list.addItems(self._errors)
+        self.error_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        self.checks_button = QPushButton(self.tr("Show in Checks"), box)
+        self.checks_button.clicked.connect(self.show_checks)
+        self.checks_button.clicked.connect(self.reject)
+        layout.addWidget(summary)
+        layout.addWidget(self.error_list)
+        layout.addWidget(self.checks_button, 0, Qt.AlignmentFlag.AlignRight)
+        return box
 
     def _build_selection(self, status: ArticleStatus) -> QGroupBox:
         box = QGroupBox(self.tr("Articles"), self)
@@ -234,7 +270,7 @@ class ExportDialog(QDialog):
         problem = self._folder_problem(settings.folder)
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
-        self.export_button.setEnabled(not problem)
+        self.export_button.setEnabled(not problem and not self._errors)
         self.note.setText("" if problem else self._replace_note(settings))
         self.note.setVisible(bool(self.note.text()))
 
