@@ -375,3 +375,26 @@ def test_a_picture_with_many_problems_shows_them_all_without_overlap(
         if isinstance(widget, QLabel):
             assert widget.height() >= widget.heightForWidth(widget.width()), widget
         assert widget.width() <= pane.details_scroll.viewport().width(), widget
+
+
+def test_typing_the_alt_text_moves_nothing_below_it(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    """A warning that goes away while typing keeps its room: the next click lands where the
+    person aimed."""
+    complete, _reference = library_with_pictures(library_path, tmp_path)
+    window = make_window(library_path)
+    window.resize(1400, 900)
+    window.article_pictures.set_lead(listing(window, complete))
+    pane = window.credits_pane
+    pane.alt_text.setPlainText("")  # "The alt text is missing."
+    qtbot.waitUntil(pane.use_problems.isVisible, timeout=5_000)
+    qtbot.wait(20)
+    below = (pane.usages_label, pane.edit_credit_button, pane.remove_button)
+    before = [widget.mapTo(pane.details, widget.rect().topLeft()).y() for widget in below]
+    pane.alt_text.setFocus()
+    type_text(pane.alt_text, "Un homme assis à un bureau")
+    qtbot.wait(20)
+    assert "alt" not in pane.use_problems.text().lower()
+    after = [widget.mapTo(pane.details, widget.rect().topLeft()).y() for widget in below]
+    assert after == before

@@ -350,3 +350,18 @@ def test_a_fix_for_text_changed_since_the_check_is_refused(text_edit: QPlainText
 def test_shift_position() -> None:
     edits = [Edit(1, 2, "xyz"), Edit(4, 4, "+"), Edit(6, 8, "")]
     assert [shift_position(p, edits) for p in range(10)] == [0, 1, 4, 5, 6, 8, 9, 9, 9, 10]
+
+
+def test_the_fix_buttons_stack_in_a_narrow_column(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QBoxLayout
+
+    from copydesk.qt.checks.panel import ChecksPanel
+
+    panel = ChecksPanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 300)
+    panel.show()
+    qtbot.waitUntil(lambda: panel._buttons.direction() == QBoxLayout.Direction.LeftToRight)
+    panel.resize(150, 300)
+    qtbot.waitUntil(lambda: panel._buttons.direction() == QBoxLayout.Direction.TopToBottom)
+    assert panel.fix_all_button.width() >= panel.fix_all_button.sizeHint().width()

@@ -66,3 +66,32 @@ def test_the_standfirst_shows_what_it_holds(
     qtbot.wait(20)
     line = standfirst.fontMetrics().lineSpacing()
     assert standfirst.height() <= line * 6 + 14  # at most six lines, then it scrolls
+
+
+def test_a_long_headline_shows_whole_on_two_lines(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path
+) -> None:
+    window = make_window(library_path)
+    headline = window.editor.headline
+    headline.setText("Court")
+    qtbot.wait(20)
+    one_line = headline.height()
+    long = "Poutine et Trump ont convenu d’entamer des négociations sur l’Ukraine"
+    headline.setText(long)
+    qtbot.waitUntil(lambda: headline.height() > one_line, timeout=5_000)
+    qtbot.waitUntil(lambda: headline.verticalScrollBar().maximum() == 0)  # all of it shown
+    # One paragraph: Return moves on, a pasted line break is a space, and edits are edits.
+    headline.setFocus()
+    headline.end(False)
+    qtbot.keyClick(headline, Qt.Key.Key_Return)
+    assert "\n" not in headline.text() and not headline.hasFocus()
+    from PySide6.QtCore import QMimeData
+
+    data = QMimeData()
+    data.setText("deux\nlignes")
+    headline.end(False)
+    with qtbot.waitSignal(window.editor.edited, timeout=2_000):
+        headline.insertFromMimeData(data)
+    assert headline.text() == long + "deux lignes"
+    window.flush_autosave()
+    assert window.current is not None and window.current.content.headline.endswith("lignes")

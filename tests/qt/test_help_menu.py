@@ -84,3 +84,16 @@ def test_escape_and_ctrl_w_close_the_picture_library(
         assert key in library_window.close_action.shortcuts()
         library_window.close_action.trigger()
         qtbot.waitUntil(lambda lw=library_window: not lw.isVisible())
+
+
+def test_no_two_actions_of_the_window_share_a_shortcut(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path
+) -> None:
+    """An ambiguous shortcut does nothing at all in Qt: each key must be one action's."""
+    window = make_window(library_path)
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            owners.setdefault(sequence.toString(), []).append(action.text())
+    shared = {key: names for key, names in owners.items() if len(set(names)) > 1}
+    assert not shared, shared

@@ -69,14 +69,14 @@ def test_every_pane_is_one_shortcut_away_and_shows_the_focus(
     focus = window.pane_focus
     window.activateWindow()
     shortcuts = [action.shortcut().toString() for action in focus.actions]
-    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]
+    assert shortcuts == ["Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5"]
     for index, action in enumerate(focus.actions):
         action.trigger()
         qtbot.waitUntil(lambda index=index: focus.current() == index, timeout=5_000)
         frames = focus.frames()
         assert frames[index].property(FOCUSED) is True
         assert not any(frame.property(FOCUSED) for frame in frames if frame is not frames[index])
-    assert window.side_tabs.currentWidget() is window.checks_panel  # Ctrl+4 showed it
+    assert window.side_tabs.currentWidget() is window.checks_panel  # Alt+4 showed it
     focus.actions[0].trigger()
     qtbot.waitUntil(lambda: focus.current() == 0, timeout=5_000)
     focus.next_action.trigger()

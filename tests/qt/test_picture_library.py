@@ -247,6 +247,8 @@ def test_save_as_preset_shows_the_fields_it_keeps(
         assert dialog.isVisible()
         kept = dialog.kept_fields()
         assert {"Creator", "Source", "Licence"} <= set(kept) and "Caption" not in kept
+        values = [dialog.fields.topLevelItem(row).text(1) for row in range(len(kept))]
+        assert "Staff" in values and "staff" not in values  # the licence by its name
         save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
         assert not save.isEnabled()  # a name first
         dialog.name.setText("Agence")

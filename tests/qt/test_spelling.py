@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage, QTextBlock, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from copydesk.articles.dictionary import add_dictionary_word, dictionary_words
 from copydesk.qt.checks.messages import problem_message
 from copydesk.qt.editor.article_editor import ArticleEditor
-from copydesk.qt.editor.spelling import FieldSpelling, LineSpelling, SpellingService
+from copydesk.qt.editor.headline_edit import HeadlineEdit
+from copydesk.qt.editor.spelling import FieldSpelling, SpellingService, TextSpelling
 from copydesk.qt.pictures.credit_editor import CreditEditor
 from copydesk.records.picture import PictureMetadata
 from tests.helpers import opened
@@ -117,7 +118,7 @@ def test_the_headline_standfirst_and_typing_are_spelt(
 ) -> None:
     editor = spelt_editor(qtbot, service, "", headline="Un titre", standfirst="Le chapeau.")
     headline = editor.spelling[0]
-    assert isinstance(headline, LineSpelling)
+    assert isinstance(headline, TextSpelling)
     editor.headline.end(False)
     type_text(editor.headline, " fautiff")
     assert headline.misspellings() == ["fautiff"]
@@ -303,4 +304,4 @@ def test_the_window_spells_and_keeps_the_newsroom_dictionary(
     qtbot.waitUntil(
         lambda: not any(p.code == "spelling.unknown_word" for p in window.checks_panel.problems())
     )
-    assert isinstance(editor.headline, QLineEdit)
+    assert isinstance(editor.headline, HeadlineEdit)

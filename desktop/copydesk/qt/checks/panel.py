@@ -15,8 +15,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -105,7 +106,7 @@ class ChecksPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.summary_icon)
         header.addWidget(self.summary, 1)
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QHBoxLayout()
         buttons.addWidget(self.fix_button)
         buttons.addWidget(self.fix_all_button)
         buttons.addStretch(1)
@@ -114,6 +115,18 @@ class ChecksPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Side by side while they fit, one above the other in a narrow column: never cut.
+        needed = self.fix_button.sizeHint().width() + self.fix_all_button.sizeHint().width() + 12
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= needed
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._buttons.direction() != direction:
+            self._buttons.setDirection(direction)
+        super().resizeEvent(event)
 
     # -- showing ------------------------------------------------------------------------------
 

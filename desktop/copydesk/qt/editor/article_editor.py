@@ -29,6 +29,7 @@ from copydesk.qt.editor.body_stats import BodyStats
 from copydesk.qt.editor.date_edit import OptionalDateEdit
 from copydesk.qt.editor.find_bar import FindBar
 from copydesk.qt.editor.following import follow_line, follow_text
+from copydesk.qt.editor.headline_edit import HeadlineEdit
 from copydesk.qt.editor.markdown_editor import MarkdownEditor
 from copydesk.qt.editor.outline import OutlinePanel
 from copydesk.qt.editor.palette_colours import warning_colour
@@ -37,7 +38,6 @@ from copydesk.qt.editor.related_links import RelatedLinksEditor
 from copydesk.qt.editor.spelling import (
     BodySpelling,
     FieldSpelling,
-    LineSpelling,
     SpellingService,
     TextSpelling,
 )
@@ -93,13 +93,14 @@ class ArticleEditor(QWidget):
 
         self.kicker = QLineEdit(self)
         self.kicker.setPlaceholderText(self.tr("Line above the headline"))
-        self.headline = QLineEdit(self)
+        self.headline = HeadlineEdit(self)
         self.headline.setObjectName("headline")
         self.headline.setPlaceholderText(self.tr("Headline"))
         headline_font = QFont(self.headline.font())
         headline_font.setPointSizeF(headline_font.pointSizeF() * 1.35)
         headline_font.setBold(True)
         self.headline.setFont(headline_font)
+        self.headline.fit()
         self.standfirst = QPlainTextEdit(self)
         self.standfirst.setPlaceholderText(self.tr("Standfirst: the paragraph that sums it up"))
         self.standfirst.setTabChangesFocus(True)
@@ -124,7 +125,7 @@ class ArticleEditor(QWidget):
     def _counter_label(self, name: str) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setToolTip(self.tr("Characters used / recommended maximum"))
         return label
 
@@ -181,9 +182,9 @@ class ArticleEditor(QWidget):
         form.addRow(self.tr("Status"), status_row)
         form.addRow(self.tr("Dateline"), dateline_row)
         form.addRow(self.tr("Kicker"), self.kicker)
-        form.addRow(self.tr("Headline"), self._with_counter(self.headline, self.headline_counter))
+        form.addRow(self._with_counter(self.tr("Headline"), self.headline_counter), self.headline)
         form.addRow(
-            self.tr("Standfirst"), self._with_counter(self.standfirst, self.standfirst_counter)
+            self._with_counter(self.tr("Standfirst"), self.standfirst_counter), self.standfirst
         )
         form.addRow(self.tr("Byline"), self.authors)
         form.addRow(self.tr("Keywords"), self.keywords)
@@ -213,7 +214,7 @@ class ArticleEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.standfirst and event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self._fit_standfirst)  # once the lines are laid out again
+            self._fit_standfirst_later.start()  # once the lines are laid out again
         return super().eventFilter(watched, event)
 
     def _set_tab_order(self) -> None:
@@ -228,15 +229,21 @@ class ArticleEditor(QWidget):
             QWidget.setTabOrder(first, second)
 
     @staticmethod
-    def _with_counter(field: QWidget, counter: QLabel) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(field, 1)
-        row.addWidget(counter)
-        return row
+    def _with_counter(name: str, counter: QLabel) -> QWidget:
+        """The field's name with its counter under it: the field gets the column's width."""
+        label = QWidget()
+        column = QVBoxLayout(label)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(QLabel(name, label))
+        column.addWidget(counter)
+        column.addStretch(1)
+        return label
 
     def _connect_edits(self) -> None:
-        for line_edit in (self.edition, self.kicker, self.headline, self.authors, self.keywords):
+        for line_edit in (self.edition, self.kicker, self.authors, self.keywords):
             line_edit.textEdited.connect(self._changed)
+        self.headline.document().contentsChange.connect(self._text_edited)
         # Not textChanged: spelling's underlines emit that too.
         self.standfirst.document().contentsChange.connect(self._text_edited)
         # Not textChanged: the highlighter's colouring emits that too.
@@ -244,6 +251,10 @@ class ArticleEditor(QWidget):
         self.headline.textChanged.connect(self._update_counters)
         self.standfirst.textChanged.connect(self._update_counters)
         self.standfirst.textChanged.connect(self._fit_standfirst)
+        self._fit_standfirst_later = QTimer(self)
+        self._fit_standfirst_later.setSingleShot(True)
+        self._fit_standfirst_later.setInterval(0)
+        self._fit_standfirst_later.timeout.connect(self._fit_standfirst)
         self.standfirst.installEventFilter(self)  # a resize rewraps it: fit it again
         self.language.activated.connect(self._changed)
         self.status.activated.connect(self._changed)
@@ -266,7 +277,7 @@ class ArticleEditor(QWidget):
         article's language."""
         language = str(self.language.currentData() or DEFAULT_LANGUAGE)
         self.spelling = [
-            LineSpelling(self.headline, service, language),
+            TextSpelling(self.headline, service, language),
             TextSpelling(self.standfirst, service, language),
             BodySpelling(self.body, service, language),
         ]
@@ -360,11 +371,11 @@ class ArticleEditor(QWidget):
             for line_edit, text in (
                 (self.edition, content.edition),
                 (self.kicker, content.kicker),
-                (self.headline, content.headline),
                 (self.authors, ", ".join(content.authors)),
                 (self.keywords, ", ".join(content.keywords)),
             ):
                 follow_line(line_edit, text)
+            follow_text(self.headline, content.headline)
             follow_text(self.standfirst, content.standfirst)
             follow_text(self.body, content.body)
             if (self.related.title(), self.related.links()) != (
@@ -392,7 +403,7 @@ class ArticleEditor(QWidget):
         self.related.set_links(content.related_title, content.related_links)
         self._lead_picture = content.lead_picture
         self._update_related_toggle()
-        for line_edit in (self.edition, self.kicker, self.headline, self.authors, self.keywords):
+        for line_edit in (self.edition, self.kicker, self.authors, self.keywords):
             line_edit.setCursorPosition(0)  # show the start of long text, not its end
 
     @staticmethod

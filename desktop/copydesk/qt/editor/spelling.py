@@ -11,11 +11,8 @@ by every field and stored in the library through the use case the window gives
 
 - ``BodySpelling``: the Markdown editor's own highlighter underlines, block by block, and
   only near the viewport (``MarkdownHighlighter.spelling_window``, kept here as it scrolls);
-- ``TextSpelling``: a plain-text field (standfirst, caption, alt text), a highlighter of its
-  own;
-- ``LineSpelling``: a one-line field (the headline); ``QLineEdit`` has no document to
-  highlight, so the underlines are given to it the way an input method gives its formats (a
-  ``QInputMethodEvent`` with formats only, no text), never while a composition is under way.
+- ``TextSpelling``: a plain-text field (headline, standfirst, caption, alt text), a
+  highlighter of its own.
 """
 
 from __future__ import annotations
@@ -28,13 +25,12 @@ from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFont,
-    QInputMethodEvent,
     QSyntaxHighlighter,
     QTextBlock,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from copydesk.articles.dictionary import words_by_language
 from copydesk.qt.editor.highlighter import (
@@ -451,98 +447,18 @@ class TextSpelling(_DocumentSpelling):
         data = block.userData()
         return list(data.mistakes) if isinstance(data, Spelt) else []
 
-
-class LineSpelling(FieldSpelling):
-    """A one-line field (the headline): its underlines are given to it as an input method
-    gives its own formats, after each change."""
-
-    def __init__(self, editor: QLineEdit, service: SpellingService, language: str) -> None:
-        super().__init__(editor, service, language)
-        self.editor = editor
-        self.spans: Spans = []
-        self._format = misspelt_format()
-        self._shown = False  # whether the field holds underlines now
-        self._sending = False
-        self._composing = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._show)
-        editor.textChanged.connect(self.refresh)
-        editor.installEventFilter(self)
-        self.refresh()
-
-    def refresh(self, *_args: object) -> None:
-        speller = self.speller
-        text = self.editor.text()
-        self.spans = utf16_spans(text, speller.misspellings(text)) if speller and text else []
-        self._timer.start()  # after the edit under way is over
-
     def misspellings(self) -> list[str]:
-        return [mistake.word for _start, _length, mistake in self.spans]
-
-    def _show(self) -> None:
-        editor = self.editor
-        if self._composing or (not self.spans and not self._shown) or not editor.isEnabled():
-            return
-        cursor = editor.cursorPosition()
-        attributes = [
-            QInputMethodEvent.Attribute(
-                QInputMethodEvent.AttributeType.TextFormat, start - cursor, length, self._format
-            )
-            for start, length, _mistake in self.spans
-        ]
-        self._sending = True
-        try:
-            QCoreApplication.sendEvent(editor, QInputMethodEvent("", attributes))
-        finally:
-            self._sending = False
-        self._shown = bool(attributes)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.InputMethod and not self._sending:
-            assert isinstance(event, QInputMethodEvent)
-            self._composing = bool(event.preeditString())
-            if not self._composing:
-                self._timer.start()
-        elif kind == QEvent.Type.EnabledChange:
-            self._shown = True  # whatever it shows, show it again
-            self._timer.start()
-        return super().eventFilter(watched, event)
-
-    def _menu_position(self, event: QContextMenuEvent) -> int | QPoint:
-        if event.reason() == QContextMenuEvent.Reason.Keyboard:
-            return self.editor.cursorPosition()
-        return self.editor.cursorPositionAt(event.pos())
-
-    def _standard_menu(self, where: int | QPoint) -> QMenu:
-        return self.editor.createStandardContextMenu()
-
-    def _mistake_at(
-        self, where: int | QPoint
-    ) -> tuple[tuple[int, int, Misspelling], Callable[[int, int, str, str], None]] | None:
-        position = self.editor.cursorPositionAt(where) if isinstance(where, QPoint) else where
-        span = _at(self.spans, position)
-        if span is None:
-            return None
-
-        def replace(start: int, length: int, word: str, replacement: str) -> None:
-            editor = self.editor
-            editor.setSelection(start, length)
-            if editor.selectedText() != word:
-                return
-            editor.insert(replacement)  # one step the person can undo, and an edit
-
-        return span, replace
+        """The misspelt words the field underlines, in order."""
+        words = []
+        block = self.editor.document().firstBlock()
+        while block.isValid():
+            words += [mistake.word for _start, _length, mistake in self._spans_of(block)]
+            block = block.next()
+        return words
 
 
-def spell_field(
-    widget: QLineEdit | QPlainTextEdit, service: SpellingService, language: str
-) -> FieldSpelling:
+def spell_field(widget: QPlainTextEdit, service: SpellingService, language: str) -> FieldSpelling:
     """The spelling for ``widget``, by its kind."""
     if isinstance(widget, MarkdownEditor):
         return BodySpelling(widget, service, language)
-    if isinstance(widget, QPlainTextEdit):
-        return TextSpelling(widget, service, language)
-    return LineSpelling(widget, service, language)
+    return TextSpelling(widget, service, language)

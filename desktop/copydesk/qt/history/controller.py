@@ -76,7 +76,7 @@ class HistoryController(QObject):
     def _on_visibility(self, visible: bool) -> None:
         window = self._window
         if visible:
-            QTimer.singleShot(0, self._widen)  # once the dock is laid out
+            QTimer.singleShot(0, self, self._widen)  # once the dock is laid out
             self.refresh()
         elif self._hid_credits:
             self._hid_credits = False

@@ -311,7 +311,7 @@ class ArticleCreditsPane(QWidget):
             return self.tr("No saved article yet")
         return ", ".join(dict.fromkeys(usage.slug for usage in listing.usages))
 
-    def _show_use_checks(self, use: PictureUse) -> None:
+    def _show_use_checks(self, use: PictureUse, *, typing: bool = False) -> None:
         alt = use.alt_text.strip()
         self.alt_counter.setText(
             self.tr("%1 / %2 characters")
@@ -320,7 +320,13 @@ class ArticleCreditsPane(QWidget):
         )
         problems = check_use(use.alt_text, use.caption, illustrative=use.illustrative)
         self.use_problems.setText("\n".join(f"• {_problem_text(p)}" for p in problems))
-        self.use_problems.setVisible(bool(problems))
+        if typing and self.use_problems.isVisible():
+            # While typing in this use, the line keeps its height when its warning goes:
+            # nothing below moves under the next click.
+            self.use_problems.setMinimumHeight(self.use_problems.height())
+        else:
+            self.use_problems.setMinimumHeight(0)
+            self.use_problems.setVisible(bool(problems))
 
     def status_of(self, row: int) -> PictureStatus | None:
         listing = self._pictures.get(self._uses[row].picture_id)
@@ -341,7 +347,7 @@ class ArticleCreditsPane(QWidget):
         )
         if wanted != use:
             self._uses[row] = wanted
-            self._show_use_checks(wanted)
+            self._show_use_checks(wanted, typing=True)
             self.use_edited.emit(row, wanted)
 
     def _edit_credit(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from copydesk.pictures.presets import FillMode, Preset, preset_from_metadata
 from copydesk.qt.pictures.credit_messages import field_label
+from copydesk.qt.pictures.picture_model import licence_name
 from copydesk.records.picture import PictureMetadata
 
 
@@ -39,7 +40,8 @@ class SavePresetDialog(QDialog):
                 if value.mode is FillMode.OVERWRITE
                 else self.tr("Fills if empty")
             )
-            self.fields.addTopLevelItem(QTreeWidgetItem([field_label(field), value.value, action]))
+            shown = licence_name(value.value) if field == "licence_id" else value.value
+            self.fields.addTopLevelItem(QTreeWidgetItem([field_label(field), shown, action]))
         self.fields.resizeColumnToContents(0)
         intro = QLabel(
             self.tr(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFile, QIODevice, QObject, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineScript
+from shiboken6 import isValid
 
 from copydesk.qt.preview.page_scripts import SYNC_SCRIPT, scroll_script
 
@@ -90,6 +91,9 @@ class ScrollSync(QObject):
         self._page.runJavaScript(scroll_script(line, fraction), WORLD, self._on_scrolled)
 
     def _on_scrolled(self, _answer: object) -> None:
+        # Chromium may answer after the window (and this object, or its page) is gone.
+        if not isValid(self) or self._page is None or not isValid(self._page):
+            return
         self._in_flight = False
         if self._wanted is not None:
             self._run_latest()

@@ -1,4 +1,4 @@
-"""The keyboard reaches every pane: Ctrl+1 to Ctrl+5 put the focus on the article list, the
+"""The keyboard reaches every pane: Alt+1 to Alt+5 put the focus on the article list, the
 body, the preview, the checks and the pictures pane; F6 and Shift+F6 go round them. The pane
 holding the focus shows a highlighted edge, so the focus is never invisible."""
 
@@ -34,7 +34,7 @@ class PaneFocus(QObject):
         self.actions: list[QAction] = []
         for number, name in enumerate(names, start=1):
             action = QAction(name, window)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcut(QKeySequence(f"Alt+{number}"))  # Ctrl+1-6: the headings
             action.triggered.connect(lambda _c=False, index=number - 1: self.focus_pane(index))
             menu.addAction(action)
             self.actions.append(action)
@@ -54,7 +54,7 @@ class PaneFocus(QObject):
             app.focusChanged.connect(self._mark)
 
     def targets(self) -> list[QWidget]:
-        """Where each pane puts the focus, in the order of Ctrl+1 to Ctrl+5."""
+        """Where each pane puts the focus, in the order of Alt+1 to Alt+5."""
         window = self._window
         return [
             window.article_list.view,
