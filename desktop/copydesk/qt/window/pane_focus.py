@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from shiboken6 import isValid
 
 from copydesk.qt.labels import Context
 
@@ -103,6 +104,8 @@ class PaneFocus(QObject):
                 return
 
     def _mark(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        if not isValid(self) or not all(isValid(frame) for frame in self.frames()):
+            return  # the application's signal, while the window is being taken down
         current = self.current()
         for index, frame in enumerate(self.frames()):
             focused = index == current
