@@ -514,8 +514,8 @@
         <translation>Date de création</translation>
     </message>
     <message>
-        <source>Credit typed by hand</source>
-        <translation>Crédit saisi à la main</translation>
+        <source>Printed credit</source>
+        <translation>Crédit imprimé</translation>
     </message>
     <message>
         <source>Leave empty to use the composed credit</source>
@@ -2202,24 +2202,24 @@
         <translation>Nommez l’auteur (le photographe ou l’agence) et indiquez dans le lien source l’adresse de la page d’où provient l’image.</translation>
     </message>
     <message>
-        <source>The credit typed by hand leaves out the creator, “%1”, whom %2 requires.</source>
-        <translation>Le crédit saisi à la main omet l’auteur, «&#xa0;%1&#xa0;», que la licence %2 exige de citer.</translation>
-    </message>
-    <message>
         <source>Add the creator&apos;s name to the credit, or clear it to print the composed credit.</source>
         <translation>Ajoutez le nom de l’auteur au crédit, ou videz-le pour imprimer le crédit composé automatiquement.</translation>
-    </message>
-    <message>
-        <source>The credit typed by hand names “%1”, but the licence is %2.</source>
-        <translation>Le crédit saisi à la main indique «&#xa0;%1&#xa0;», mais la licence est %2.</translation>
     </message>
     <message>
         <source>Name the licence as “%1” (linked to %2).</source>
         <translation>Nommez la licence «&#xa0;%1&#xa0;» (avec un lien vers %2).</translation>
     </message>
     <message>
-        <source>The credit typed by hand does not name the licence, %1.</source>
-        <translation>Le crédit saisi à la main ne nomme pas la licence, %1.</translation>
+        <source>The printed credit leaves out the creator, “%1”, whom %2 requires.</source>
+        <translation>Le crédit imprimé omet l’auteur, «&#xa0;%1&#xa0;», que %2 impose de citer.</translation>
+    </message>
+    <message>
+        <source>The printed credit names “%1”, but the licence is %2.</source>
+        <translation>Le crédit imprimé mentionne «&#xa0;%1&#xa0;», mais la licence est %2.</translation>
+    </message>
+    <message>
+        <source>The printed credit does not name the licence, %1.</source>
+        <translation>Le crédit imprimé ne mentionne pas la licence, %1.</translation>
     </message>
     <message>
         <source>An agency picture must credit the agency: the credit line and the source are empty.</source>
@@ -2370,8 +2370,8 @@
         <translation>Recadrage</translation>
     </message>
     <message>
-        <source>Credit (typed)</source>
-        <translation>Crédit (saisi)</translation>
+        <source>Printed credit</source>
+        <translation>Crédit imprimé</translation>
     </message>
     <message>
         <source>Caption</source>

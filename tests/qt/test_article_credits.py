@@ -341,7 +341,30 @@ def test_a_lead_picture_awaiting_its_file_shows_as_such_and_gets_it(
     library_window.close()
 
 
-def test_a_picture_with_many_problems_shows_them_all_without_overlap(
+def assert_nothing_overlaps(pane: object) -> None:
+    """No line of the pane's details is drawn over another, none is cut short, none is wider
+    than the pane."""
+    shown = [
+        widget
+        for widget in (
+            pane.credit_label, pane.status_label, pane.caption, pane.alt_text,  # type: ignore[attr-defined]
+            pane.alt_counter, pane.illustrative, pane.use_problems, pane.usages_label,  # type: ignore[attr-defined]
+            pane.edit_credit_button, pane.remove_button,  # type: ignore[attr-defined]
+        )
+        if widget.isVisible()
+    ]  # fmt: skip
+    details = pane.details  # type: ignore[attr-defined]
+    tops = [widget.mapTo(details, widget.rect().topLeft()).y() for widget in shown]
+    bottoms = [top + widget.height() for top, widget in zip(tops, shown, strict=True)]
+    for earlier, later in zip(range(len(shown)), range(1, len(shown)), strict=False):
+        assert bottoms[earlier] <= tops[later], (shown[earlier], shown[later])
+    for widget in shown:
+        if isinstance(widget, QLabel):
+            assert widget.height() >= widget.heightForWidth(widget.width()), widget
+        assert widget.width() <= pane.details_scroll.viewport().width(), widget  # type: ignore[attr-defined]
+
+
+def test_the_reference_picture_shows_all_its_problems_without_overlap(
     qtbot: QtBot, make_window: MakeWindow, library_path: Path, shared: Path
 ) -> None:
     """The reference article's lead picture awaits its file and has credit problems: the pane
@@ -357,24 +380,37 @@ def test_a_picture_with_many_problems_shows_them_all_without_overlap(
     qtbot.waitUntil(lambda: pane.status_label.text().count("•") >= 3, timeout=10_000)
     assert pane.list.height() <= LISTED_ROWS * (THUMBNAIL_SIZE + 30)
     qtbot.wait(50)  # the layout settles after the text changes
-    shown = [
-        widget
-        for widget in (
-            pane.credit_label, pane.status_label, pane.caption, pane.alt_text,
-            pane.alt_counter, pane.illustrative, pane.use_problems, pane.usages_label,
-            pane.edit_credit_button, pane.remove_button,
-        )
-        if widget.isVisible()
-    ]  # fmt: skip
-    tops = [widget.mapTo(pane.details, widget.rect().topLeft()).y() for widget in shown]
-    bottoms = [top + widget.height() for top, widget in zip(tops, shown, strict=True)]
-    for earlier, later in zip(range(len(shown)), range(1, len(shown)), strict=False):
-        assert bottoms[earlier] <= tops[later], (shown[earlier], shown[later])
-    # Every text is as tall as its lines need, and nothing is wider than the pane.
-    for widget in shown:
-        if isinstance(widget, QLabel):
-            assert widget.height() >= widget.heightForWidth(widget.width()), widget
-        assert widget.width() <= pane.details_scroll.viewport().width(), widget
+    assert_nothing_overlaps(pane)
+
+
+def test_a_picture_with_seven_problems_shows_every_one(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    many = PictureMetadata(
+        licence_id="cc-by-nc-4.0",  # commercial publication, no creator, no source link
+        credit_override="Photo : flickr.com / Getty",  # a website, and no licence named
+        rights_expiry=date(2020, 1, 1),
+        digital_source_type="http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
+    )
+    _complete, picture = library_with_pictures(library_path, tmp_path)
+    with opened(library_path) as library, library.write() as session:
+        images.update_metadata(session, picture, many)
+    window = make_window(library_path)
+    window.resize(1280, 720)
+    window.article_pictures.set_lead(listing(window, picture))
+    pane = window.credits_pane
+    qtbot.waitUntil(lambda: pane.status_label.text().count("•") == 7, timeout=10_000)
+    qtbot.wait(50)
+    assert_nothing_overlaps(pane)
+    # Every problem is readable: scrolling the details reaches the last line.
+    bar = pane.details_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    bottom = pane.remove_button.mapTo(
+        pane.details_scroll.viewport(), pane.remove_button.rect().bottomLeft()
+    )
+    assert bottom.y() <= pane.details_scroll.viewport().height()
 
 
 def test_typing_the_alt_text_moves_nothing_below_it(

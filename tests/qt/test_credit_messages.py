@@ -148,9 +148,7 @@ def test_a_param_is_filled_in_once() -> None:
         for problem in check_picture(metadata, language="fr", commercial=False, today=TODAY)
         if problem.code == "credit_override.creator_missing"
     ]
-    expected = (
-        "The credit typed by hand leaves out the creator, “Studio %2”, whom CC BY 4.0 requires."
-    )
+    expected = "The printed credit leaves out the creator, “Studio %2”, whom CC BY 4.0 requires."
     assert problem_message(problem) == expected == problem.message
 
 
@@ -206,7 +204,7 @@ def test_the_credit_editor_shows_the_translation(qtbot: QtBot) -> None:
         for row in range(editor.problems.count())
     ]
     assert texts == [
-        "The credit typed by hand does not name the licence, CC BY 4.0.\n"
+        "The printed credit does not name the licence, CC BY 4.0.\n"
         "→ Nommez la licence « CC BY 4.0 » (lien vers https://creativecommons.org/licenses/by/4.0/)."
     ]
 
@@ -216,7 +214,7 @@ def test_every_field_has_a_label() -> None:
     labels = {field: field_label(field) for field in fields}
     assert all(label and label != field for field, label in labels.items())
     assert len(set(labels.values())) == len(fields)  # no two fields look alike
-    assert labels["credit_override"] == "Credit (typed)" and labels["licence_id"] == "Licence"
+    assert labels["credit_override"] == "Printed credit" and labels["licence_id"] == "Licence"
     assert field_label("not_a_field") == "not_a_field"
 
 

@@ -318,8 +318,7 @@ def _override_findings(
             "credit_override.creator_missing",
             "credit_override",
             _(
-                "The credit typed by hand leaves out the creator, “{creator}”, whom {licence}"
-                " requires."
+                "The printed credit leaves out the creator, “{creator}”, whom {licence} requires."
             ).format(creator=creator, licence=found.name),
             {"creator": creator, "licence": found.name},
             _("Add the creator's name to the credit, or clear it to print the composed credit."),
@@ -343,7 +342,7 @@ def _override_licence_findings(text: str, found: Licence) -> Iterator[CreditProb
         yield _error(
             "credit_override.licence_mismatch",
             "credit_override",
-            _("The credit typed by hand names “{named}”, but the licence is {licence}.").format(
+            _("The printed credit names “{named}”, but the licence is {licence}.").format(
                 named=others[0], licence=found.name
             ),
             {**params, "named": others[0]},
@@ -353,7 +352,7 @@ def _override_licence_findings(text: str, found: Licence) -> Iterator[CreditProb
         yield _error(
             "credit_override.licence_missing",
             "credit_override",
-            _("The credit typed by hand does not name the licence, {licence}.").format(
+            _("The printed credit does not name the licence, {licence}.").format(
                 licence=found.name
             ),
             params,

@@ -107,6 +107,9 @@ class CreditEditor(QWidget):
 
         form_host = QWidget(self)
         form = QFormLayout(form_host)
+        # Labels go above their fields when the pane is too narrow for both side by side:
+        # never a sideways scroll bar.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name in _LINE_FIELDS:
             edit = QLineEdit(form_host)
             edit.setObjectName(name)
@@ -169,7 +172,7 @@ class CreditEditor(QWidget):
             (self.tr("Date created"), self.lines["date_created"]),
             (self.expires, self.expiry),
             ("", self.cropped),
-            (self.tr("Credit typed by hand"), self.lines["credit_override"]),
+            (self.tr("Printed credit"), self.lines["credit_override"]),
         ]
         for label, field in rows:
             form.addRow(label, field)
@@ -178,6 +181,7 @@ class CreditEditor(QWidget):
         )
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form_host)
 
         layout = QVBoxLayout(self)

@@ -188,7 +188,7 @@ _WORDINGS: dict[str, _Wording] = {
     # A credit typed by hand
     "credit_override.creator_missing": _fixed(
         lambda: translate(
-            "credits", "The credit typed by hand leaves out the creator, “%1”, whom %2 requires."
+            "credits", "The printed credit leaves out the creator, “%1”, whom %2 requires."
         ),
         ("creator", "licence"),
         lambda: translate(
@@ -197,13 +197,13 @@ _WORDINGS: dict[str, _Wording] = {
         ),
     ),
     "credit_override.licence_mismatch": _fixed(
-        lambda: translate("credits", "The credit typed by hand names “%1”, but the licence is %2."),
+        lambda: translate("credits", "The printed credit names “%1”, but the licence is %2."),
         ("named", "licence"),
         lambda: translate("credits", "Name the licence as “%1” (linked to %2)."),
         ("licence", "url"),
     ),
     "credit_override.licence_missing": _fixed(
-        lambda: translate("credits", "The credit typed by hand does not name the licence, %1."),
+        lambda: translate("credits", "The printed credit does not name the licence, %1."),
         ("licence",),
         lambda: translate("credits", "Name the licence as “%1” (linked to %2)."),
         ("licence", "url"),
@@ -331,7 +331,7 @@ def field_label(field: str) -> str:
         "source_url": translate("credits", "Source page"),
         "rights_expiry": translate("credits", "Rights expiry"),
         "cropped": translate("credits", "Cropped"),
-        "credit_override": translate("credits", "Credit (typed)"),
+        "credit_override": translate("credits", "Printed credit"),
         "caption": translate("credits", "Caption"),
     }
     return labels.get(field, field)
