@@ -97,3 +97,20 @@ def test_no_two_actions_of_the_window_share_a_shortcut(
             owners.setdefault(sequence.toString(), []).append(action.text())
     shared = {key: names for key, names in owners.items() if len(set(names)) > 1}
     assert not shared, shared
+
+
+def test_ctrl_w_closes_a_dialog_as_escape_does(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path
+) -> None:
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    window = make_window(library_path)
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    (shortcut,) = dialog.findChildren(QShortcut)
+    assert shortcut.key() == QKeySequence(QKeySequence.StandardKey.Close)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    shortcut.activated.emit()
+    assert not dialog.isVisible()
+    assert window.isVisible()  # only the dialog

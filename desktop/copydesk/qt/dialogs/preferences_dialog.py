@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.preferences import Preferences, login_name
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.translation import ENGLISH, FRENCH
 
 
 class PreferencesDialog(QDialog):
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        close_with_ctrl_w(self)
         self.setWindowTitle(self.tr("Preferences"))
         self.headline_limit = self._spin(
             preferences.headline_limit, 10, 500, self.tr(" characters")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from copydesk.errors import describe
 from copydesk.library.db import Library
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.labels import field_label
 from copydesk.qt.newsroom.field_choice import FieldChoice
 from copydesk.qt.tasks import TaskRunner
@@ -52,6 +53,7 @@ class ConflictsDialog(QDialog):
 
     def __init__(self, library: Library, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        close_with_ctrl_w(self)
         self.setWindowTitle(self.tr("Newsroom Conflicts"))
         self.resize(1100, 680)
         self._library = library

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from copydesk.errors import CopydeskError, describe
 from copydesk.library.db import Library
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.tasks import TaskRunner
 from copydesk.sync import operations
 from copydesk.sync.engine import SyncReport
@@ -37,6 +38,7 @@ class JoinCancelled(CopydeskError):
 class JoinDialog(QDialog):
     def __init__(self, library: Library, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        close_with_ctrl_w(self)
         self.setWindowTitle(self.tr("Join a Newsroom"))
         self.setMinimumWidth(520)
         self._library = library

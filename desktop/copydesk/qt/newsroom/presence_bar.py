@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from copydesk.articles import operations
 from copydesk.articles.diffing import FieldDiff, diff_articles
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.history.history_panel import diff_html
 from copydesk.qt.newsroom.status import Link
 from copydesk.records.article import RevisionKind
@@ -95,6 +96,7 @@ class NewsroomBar(QFrame):
     def _show_changes(self) -> None:
         """What came in, as the history shows a revision's changes."""
         dialog = QDialog(self)
+        close_with_ctrl_w(dialog)
         dialog.setWindowTitle(self.tr("What Changed"))
         dialog.resize(640, 480)
         view = QTextBrowser(dialog)

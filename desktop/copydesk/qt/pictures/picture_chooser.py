@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.pictures.operations import PictureListing
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.pictures.picture_model import Column, PictureFilterModel, PictureTableModel
 from copydesk.qt.pictures.picture_service import PictureService
 
@@ -24,6 +25,7 @@ from copydesk.qt.pictures.picture_service import PictureService
 class PictureChooser(QDialog):
     def __init__(self, service: PictureService, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        close_with_ctrl_w(self)
         self.setWindowTitle(title)
         self.setObjectName("pictureChooser")
         self.service = service

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.pictures.presets import FillMode, Preset, preset_from_metadata
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.pictures.credit_messages import field_label
 from copydesk.qt.pictures.picture_model import licence_name
 from copydesk.records.picture import PictureMetadata
@@ -24,6 +25,7 @@ from copydesk.records.picture import PictureMetadata
 class SavePresetDialog(QDialog):
     def __init__(self, metadata: PictureMetadata, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        close_with_ctrl_w(self)
         self.setWindowTitle(self.tr("Save as Preset"))
         self.resize(560, 420)
         self._metadata = metadata

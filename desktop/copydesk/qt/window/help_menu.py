@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.labels import Context
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
 class ShortcutsDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        close_with_ctrl_w(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(help_texts.tr("Keyboard Shortcuts"))
         self.resize(520, 560)
@@ -148,6 +150,7 @@ def show_guide(window: MainWindow) -> QDialog:
     import markdown
 
     dialog = QDialog(window)
+    close_with_ctrl_w(dialog)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowTitle(help_texts.tr("Copydesk User Guide"))
     dialog.resize(820, 760)

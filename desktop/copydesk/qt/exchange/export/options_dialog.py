@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, VERSIONS, NinjsVersion
 from copydesk.qt.dialogs import file_dialogs
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.exchange.export.exporter import ExportSettings, Selection
 from copydesk.qt.labels import status_label
 from copydesk.qt.window.state import WindowState
@@ -90,6 +91,7 @@ class ExportDialog(QDialog):
         errors: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
+        close_with_ctrl_w(self)
         self.setObjectName("exportDialog")
         self._slug = slug
         self._listed_ids = list(listed_ids or [])

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from copydesk.errors import CopydeskError
 from copydesk.exchange.packages.export import BatchItem, BatchOutcome, BatchReport, ExportFailed
 from copydesk.qt.checks.messages import problem_location, problem_message
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.labels import Context, fill
 from copydesk.records.problem import Problem, Severity
 
@@ -117,6 +118,7 @@ class RefusedDialog(QDialog):
 
     def __init__(self, headline: str, problems: list[Problem], parent: QWidget) -> None:
         super().__init__(parent)
+        close_with_ctrl_w(self)
         self.setObjectName("exportRefusedDialog")
         self.setWindowTitle(self.tr("Article Not Exported"))
         style = self.style()
@@ -170,6 +172,7 @@ class BatchReportDialog(QDialog):
 
     def __init__(self, report: BatchReport, folder: Path, parent: QWidget) -> None:
         super().__init__(parent)
+        close_with_ctrl_w(self)
         self.setObjectName("exportReportDialog")
         self.setWindowTitle(self.tr("Export Report"))
         self.report = report

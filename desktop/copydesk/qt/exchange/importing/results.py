@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.labels import Context
 from copydesk.records.imports import ImportItem, ImportOutcome, ImportReport
 
@@ -73,6 +74,7 @@ class ImportReportDialog(QDialog):
 
     def __init__(self, report: ImportReport, parent: QWidget) -> None:
         super().__init__(parent)
+        close_with_ctrl_w(self)
         self.setObjectName("importReportDialog")
         self.setWindowTitle(self.tr("Import Report"))
         self.report = report
