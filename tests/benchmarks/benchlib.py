@@ -83,3 +83,33 @@ def x_display() -> Iterator[str | None]:
 def no_display() -> Iterator[None]:
     """Stands in for ``x_display`` when the offscreen platform is asked for."""
     yield None
+
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def record(bench: str, figures: list[Figure]) -> None:
+    """Prints each figure beside the last recorded one (results/BENCH.json, committed when an
+    issue closes) and records the new figures there."""
+    import json
+
+    path = RESULTS / f"{bench}.json"
+    before = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    now = {
+        figure.name: {"median_ms": round(figure.median, 1), "p95_ms": round(figure.p95, 1)}
+        for figure in figures
+    }
+    print(f"  against the last record ({path.relative_to(RESULTS.parent)}):")
+    for name, figures_now in now.items():
+        was = before.get(name)
+        if was is None:
+            print(f"    {name:<44} {figures_now['median_ms']:>7.1f}ms  (new)")
+            continue
+        change = figures_now["median_ms"] - was["median_ms"]
+        share = change / was["median_ms"] * 100 if was["median_ms"] else 0.0
+        print(
+            f"    {name:<44} {figures_now['median_ms']:>7.1f}ms  was {was['median_ms']:.1f}ms"
+            f" ({change:+.1f} ms, {share:+.0f}%)"
+        )
+    RESULTS.mkdir(exist_ok=True)
+    path.write_text(json.dumps({**before, **now}, indent=1, ensure_ascii=False) + "\n", "utf-8")

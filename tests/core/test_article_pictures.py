@@ -30,7 +30,8 @@ from copydesk.pictures.operations import Judgement
 from copydesk.records.article import ArticleContent, LeadPictureUse
 from copydesk.records.picture import PictureFile, PictureMetadata
 from copydesk.records.problem import Severity
-from copydesk.rendering.pictures import RESOLVER_ATTRIBUTE, Picture, PicturesExtension
+from copydesk.rendering.picture_extension import PicturesExtension
+from copydesk.rendering.pictures import RESOLVER_ATTRIBUTE, Picture
 from copydesk.rendering.preview_document import PreviewDocument
 from copydesk.text.picture_refs import find_picture_references, picture_markdown
 from tests.helpers import opened

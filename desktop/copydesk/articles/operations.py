@@ -405,7 +405,7 @@ def _picture_problems(
     """The problems of the pictures the article shows (none read when it shows none)."""
     from copydesk.articles import pictures as article_pictures
     from copydesk.library import db
-    from copydesk.pictures.operations import Judgement
+    from copydesk.pictures.listing import Judgement
 
     ids = article_pictures.picture_ids(content)
     if not ids:

@@ -16,7 +16,7 @@ from copydesk.articles.checks import line_and_column
 from copydesk.library.media_store import extension_for
 from copydesk.pictures import compliance
 from copydesk.pictures.compliance import CreditProblem
-from copydesk.pictures.operations import Judgement, PictureListing, judge
+from copydesk.pictures.listing import Judgement, PictureListing, judge
 from copydesk.records.article import ArticleContent
 from copydesk.records.picture import PictureFile
 from copydesk.records.problem import Problem, Severity

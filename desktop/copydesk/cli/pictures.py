@@ -14,7 +14,7 @@ from copydesk.translation import _, ngettext
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
-    from copydesk.pictures.operations import PictureListing
+    from copydesk.pictures.listing import PictureListing
     from copydesk.records.imports import ImportReport
 
 LibraryPath = Callable[[argparse.Namespace], Path]

@@ -5,70 +5,21 @@ Like ``operations``, every function returns plain records, ready to show.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from copydesk.library.media_store import MediaStore
-from copydesk.pictures import compliance, credits
 from copydesk.pictures import store as images
 from copydesk.pictures.importing import attach_file, import_pictures
+from copydesk.pictures.listing import Judgement, PictureListing, judge
 from copydesk.pictures.presets import Preset
-from copydesk.pictures.store import PictureUsage
-from copydesk.preferences import DEFAULTS, Preferences
+from copydesk.preferences import DEFAULTS
 from copydesk.records.imports import ImportReport
-from copydesk.records.picture import PictureMetadata, PictureRecord, PictureStatus
+from copydesk.records.picture import PictureMetadata
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
-    from copydesk.pictures.compliance import CreditProblem
-
-
-@dataclass(frozen=True, slots=True)
-class PictureListing:
-    """A picture as the library view shows it: its credit as composed (or typed), what the
-    compliance engine says of it, and where it is used."""
-
-    record: PictureRecord
-    credit: str
-    problems: tuple[CreditProblem, ...]
-    status: PictureStatus
-    usages: tuple[PictureUsage, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Judgement:
-    """How pictures are judged: in which language credits are composed, whether the
-    publication is commercial, and today's date (rights expire)."""
-
-    language: str = "fr"
-    commercial: bool = True
-    today: date | None = None
-
-    @classmethod
-    def from_preferences(cls, preferences: Preferences, language: str = "fr") -> Judgement:
-        return cls(language, preferences.commercial_publication)
-
-
-def judge(
-    record: PictureRecord, judgement: Judgement, usages: Sequence[PictureUsage] = ()
-) -> PictureListing:
-    metadata = record.metadata
-    problems = compliance.check_picture(
-        metadata,
-        language=judgement.language,
-        commercial=judgement.commercial,
-        today=judgement.today or date.today(),
-    )
-    return PictureListing(
-        record,
-        credits.credit_for(metadata, judgement.language),
-        tuple(problems),
-        compliance.picture_status(problems),
-        tuple(usages),
-    )
 
 
 def list_pictures(library: Library, judgement: Judgement) -> list[PictureListing]:

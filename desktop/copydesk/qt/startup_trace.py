@@ -22,12 +22,27 @@ def mark(event: str) -> None:
     print(f"copydesk-startup {event} {time.monotonic():.6f}", file=sys.stdout, flush=True)
 
 
+def _tell_geometry(window: MainWindow) -> None:
+    """Where the preview and the body are on the screen, for the benchmark that watches
+    their pixels from outside (``copydesk-geometry NAME X Y WIDTH HEIGHT``)."""
+    widgets = {"preview": window.preview.view or window.preview, "body": window.editor.body}
+    for name, widget in widgets.items():
+        corner = widget.mapToGlobal(widget.rect().topLeft())
+        print(
+            f"copydesk-geometry {name} {corner.x()} {corner.y()} {widget.width()}"
+            f" {widget.height()}",
+            file=sys.stdout,
+            flush=True,
+        )
+
+
 def attach(window: MainWindow) -> None:
     mode = os.environ.get(TRACE_ENV, "")
     if not mode:
         return
     window.first_painted.connect(lambda: mark("first-paint"))
     window.article_ready.connect(lambda: mark("article-ready"))
+    window.article_ready.connect(lambda: _tell_geometry(window))
     window.library_failed.connect(lambda message: mark("library-failed"))
     if mode == "exit":
         window.article_ready.connect(lambda: QTimer.singleShot(0, window.close))

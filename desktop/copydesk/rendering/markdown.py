@@ -9,7 +9,8 @@ import markdown
 import nh3
 
 from copydesk.rendering.context import BlockContext, DocumentContextExtension, convert_block
-from copydesk.rendering.pictures import PictureResolver, PicturesExtension
+from copydesk.rendering.picture_extension import PicturesExtension
+from copydesk.rendering.pictures import PictureResolver
 
 MEDIA_SCHEME = "copydesk-media"
 

@@ -49,7 +49,7 @@ from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, NinjsVersion
 from copydesk.exchange.ninjs.write import PictureAsset, PictureRole, Rendition, build_ninjs
 from copydesk.library.identity import library_uuid
 from copydesk.library.media_store import MediaStore, extension_for
-from copydesk.pictures.operations import Judgement
+from copydesk.pictures.listing import Judgement
 from copydesk.pictures.renditions import (
     ORIGINAL,
     PAGE,

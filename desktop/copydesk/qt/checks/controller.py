@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from copydesk.articles import checks
-from copydesk.articles.pictures import ArticlePictures, check_pictures
 from copydesk.articles.spelling_checks import spelling_problems
 from copydesk.qt.checks.panel import ChecksPanel
 from copydesk.qt.editor.article_editor import ArticleEditor
@@ -22,6 +22,9 @@ from copydesk.qt.window.preferences_store import PreferencesStore
 from copydesk.records.article import ArticleContent
 from copydesk.records.problem import Problem
 from copydesk.text.spelling import Speller
+
+if TYPE_CHECKING:
+    from copydesk.articles.pictures import ArticlePictures
 
 CHECK_DELAY_MS = 250
 
@@ -76,6 +79,10 @@ class ChecksController(QObject):
         def check() -> tuple[int, list[Problem]]:
             problems = checks.check_article(content, preferences, today)
             if pictures is not None:
+                # Here, on the checks' thread: the picture modules bring SQLAlchemy, which
+                # the window must not load before its first paint.
+                from copydesk.articles.pictures import check_pictures
+
                 problems += check_pictures(content, pictures)
             if speller is not None:
                 problems += spelling_problems(content, speller)

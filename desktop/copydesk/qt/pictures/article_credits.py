@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from copydesk.articles.pictures import LEAD, ArticlePictures, PictureUse, illustrative_label
 from copydesk.pictures.compliance import ALT_TEXT_LIMIT, CreditProblem, check_use
-from copydesk.pictures.operations import PictureListing
+from copydesk.pictures.listing import PictureListing
 from copydesk.qt.editor.spelling import SpellingService, TextSpelling
 from copydesk.qt.pictures.picture_model import awaiting_pixmap, status_label
 from copydesk.records.picture import PictureStatus

@@ -26,7 +26,7 @@ from copydesk.articles.pictures import (
 )
 from copydesk.library.media_store import MediaStore, media_type_for_name
 from copydesk.pictures.compliance import marks_illustrative
-from copydesk.pictures.operations import Judgement, PictureListing
+from copydesk.pictures.listing import Judgement, PictureListing
 from copydesk.qt.editor.article_editor import ArticleEditor
 from copydesk.qt.editor.text_fixes import python_index, utf16_positions, widget_text
 from copydesk.qt.pictures.article_credits import ArticleCreditsPane

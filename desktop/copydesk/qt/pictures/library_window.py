@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from copydesk.library.db import Library
 from copydesk.pictures import operations as picture_operations
 from copydesk.pictures.licensing import catalogue
-from copydesk.pictures.operations import Judgement, PictureListing
+from copydesk.pictures.listing import Judgement, PictureListing
 from copydesk.pictures.presets import Preset, apply_preset
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.labels import fill

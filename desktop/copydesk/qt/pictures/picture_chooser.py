@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.pictures.operations import PictureListing
+from copydesk.pictures.listing import PictureListing
 from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.pictures.picture_model import Column, PictureFilterModel, PictureTableModel
 from copydesk.qt.pictures.picture_service import PictureService

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
-from copydesk.pictures.operations import PictureListing
+from copydesk.pictures.listing import PictureListing
 from copydesk.qt.pictures.credit_messages import problem_message
 from copydesk.records.picture import PictureStatus
 

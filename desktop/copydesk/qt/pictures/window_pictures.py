@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 if TYPE_CHECKING:
-    from copydesk.pictures.operations import PictureListing
+    from copydesk.pictures.listing import PictureListing
     from copydesk.qt.pictures.library_window import PictureLibraryWindow
     from copydesk.qt.window.main_window import MainWindow
     from copydesk.records.problem import Problem
@@ -34,7 +34,7 @@ class WindowPictures(QObject):
             return
         shown = self.library_window
         if shown is None or shown.service.library is not library:
-            from copydesk.pictures.operations import Judgement
+            from copydesk.pictures.listing import Judgement
             from copydesk.qt.pictures.library_window import PictureLibraryWindow
 
             judgement = Judgement.from_preferences(window.preferences.current(), "fr")

@@ -1,0 +1,63 @@
+"""A picture as the screens show it: its credit, what the compliance engine says of it and
+where it is used, judged without the database (the window loads this before its first paint;
+``copydesk.pictures.operations`` reads and writes the pictures)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from copydesk.pictures import compliance, credits
+from copydesk.preferences import Preferences
+from copydesk.records.picture import PictureRecord, PictureStatus
+
+if TYPE_CHECKING:
+    from copydesk.pictures.compliance import CreditProblem
+    from copydesk.pictures.store import PictureUsage
+
+
+@dataclass(frozen=True, slots=True)
+class PictureListing:
+    """A picture as the library view shows it: its credit as composed (or typed), what the
+    compliance engine says of it, and where it is used."""
+
+    record: PictureRecord
+    credit: str
+    problems: tuple[CreditProblem, ...]
+    status: PictureStatus
+    usages: tuple[PictureUsage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """How pictures are judged: in which language credits are composed, whether the
+    publication is commercial, and today's date (rights expire)."""
+
+    language: str = "fr"
+    commercial: bool = True
+    today: date | None = None
+
+    @classmethod
+    def from_preferences(cls, preferences: Preferences, language: str = "fr") -> Judgement:
+        return cls(language, preferences.commercial_publication)
+
+
+def judge(
+    record: PictureRecord, judgement: Judgement, usages: Sequence[PictureUsage] = ()
+) -> PictureListing:
+    metadata = record.metadata
+    problems = compliance.check_picture(
+        metadata,
+        language=judgement.language,
+        commercial=judgement.commercial,
+        today=judgement.today or date.today(),
+    )
+    return PictureListing(
+        record,
+        credits.credit_for(metadata, judgement.language),
+        tuple(problems),
+        compliance.picture_status(problems),
+        tuple(usages),
+    )
