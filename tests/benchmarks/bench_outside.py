@@ -4,7 +4,8 @@ XGetImage every 2 ms until the pixels change.
 
 - start → main window visible, and → the article's preview drawn (10,000 words);
 - key → preview pixels changed at 1,000, 10,000 and 50,000 words, typing near the top of the
-  body and at its end (the preview follows the cursor there);
+  body (single keys after a pause, and bursts of 10 keys a second) and at its end (the
+  preview follows the cursor there);
 - key → glyph painted in the editor at 50,000 words;
 - memory of the whole process tree (RSS and PSS, the web engine's processes included) with
   50,000 words open.
@@ -34,6 +35,7 @@ KEY_TO_PIXELS_TARGET_MS = 16
 KEY_TO_PIXELS_P95_MS = 33
 MEMORY_TARGET_MIB = 400
 IDLE_S = 0.3  # between single keys: each one after a pause, as a person types a correction
+BURST_S = 0.1  # 10 keys a second, as a person types a sentence
 SETTLE_S = 1.5  # after opening or moving the cursor, for the window to go quiet
 
 
@@ -99,6 +101,8 @@ def typing(screen: Screen, folder: Path, library: Path, words: int, keys: int) -
         screen.click(body.x + 60, body.y + 12)  # the first line of the body
         time.sleep(SETTLE_S)
         figures.append(_keys(screen, preview, keys, f"{words:,} words, top: key → preview"))
+        burst = _keys(screen, preview, keys, f"{words:,} words, top, 10 keys/s", every=BURST_S)
+        figures.append(burst)
         if words >= 50_000:
             glyphs = _keys(screen, _inner(body), keys, f"{words:,} words: key → glyph")
             figures.append(glyphs)
@@ -122,13 +126,21 @@ def typing(screen: Screen, folder: Path, library: Path, words: int, keys: int) -
 FRAMES: Path | None = None  # --frames DIR: the screen before and after one key, to look at
 
 
-def _keys(screen: Screen, rect: Rect, keys: int, name: str) -> Figure:
+def _keys(
+    screen: Screen, rect: Rect, keys: int, name: str, *, every: float | None = None
+) -> Figure:
+    """Each key after a pause (``IDLE_S``), or one every ``every`` seconds (a burst: each
+    key is sent on time whatever the last one cost, as a person keeps typing)."""
     samples = []
     for index in range(keys + 2):
+        sent = time.monotonic()
         samples.append(screen.time_to_change(rect, lambda: screen.key("x")))
         if index == 2 and FRAMES is not None:
             screen.save_frames(FRAMES / name.replace(" ", "_").replace("→", "to"))
-        time.sleep(IDLE_S)
+        if every is None:
+            time.sleep(IDLE_S)
+        else:
+            time.sleep(max(0.0, every - (time.monotonic() - sent)))
     return Figure(name, samples[2:], KEY_TO_PIXELS_TARGET_MS, None)
 
 
