@@ -31,13 +31,17 @@ def test_a_chosen_backend_is_respected(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_software_scene_graph_without_gpu(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
+    monkeypatch.delenv("QT_XCB_GL_INTEGRATION", raising=False)
     monkeypatch.setattr(app, "_without_gpu", lambda: True)
     app.prepare_environment()
     assert app.os.environ["QT_QUICK_BACKEND"] == "software"
+    assert app.os.environ["QT_XCB_GL_INTEGRATION"] == "none"  # no Mesa mapped for nothing
     monkeypatch.setenv("QT_QUICK_BACKEND", "rhi")  # the user's choice stands
     app.prepare_environment()
     assert app.os.environ["QT_QUICK_BACKEND"] == "rhi"
     monkeypatch.delenv("QT_QUICK_BACKEND")
+    monkeypatch.delenv("QT_XCB_GL_INTEGRATION")
     monkeypatch.setattr(app, "_without_gpu", lambda: False)
     app.prepare_environment()
     assert "QT_QUICK_BACKEND" not in app.os.environ
+    assert "QT_XCB_GL_INTEGRATION" not in app.os.environ

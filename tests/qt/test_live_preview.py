@@ -13,7 +13,7 @@ from copydesk.library.db import open_library
 from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import ArticleContent
 from tests.qt.conftest import MakeWindow
-from tests.qt.qt_helpers import page_text, type_at_end, type_text
+from tests.qt.qt_helpers import page_text, type_at_end, type_text, wait_for_page_text
 
 TIMEOUT_MS = 10_000
 
@@ -94,3 +94,15 @@ def test_clicking_a_block_in_the_preview_puts_the_cursor_on_its_line(
     cursor = window.editor.body.textCursor()
     assert cursor.blockNumber() == 20
     assert cursor.block().text().startswith("Paragraphe numéro 10,")
+
+
+def test_a_long_article_shows_its_first_screen_then_the_rest(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window(long_library(tmp_path / "long.copydesk", paragraphs=800))
+    wait_for_page_text(qtbot, window, "Paragraphe numéro 799")  # the rest arrived
+    with qtbot.waitSignal(window.preview.patched, timeout=TIMEOUT_MS):
+        type_at_end(qtbot, window, " Fin.")  # and the page is the renderer's: a patch
+    assert "Paragraphe numéro 799, avec quelques mots. Fin." in evaluate(
+        qtbot, window, "document.getElementById('cd-body').lastElementChild.innerText"
+    )

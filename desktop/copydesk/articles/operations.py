@@ -38,11 +38,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Shown:
-    """The article to show (if any), its rendered HTML, and the list when it changed."""
+    """The article to show (if any), its rendered HTML, and the list when it changed.
+    ``whole`` is False when ``html`` holds only the body's first screen (a long article):
+    the preview renders the rest."""
 
     record: ArticleRecord | None
     html: str
     listing: ArticleList | None = None
+    whole: bool = True
 
 
 @dataclass(frozen=True)
@@ -316,9 +319,13 @@ def _neighbour(ids: list[int], removed: int) -> int | None:
 
 def _shown(record: ArticleRecord | None, listing: ArticleList | None = None) -> Shown:
     from copydesk.rendering.article import render_article
+    from copydesk.rendering.first_screen import first_screen
 
-    html = render_article(record.content) if record is not None else ""
-    return Shown(record, html, listing)
+    if record is None:
+        return Shown(None, "", listing)
+    head = first_screen(record.content.body)
+    html = render_article(record.content.replace(body=head))
+    return Shown(record, html, listing, whole=head == record.content.body)
 
 
 # ---- the article list: search and pages -----------------------------------------------

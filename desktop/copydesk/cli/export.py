@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copydesk.errors import CopydeskError
-from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, VERSIONS
+from copydesk.exchange.ninjs.versions import DEFAULT_VERSION, VERSIONS
 from copydesk.records.article import ArticleStatus
 from copydesk.translation import _
 

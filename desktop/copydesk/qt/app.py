@@ -29,6 +29,9 @@ def prepare_environment() -> None:
         # frame pace, delaying every patch by up to a frame (12 ms median measured under
         # Xvfb). Qt Quick's software renderer draws the same page without that wait.
         os.environ.setdefault("QT_QUICK_BACKEND", "software")
+        # Nor load Mesa at all: GLX would map llvmpipe (about 70 MiB over the process tree)
+        # that nothing draws with once Qt Quick renders in software.
+        os.environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
 
 
 def _without_gpu(devices: Path = Path("/dev/dri")) -> bool:

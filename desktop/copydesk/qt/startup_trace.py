@@ -22,6 +22,14 @@ def mark(event: str) -> None:
     print(f"copydesk-startup {event} {time.monotonic():.6f}", file=sys.stdout, flush=True)
 
 
+def _tell_modules(event: str) -> None:
+    """The top-level packages loaded at ``event`` (``copydesk-modules EVENT NAME…``): the
+    start-up test checks that none is heavy at the first paint, and that a library outside
+    any newsroom never loads the PostgreSQL driver."""
+    loaded = sorted({name.split(".", 1)[0] for name in list(sys.modules)})
+    print(f"copydesk-modules {event} {' '.join(loaded)}", file=sys.stdout, flush=True)
+
+
 def _tell_geometry(window: MainWindow) -> None:
     """Where the preview and the body are on the screen, for the benchmark that watches
     their pixels from outside (``copydesk-geometry NAME X Y WIDTH HEIGHT``)."""
@@ -41,6 +49,8 @@ def attach(window: MainWindow) -> None:
     if not mode:
         return
     window.first_painted.connect(lambda: mark("first-paint"))
+    window.first_painted.connect(lambda: _tell_modules("first-paint"))
+    window.library_opened.connect(lambda: _tell_modules("library-opened"))
     window.article_ready.connect(lambda: mark("article-ready"))
     window.article_ready.connect(lambda: _tell_geometry(window))
     window.library_failed.connect(lambda message: mark("library-failed"))

@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from jsonschema import FormatChecker, validators
 from jsonschema.exceptions import ValidationError, best_match, relevance
@@ -43,12 +43,10 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from copydesk.errors import CopydeskError
+from copydesk.exchange.ninjs.versions import DEFAULT_VERSION, VERSIONS, NinjsVersion
 from copydesk.resources import resource_path
 from copydesk.translation import _
 
-NinjsVersion = Literal["3.1", "2.2"]
-VERSIONS: Final[tuple[NinjsVersion, ...]] = ("3.1", "2.2")
-DEFAULT_VERSION: Final[NinjsVersion] = "3.1"
 SCHEMA_FILES: Final[Mapping[NinjsVersion, str]] = {
     "3.1": "ninjs-schema_3.1.json",
     "2.2": "ninjs-schema_2.2.json",

@@ -26,7 +26,7 @@ from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.labels import field_label
 from copydesk.qt.newsroom.field_choice import FieldChoice
 from copydesk.qt.tasks import TaskRunner
-from copydesk.sync import operations
+from copydesk.sync import offline
 from copydesk.sync.conflicts import Conflict, Draft
 
 _ORDER = (
@@ -89,7 +89,7 @@ class ConflictsDialog(QDialog):
 
     def reload(self) -> None:
         library = self._library
-        self._runner.run(lambda: operations.list_conflicts(library), self._listed, self._failed)
+        self._runner.run(lambda: offline.list_conflicts(library), self._listed, self._failed)
 
     def _listed(self, conflicts: list[Conflict]) -> None:
         self._conflicts = conflicts
@@ -114,7 +114,7 @@ class ConflictsDialog(QDialog):
             return
         conflict_id, library = self._conflicts[row].id, self._library
         self._runner.run(
-            lambda: operations.conflict_draft(library, conflict_id),
+            lambda: offline.conflict_draft(library, conflict_id),
             lambda draft: self._show_draft(conflict_id, draft),
             self._failed,
         )
@@ -190,11 +190,11 @@ class ConflictsDialog(QDialog):
         conflict, library = self._conflicts[row], self._library
         sides = set(self.choices().values())
         if conflict.theirs_deleted and sides == {"theirs"}:
-            job = lambda: operations.settle_conflict(library, conflict.id, "theirs")  # noqa: E731
+            job = lambda: offline.settle_conflict(library, conflict.id, "theirs")  # noqa: E731
         else:
             content = dict(self._draft.merged)
             content.update({field: choice.value() for field, choice in self._choices.items()})
-            job = lambda: operations.settle_conflict(  # noqa: E731
+            job = lambda: offline.settle_conflict(  # noqa: E731
                 library, conflict.id, "mine", content=content
             )
         self._runner.run(job, lambda _none: self._settled(), self._failed)

@@ -19,9 +19,9 @@ from copydesk.qt.newsroom.status_button import SyncStatusButton
 if TYPE_CHECKING:
     from copydesk.library.db import Library
     from copydesk.qt.window.main_window import MainWindow
-    from copydesk.sync import operations
     from copydesk.sync.engine import SyncReport
     from copydesk.sync.live import LiveSync
+    from copydesk.sync.offline import Status
 
 
 class NewsroomController(QObject):
@@ -70,14 +70,12 @@ class NewsroomController(QObject):
 
     def attach(self) -> None:
         """The window's library is open: if it is a replica, keep it in step."""
-        from copydesk.sync import operations  # the network's modules wait for a newsroom
-
         library = self._window.library
         if library is None:
             return
-        self._window.run_job(library, lambda: operations.status(library), self._attached)
+        self._window.run_job(library, lambda: _replica_status(library), self._attached)
 
-    def _attached(self, found: operations.Status | None) -> None:
+    def _attached(self, found: Status | None) -> None:
         if found is None:
             self._show(SyncStatus())
             return
@@ -197,13 +195,13 @@ class NewsroomController(QObject):
         library = self._window.library
         if library is None or not self._confirm_leave():
             return
-        from copydesk.sync import operations
+        from copydesk.sync import offline
 
         finish = self.release()
 
         def unlink() -> None:
             finish()
-            operations.leave(library)
+            offline.leave(library)
 
         self._window.run_job(library, unlink, lambda _none: self._left(), self._leave_failed)
 
@@ -243,3 +241,11 @@ class NewsroomController(QObject):
     def password(self) -> str | None:
         """The password given in this session (None: the keyring's or libpq's)."""
         return self._password
+
+
+def _replica_status(library: Library) -> Status | None:
+    """On the database thread: whether the library is a replica, and what waits. Only the
+    local tables are read; the PostgreSQL driver waits for a newsroom."""
+    from copydesk.sync.offline import status
+
+    return status(library)

@@ -280,12 +280,13 @@ class MainWindow(QMainWindow):
         self.current = record
         self.editor.load(dataclasses.replace(record, content=unsaved) if unsaved else record)
         self.autosave.start_fresh(dirty=unsaved is not None)
+        # The page first: Chromium draws it in its own process while the rest is set here.
+        self._show_preview(shown, unsaved is not None)
         self.state.set_last_article_id(self.library_path, record.id if record else None)
         self.setWindowModified(unsaved is not None)
         self.update_title()
         self.history_control.refresh()
         self.checks.check_now()
-        self._show_preview(shown, unsaved is not None)
 
     def _show_preview(self, shown: operations.Shown, unsaved: bool) -> None:
         # An article with pictures is shown once they are read (a moment on the database
@@ -299,8 +300,14 @@ class MainWindow(QMainWindow):
             return
         language = record.content.language if record else DEFAULT_LANGUAGE
         self.preview.show_html(shown.html, language=language, title=self.article_title())
-        if record is not None:
+        if record is not None and shown.whole:
             self.renderer.prime()
+        elif record is not None:
+            # The rest of a long body once its first screen is on the page: rendered
+            # meanwhile, it would hold the interpreter the page's answer waits for.
+            self.preview.rendered.connect(
+                self.renderer.render, Qt.ConnectionType.SingleShotConnection
+            )
 
     def show_nothing(self) -> None:
         """Empty views while no library is open: nothing can be typed where it would be lost."""
