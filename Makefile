@@ -6,6 +6,10 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 APP_STAMP := $(VENV)/.copydesk-app
 TEST_STAMP := $(VENV)/.copydesk-test
+# A peer to measure Copydesk against, side by side in the same run (bench_outside): ReText,
+# a PyQt Markdown editor, in a virtual environment of its own.
+PEERS_VENV := .venv-peers
+PEERS := $(PEERS_VENV)/bin/retext
 
 .PHONY: run test bench lint format translations screenshots typecheck system-deps system-deps-test clean
 
@@ -15,7 +19,7 @@ run: $(APP_STAMP) system-deps
 test: $(TEST_STAMP) system-deps-test
 	COPYDESK_REQUIRE_XVFB=1 $(PY) -m pytest
 
-bench: $(TEST_STAMP) system-deps-test
+bench: $(TEST_STAMP) system-deps-test $(PEERS)
 	@status=0; for bench in tests/benchmarks/bench_*.py; do \
 		$(PY) $$bench || status=1; \
 	done; exit $$status
@@ -61,6 +65,10 @@ $(APP_STAMP): pyproject.toml | $(PY)
 $(TEST_STAMP): pyproject.toml | $(PY)
 	$(PIP) install -e '.[test,dev]'
 	@touch $@ $(APP_STAMP)
+
+$(PEERS):
+	$(PYTHON) -m venv $(PEERS_VENV)
+	$(PEERS_VENV)/bin/python -m pip --disable-pip-version-check --quiet install 'ReText==8.1.0' PyQt6
 
 system-deps:
 	@bash packaging/system-deps.sh

@@ -19,6 +19,7 @@ the outside figures as the breakdown.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -37,6 +38,10 @@ MEMORY_TARGET_MIB = 400
 IDLE_S = 0.3  # between single keys: each one after a pause, as a person types a correction
 BURST_S = 0.1  # 10 keys a second, as a person types a sentence
 SETTLE_S = 1.5  # after opening or moving the cursor, for the window to go quiet
+FLOOR = "  floor: "  # the same measure of floor_app.py: a plain editor beside a web page
+PEER = "  ReText: "  # the same measure of ReText 8.1 opening the article as a Markdown file
+ROOT = Path(__file__).resolve().parents[2]
+Command = list[str] | None
 
 
 def make_library(path: Path, words: int) -> None:
@@ -50,12 +55,14 @@ def make_library(path: Path, words: int) -> None:
     ).close()
 
 
-def start_up(screen: Screen, folder: Path, library: Path, runs: int) -> list[Figure]:
+def start_up(
+    screen: Screen, env: dict[str, str], runs: int, command: Command = None
+) -> list[Figure]:
+    """Start → window visible, and → the article's preview drawn, ``runs`` times."""
     visible, drawn, inside_paint, inside_ready = [], [], [], []
-    env = environment(folder, library, screen_name(screen))
     preview: Rect | None = None
     for _run in range(runs + 1):  # the first run only learns where the preview is
-        with copydesk(env) as app:
+        with copydesk(env, command) as app:
             window = None
             while window is None:
                 window = screen.copydesk_window()
@@ -76,6 +83,11 @@ def start_up(screen: Screen, folder: Path, library: Path, runs: int) -> list[Fig
             drawn.append(preview_ms)
             inside_paint.append(app.marks.get("first-paint", float("nan")))
             inside_ready.append(app.marks["article-ready"])
+    if command is not None:
+        return [
+            Figure(f"{FLOOR}start → window visible (outside)", visible),
+            Figure(f"{FLOOR}start → article preview drawn (outside)", drawn),
+        ]
     return [
         Figure("start → window visible (outside)", visible, START_VISIBLE_TARGET_MS),
         Figure("  inside: first paint", inside_paint),
@@ -84,15 +96,56 @@ def start_up(screen: Screen, folder: Path, library: Path, runs: int) -> list[Fig
     ]
 
 
+RETEXT = Path(os.environ.get("RETEXT", ROOT / ".venv-peers" / "bin" / "retext"))
+PEER_RATIO_TARGET = 0.8  # Copydesk's window visible within 0.8x ReText's
+
+
+def retext_start_up(screen: Screen, folder: Path, runs: int) -> Figure | None:
+    """ReText 8.1 (``make bench`` installs it in .venv-peers) opening the same article as a
+    Markdown file: start → its window visible. None when ReText is not installed."""
+    if not RETEXT.exists():
+        return None
+    article = folder / "article.md"
+    article.write_text(article_body(10_000), encoding="utf-8")
+    env = environment(folder, folder / "unused.copydesk", screen.display.get_display_name())
+    env["XDG_CONFIG_HOME"] = str(folder / "retext-config")
+    visible = []
+    for run in range(runs + 1):  # the first run warms the disk cache, as for Copydesk
+        with copydesk(env, [str(RETEXT), str(article)]) as peer:
+            while screen.copydesk_window(title=article.name) is None:
+                time.sleep(0.002)
+            if run:
+                visible.append((time.monotonic() - peer.started) * 1000)
+    return Figure(f"{PEER}start → window visible (outside)", visible)
+
+
+def compare_with_peer(figures: list[Figure], peer: Figure | None) -> bool:
+    if peer is None:
+        print(f"  ReText is not installed ({RETEXT}): `make bench` installs it")
+        return True
+    ours = next(figure for figure in figures if figure.name == peer.name.removeprefix(PEER))
+    ratio = ours.median / peer.median
+    met = ratio <= PEER_RATIO_TARGET
+    print(
+        f"  Copydesk's window visible in {ratio:.2f}x ReText's time"
+        f" (target <= {PEER_RATIO_TARGET}x: {'met' if met else 'MISSED'})"
+    )
+    return met
+
+
 def _inner(rect: Rect) -> Rect:
     """The preview's text column, away from its edges and scroll bar."""
     return Rect(rect.x + 8, rect.y + 8, max(8, rect.width - 40), max(8, rect.height - 16))
 
 
-def typing(screen: Screen, folder: Path, library: Path, words: int, keys: int) -> list[Figure]:
-    env = environment(folder, library, screen_name(screen))
+def typing(
+    screen: Screen, env: dict[str, str], words: int, keys: int, command: Command = None
+) -> list[Figure]:
+    prefix = FLOOR if command is not None else ""
+    size = f"{words:,} words" if words else "empty page"
+    target = None if command is not None else KEY_TO_PIXELS_TARGET_MS
     figures = []
-    with copydesk(env) as app:
+    with copydesk(env, command) as app:
         app.wait_for("article-ready")
         while "preview" not in app.places or "body" not in app.places:
             time.sleep(0.01)
@@ -100,34 +153,60 @@ def typing(screen: Screen, folder: Path, library: Path, words: int, keys: int) -
         time.sleep(SETTLE_S)
         screen.click(body.x + 60, body.y + 12)  # the first line of the body
         time.sleep(SETTLE_S)
-        figures.append(_keys(screen, preview, keys, f"{words:,} words, top: key → preview"))
-        burst = _keys(screen, preview, keys, f"{words:,} words, top, 10 keys/s", every=BURST_S)
-        figures.append(burst)
+        name = f"{prefix}{size}, top: key → preview"
+        figures.append(_keys(screen, preview, keys, name, target))
+        name = f"{prefix}{size}, top, 10 keys/s"
+        figures.append(_keys(screen, preview, keys, name, target, every=BURST_S))
         if words >= 50_000:
-            glyphs = _keys(screen, _inner(body), keys, f"{words:,} words: key → glyph")
-            figures.append(glyphs)
+            name = f"{prefix}{words:,} words: key → glyph"
+            figures.append(_keys(screen, _inner(body), keys, name, target))
         screen.key("End", modifiers=("Control_L",))
         time.sleep(SETTLE_S)
         # The line at the top of the editor: the preview shows the same block at its top.
         screen.click(body.x + 60, body.y + 12)
         time.sleep(SETTLE_S * 2)
-        figures.append(_keys(screen, preview, keys, f"{words:,} words, end: key → preview"))
+        name = f"{prefix}{size}, end: key → preview"
+        figures.append(_keys(screen, preview, keys, name, target))
         if words >= 50_000:
             time.sleep(SETTLE_S)
             rss, pss = tree_memory(app.process.pid)
+            who = "the floor's" if command is not None else "Copydesk's"
             print(
-                f"  memory of the process tree, {words:,} words open: RSS {rss:.0f} MiB,"
+                f"  memory of {who} process tree, {words:,} words open: RSS {rss:.0f} MiB,"
                 f" PSS {pss:.0f} MiB (target RSS <= {MEMORY_TARGET_MIB} MiB:"
                 f" {'met' if rss <= MEMORY_TARGET_MIB else 'MISSED'})"
             )
     return figures
 
 
+def floor_command(words: int) -> list[str]:
+    return [sys.executable, str(Path(__file__).with_name("floor_app.py")), str(words)]
+
+
+def beside_floor(figures: list[Figure], floor: list[Figure]) -> list[Figure]:
+    """Each figure followed by the floor's figure for the same measure; the floor's own
+    measures (the empty page) first."""
+    merged, unmatched = [], list(floor)
+    for figure in figures:
+        merged.append(figure)
+        for other in floor:
+            if other.name.removeprefix(FLOOR).removeprefix(PEER) == figure.name:
+                merged.append(other)
+                unmatched.remove(other)
+    return unmatched + merged
+
+
 FRAMES: Path | None = None  # --frames DIR: the screen before and after one key, to look at
 
 
 def _keys(
-    screen: Screen, rect: Rect, keys: int, name: str, *, every: float | None = None
+    screen: Screen,
+    rect: Rect,
+    keys: int,
+    name: str,
+    target: float | None,
+    *,
+    every: float | None = None,
 ) -> Figure:
     """Each key after a pause (``IDLE_S``), or one every ``every`` seconds (a burst: each
     key is sent on time whatever the last one cost, as a person keeps typing)."""
@@ -141,11 +220,7 @@ def _keys(
             time.sleep(IDLE_S)
         else:
             time.sleep(max(0.0, every - (time.monotonic() - sent)))
-    return Figure(name, samples[2:], KEY_TO_PIXELS_TARGET_MS, None)
-
-
-def screen_name(screen: Screen) -> str:
-    return screen.display.get_display_name()
+    return Figure(name, samples[2:], target)
 
 
 def main() -> int:
@@ -154,6 +229,7 @@ def main() -> int:
     parser.add_argument("--keys", type=int, default=20)
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--frames", type=Path, help="save the frames around one key per figure")
+    parser.add_argument("--startup-only", action="store_true", help="measure the start-up only")
     args = parser.parse_args()
     global FRAMES
     FRAMES = args.frames
@@ -169,22 +245,41 @@ def main() -> int:
         for words in sorted({*sizes, 10_000}):
             libraries[words] = folder / f"article-{words}.copydesk"
             make_library(libraries[words], words)
-        figures = start_up(screen, folder, libraries[10_000], args.runs)
-        met &= report("Start-up, seen from outside (10,000-word article)", figures)
-        record("outside-startup", figures)
-        typed = []
+        env = environment(folder, libraries[10_000], name)
+        figures = start_up(screen, env, args.runs)
+        floor = start_up(screen, env, args.runs, floor_command(10_000))
+        peer = retext_start_up(screen, folder, args.runs)
+        floor += [peer] if peer is not None else []
+        met &= report(
+            "Start-up, seen from outside (10,000-word article)",
+            beside_floor(figures, floor),
+            [
+                "floor: a plain editor beside a QtWebEngine page holding the same text",
+                "ReText: ReText 8.1 opening the same article as a Markdown file",
+            ],
+        )
+        met &= compare_with_peer(figures, peer)
+        record("outside-startup", figures + floor)
+        if args.startup_only:
+            return 0 if met else 1
+        # The floor of all: a page holding one paragraph.
+        typed, floor = [], typing(screen, env, 0, args.keys, floor_command(0))
         for words in sizes:
-            typed += typing(screen, folder, libraries[words], words, args.keys)
+            env = environment(folder, libraries[words], name)
+            typed += typing(screen, env, words, args.keys)
+            floor += typing(screen, env, words, args.keys, floor_command(words))
         met &= report(
             "Typing, seen from outside: key sent → pixels changed on the screen",
-            typed,
+            beside_floor(typed, floor),
             [
                 f"targets: median <= {KEY_TO_PIXELS_TARGET_MS} ms"
                 f" (p95 <= {KEY_TO_PIXELS_P95_MS} ms)",
                 f"single keys {IDLE_S * 1000:.0f} ms apart; the screen read every 2 ms",
+                "floor: the same keys in a plain editor beside a QtWebEngine page holding the"
+                " same text, each key patching one paragraph",
             ],
         )
-        record("outside-typing", typed)
+        record("outside-typing", typed + floor)
     return 0 if met else 1
 
 

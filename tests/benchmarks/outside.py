@@ -74,10 +74,11 @@ def _read(running: Running) -> None:
 
 
 @contextmanager
-def copydesk(env: dict[str, str]) -> Iterator[Running]:
+def copydesk(env: dict[str, str], command: list[str] | None = None) -> Iterator[Running]:
+    """The ``copydesk`` command (or ``command``, which prints the same markers) running."""
     started = time.monotonic()
     process = subprocess.Popen(
-        [str(COPYDESK)],
+        command or [str(COPYDESK)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -114,26 +115,27 @@ class Screen:
         data = self.pixels(rect)
         return len(set(data[index : index + 4] for index in range(0, len(data), 4 * 97))) > 1
 
-    def copydesk_window(self) -> Rect | None:
-        """The main window once it is mapped and drawn (its title names Copydesk)."""
+    def copydesk_window(self, title: str = "Copydesk") -> Rect | None:
+        """The main window once it is mapped and drawn (its title names Copydesk, or holds
+        ``title``)."""
         for window in self.root.query_tree().children:
             try:
                 attributes = window.get_attributes()
                 if attributes.map_state != X.IsViewable:
                     continue
                 name = window.get_wm_name() or ""
-                found = self._titled(window, name)
+                found = self._titled(window, name, title)
             except Exception:  # a window that went away while we looked
                 continue
             if found is not None:
                 return found
         return None
 
-    def _titled(self, window: object, name: str) -> Rect | None:
+    def _titled(self, window: object, name: str, title_part: str) -> Rect | None:
         children = [window, *window.query_tree().children]  # type: ignore[attr-defined]
         for candidate in children:
             title = candidate.get_wm_name() or name  # type: ignore[attr-defined]
-            if "Copydesk" in str(title):
+            if title_part in str(title):
                 geometry = candidate.get_geometry()  # type: ignore[attr-defined]
                 origin = candidate.translate_coords(self.root, 0, 0)  # type: ignore[attr-defined]
                 rect = Rect(-origin.x, -origin.y, geometry.width, geometry.height)
