@@ -215,7 +215,8 @@ def _keys(
         sent = time.monotonic()
         samples.append(screen.time_to_change(rect, lambda: screen.key("x")))
         if index == 2 and FRAMES is not None:
-            screen.save_frames(FRAMES / name.replace(" ", "_").replace("→", "to"))
+            stem = name.strip().replace(" ", "_").replace("→", "to").replace("/", "-per-")
+            screen.save_frames(FRAMES / stem)
         if every is None:
             time.sleep(IDLE_S)
         else:

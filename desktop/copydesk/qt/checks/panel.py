@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.qt.checks.messages import problem_location, problem_message
+from copydesk.qt.checks.problem_diff import align
 from copydesk.records.problem import Problem, Severity
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
@@ -43,9 +45,45 @@ class ProblemListModel(QAbstractListModel):
         self.problems: list[Problem] = []
 
     def replace(self, problems: list[Problem]) -> None:
-        self.beginResetModel()
-        self.problems = list(problems)
-        self.endResetModel()
+        """Go to ``problems`` by difference: rows of problems that are still there stay (and
+        the view's selection and scroll position with them), the others come and go."""
+        new = list(problems)
+        steps = align(self.problems, new)
+        # A reset when there is no row to keep (a first check, no problem left, nothing in
+        # common: the view has no place to keep) or too many changes to align cheaply.
+        if steps is None or not any(tag == "equal" for tag, *_ in steps):
+            self.beginResetModel()
+            self.problems = new
+            self.endResetModel()
+            return
+        root = QModelIndex()
+        # Rows before ``j1`` are already the new list's, so each step starts at row ``j1``.
+        for tag, i1, i2, j1, j2 in steps:
+            if tag == "delete":
+                self.beginRemoveRows(root, j1, j1 + i2 - i1 - 1)
+                del self.problems[j1 : j1 + i2 - i1]
+                self.endRemoveRows()
+            elif tag == "insert":
+                self.beginInsertRows(root, j1, j2 - 1)
+                self.problems[j1:j1] = new[j1:j2]
+                self.endInsertRows()
+            else:
+                self._update(j1, new[j1:j2])
+
+    def _update(self, first: int, problems: list[Problem]) -> None:
+        """Store the problems that moved or changed, one ``dataChanged`` per run of rows."""
+        run_start: int | None = None
+        for row, problem in enumerate(problems, first):
+            changed = self.problems[row] != problem
+            if changed:
+                self.problems[row] = problem
+                if run_start is None:
+                    run_start = row
+            elif run_start is not None:
+                self.dataChanged.emit(self.index(run_start), self.index(row - 1))
+                run_start = None
+        if run_start is not None:
+            self.dataChanged.emit(self.index(run_start), self.index(first + len(problems) - 1))
 
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
         return 0 if parent.isValid() else len(self.problems)
@@ -134,16 +172,42 @@ class ChecksPanel(QWidget):
         return list(self.model.problems)
 
     def set_problems(self, problems: list[Problem]) -> None:
-        """Show ``problems``, keeping the selection on the same problem when it is still
-        there (same code, field and position; else the same code in the same field)."""
+        """Show ``problems``, keeping the selection and the top of the list on the same
+        problems when they are still there (matched by ``problem_diff``, whatever their
+        position); a selected problem that is gone gives way to the nearest one of its code in
+        its field."""
         if problems == self.model.problems:
             return  # the check runs after every pause in typing; most runs change nothing
         selected = self.selected_problem()
+        current = QPersistentModelIndex(self.view.currentIndex())
+        top = self._top_row()
         self.model.replace(problems)
-        if selected is not None:
+        # Rows removed or inserted above would otherwise slide the list under the user's eyes.
+        self._keep_at_top(top)
+        if selected is not None and not current.isValid():
+            # Its row was removed (or the model reset); when it survives, Qt's selection
+            # model has followed it already.
             self._select(_closest(problems, selected))
         self._show_summary()
         self._update_buttons()
+
+    def _top_row(self) -> tuple[QPersistentModelIndex, int, int] | None:
+        """The first row in sight, its row number and how far above the viewport it starts."""
+        index = self.view.indexAt(QPoint(0, 0))
+        if not index.isValid():
+            return None
+        return QPersistentModelIndex(index), index.row(), self.view.visualRect(index).top()
+
+    def _keep_at_top(self, top: tuple[QPersistentModelIndex, int, int] | None) -> None:
+        if top is None:
+            return
+        index, row, offset = top
+        if not index.isValid() or index.row() == row:
+            return
+        self.view.scrollTo(self.model.index(index.row()), QListView.ScrollHint.PositionAtTop)
+        if self.view.verticalScrollMode() == QListView.ScrollMode.ScrollPerPixel:
+            bar = self.view.verticalScrollBar()
+            bar.setValue(bar.value() - offset)  # the part of the row that was above
 
     def selected_problem(self) -> Problem | None:
         index = self.view.currentIndex()
