@@ -90,3 +90,16 @@ def test_patches_rebuild_the_full_render(
         assert children == [(block.line, block.html) for block in fresh]
     whole = markdown_to_html(text, language, PICTURES.get)
     assert squeeze("".join(html for _, html in children)) == squeeze(whole)
+
+
+def test_a_heading_whose_text_becomes_a_reference_link_gets_the_linked_id() -> None:
+    """Found by the property above: "# Titre[id][id]" alone reads as text, and with the
+    document's definition of ``id`` as one link, whose text the heading's id is made of."""
+    start = "mot\n\n[id]: https://example.org/id\n\nmot\n\n# Titre"
+    renderer = IncrementalRenderer("fr", PICTURES.get)
+    children = apply_patch([], renderer.update(start))
+    for text in (start + "[id]", start + "[id][id]"):
+        children = apply_patch(children, renderer.update(text))
+        fresh = render_blocks(text, "fr", PICTURES.get)
+        assert children == [(block.line, block.html) for block in fresh]
+    assert 'id="titreid"' in children[-1][1]

@@ -88,6 +88,7 @@ class IncrementalRenderer:
         self._whole_needed: dict[str, bool] = {}
         self._html: dict[_Key, str] = {}
         self._relevant: dict[str, _References] = {}
+        self._linked_slugs: dict[tuple[str, _References], tuple[str, ...]] = {}
         self._relevant_for: dict[str, Reference] = {}
         self._whole: tuple[str, list[str]] | None = None
         self._children: list[str] = []
@@ -138,8 +139,10 @@ class IncrementalRenderer:
         counters: dict[str, int] = {}
         children = []
         for block, fact in zip(blocks, facts, strict=True):
-            ids = tuple(document_heading_ids(fact.slugs, used, counters)) if fact.slugs else ()
-            key = (block.text, self._references_for(block.text, fact), ids, self._pictures(fact))
+            lent = self._references_for(block.text, fact)
+            slugs = self._slugs_with(block.text, fact, lent)
+            ids = tuple(document_heading_ids(slugs, used, counters)) if slugs else ()
+            key = (block.text, lent, ids, self._pictures(fact))
             html = self._html.get(key)
             children.append(html if html is not None else self._render(key))
         return children
@@ -164,6 +167,19 @@ class IncrementalRenderer:
         alone_ids = tuple(document_heading_ids(facts.slugs, set(), {}))
         self._html[(text, definitions, alone_ids, resolved)] = sanitize_html(html)
         return facts
+
+    def _slugs_with(self, text: str, facts: _Facts, references: _References) -> tuple[str, ...]:
+        """The block's heading slugs once its references are links: "# Titre[id][id]" reads
+        "Titre[id][id]" alone and "Titreid" with a definition of ``id``."""
+        if not references or not facts.slugs:
+            return facts.slugs
+        key = (text, references)
+        slugs = self._linked_slugs.get(key)
+        if slugs is None:
+            context = BlockContext(dict(references), resolve=self.resolver)
+            _, findings = convert_block(converter(self.language), text, context)
+            slugs = self._linked_slugs[key] = tuple(findings.slugs)
+        return slugs
 
     def _references_for(self, text: str, facts: _Facts) -> _References:
         """The document's definitions of the ids this block's text mentions."""
@@ -205,6 +221,7 @@ class IncrementalRenderer:
                 key[0]: self._facts[key[0]] for key in self._html if key[0] in self._facts
             }
             self._relevant.clear()
+            self._linked_slugs.clear()
             self._whole_needed = {
                 text: needed for text, needed in self._whole_needed.items() if text in self._facts
             }
