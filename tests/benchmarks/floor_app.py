@@ -22,7 +22,8 @@ from corpus import article_body
 from copydesk.qt.app import application, prepare_environment
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
-body {{ font: 18px/1.6 serif; max-width: 40em; margin: 1em auto; padding: 0 1em; }}
+body {{ font: 18px/1.6 serif; max-width: 40em; margin: 1em auto; padding: 0 1em;
+       overflow-wrap: anywhere; }}
 p:empty {{ display: none; }}
 </style></head><body><div id="b">{paragraphs}</div></body></html>"""
 
@@ -38,6 +39,7 @@ def main() -> int:
     app = application()
 
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QTextOption
     from PySide6.QtWebEngineWidgets import QWebEngineView
     from PySide6.QtWidgets import QPlainTextEdit, QSplitter
 
@@ -45,11 +47,14 @@ def main() -> int:
     window = QSplitter()
     window.setWindowTitle("Copydesk floor")
     body = QPlainTextEdit()
+    # As Copydesk's editor: a long run of typed letters wraps instead of leaving the view.
+    body.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     body.setPlainText(text)
     preview = QWebEngineView()
     window.addWidget(body)
     window.addWidget(preview)
     window.resize(1400, 900)
+    window.setSizes([700, 700])
     paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n"))
     preview.setHtml(PAGE.format(paragraphs=paragraphs))
 
