@@ -470,6 +470,10 @@
         <translation>Licence</translation>
     </message>
     <message>
+        <source>Special instructions</source>
+        <translation>Instructions spéciales</translation>
+    </message>
+    <message>
         <source>Copyright notice</source>
         <translation>Mention de copyright</translation>
     </message>
@@ -482,8 +486,28 @@
         <translation>Déclaration des droits en ligne</translation>
     </message>
     <message>
+        <source>Rights marked</source>
+        <translation>Droits signalés</translation>
+    </message>
+    <message>
+        <source>Creative Commons licence</source>
+        <translation>Licence Creative Commons</translation>
+    </message>
+    <message>
+        <source>Attribution name</source>
+        <translation>Nom pour l’attribution</translation>
+    </message>
+    <message>
+        <source>Attribution address</source>
+        <translation>Adresse pour l’attribution</translation>
+    </message>
+    <message>
         <source>Licensor</source>
         <translation>Concédant de la licence</translation>
+    </message>
+    <message>
+        <source>Image supplier</source>
+        <translation>Fournisseur de l’image</translation>
     </message>
     <message>
         <source>Caption</source>
@@ -512,6 +536,14 @@
     <message>
         <source>Date created</source>
         <translation>Date de création</translation>
+    </message>
+    <message>
+        <source>Model release</source>
+        <translation>Autorisation des personnes</translation>
+    </message>
+    <message>
+        <source>Property release</source>
+        <translation>Autorisation des biens</translation>
     </message>
     <message>
         <source>Printed credit</source>
@@ -2294,6 +2326,62 @@
         <translation>Limitez le texte alternatif à ce que montre l’image&#x202f;; les détails ont leur place dans la légende.</translation>
     </message>
     <message>
+        <source>The supplier requires the credit “%1”, and the printed credit leaves it out.</source>
+        <translation>Le fournisseur exige le crédit «&#xa0;%1&#xa0;», et le crédit imprimé l’omet.</translation>
+    </message>
+    <message>
+        <source>Print the required credit: it becomes the credit line.</source>
+        <translation>Imprimer le crédit exigé&#xa0;: il devient la ligne de crédit.</translation>
+    </message>
+    <message>
+        <source>The printed credit, typed by hand, leaves out the supplier’s credit line “%1”.</source>
+        <translation>Le crédit imprimé, saisi à la main, omet la ligne de crédit du fournisseur, «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Print the composed credit, which gives the credit line.</source>
+        <translation>Imprimer le crédit composé, qui donne la ligne de crédit.</translation>
+    </message>
+    <message>
+        <source>The picture is under embargo until %1: it cannot be published before.</source>
+        <translation>La photo est sous embargo jusqu’au %1&#xa0;: elle ne peut pas être publiée avant.</translation>
+    </message>
+    <message>
+        <source>Wait for the embargo to end, or choose another picture.</source>
+        <translation>Attendre la fin de l’embargo, ou choisir une autre photo.</translation>
+    </message>
+    <message>
+        <source>The supplier holds the picture for release (“%1”), without a date.</source>
+        <translation>Le fournisseur retient la photo («&#xa0;%1&#xa0;»), sans date de levée.</translation>
+    </message>
+    <message>
+        <source>Ask the supplier whether it may be published now.</source>
+        <translation>Demander au fournisseur si elle peut être publiée maintenant.</translation>
+    </message>
+    <message>
+        <source>The supplier allows editorial use only (“%1”), and the publication is commercial.</source>
+        <translation>Le fournisseur n’autorise qu’un usage éditorial («&#xa0;%1&#xa0;»), et la publication est commerciale.</translation>
+    </message>
+    <message>
+        <source>Check with the supplier that this use is allowed, or choose another picture.</source>
+        <translation>Vérifier auprès du fournisseur que cet usage est permis, ou choisir une autre photo.</translation>
+    </message>
+    <message>
+        <source>The picture is a handout, and nothing says who handed it out.</source>
+        <translation>La photo est un document remis, et rien ne dit qui l’a remis.</translation>
+    </message>
+    <message>
+        <source>Name the organisation that handed it out in the source.</source>
+        <translation>Nommer dans la source l’organisation qui l’a remis.</translation>
+    </message>
+    <message>
+        <source>The supplier says this is a file photo, and the caption does not.</source>
+        <translation>Le fournisseur indique une photo d’archives, et la légende ne le dit pas.</translation>
+    </message>
+    <message>
+        <source>Add “%1” to the caption.</source>
+        <translation>Ajouter «&#xa0;%1&#xa0;» à la légende.</translation>
+    </message>
+    <message>
         <source>Creator</source>
         <translation>Auteur</translation>
     </message>
@@ -2354,6 +2442,38 @@
         <translation>Date de création</translation>
     </message>
     <message>
+        <source>Special instructions</source>
+        <translation>Instructions spéciales</translation>
+    </message>
+    <message>
+        <source>Image supplier</source>
+        <translation>Fournisseur de l’image</translation>
+    </message>
+    <message>
+        <source>Rights marked</source>
+        <translation>Droits signalés</translation>
+    </message>
+    <message>
+        <source>Creative Commons licence</source>
+        <translation>Licence Creative Commons</translation>
+    </message>
+    <message>
+        <source>Attribution name</source>
+        <translation>Nom pour l’attribution</translation>
+    </message>
+    <message>
+        <source>Attribution address</source>
+        <translation>Adresse pour l’attribution</translation>
+    </message>
+    <message>
+        <source>Model release</source>
+        <translation>Autorisation des personnes</translation>
+    </message>
+    <message>
+        <source>Property release</source>
+        <translation>Autorisation des biens</translation>
+    </message>
+    <message>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
@@ -2376,6 +2496,90 @@
     <message>
         <source>Caption</source>
         <translation>Légende</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(non indiqué)</translation>
+    </message>
+    <message>
+        <source>Rights-managed</source>
+        <translation>Droits gérés</translation>
+    </message>
+    <message>
+        <source>Public domain</source>
+        <translation>Domaine public</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Sans objet</translation>
+    </message>
+    <message>
+        <source>Unlimited model releases</source>
+        <translation>Autorisations des personnes sans réserve</translation>
+    </message>
+    <message>
+        <source>Limited or incomplete model releases</source>
+        <translation>Autorisations des personnes limitées ou incomplètes</translation>
+    </message>
+    <message>
+        <source>Unlimited property releases</source>
+        <translation>Autorisations des biens sans réserve</translation>
+    </message>
+    <message>
+        <source>Limited or incomplete property releases</source>
+        <translation>Autorisations des biens limitées ou incomplètes</translation>
+    </message>
+    <message>
+        <source>Mandatory credit</source>
+        <translation>Crédit obligatoire</translation>
+    </message>
+    <message>
+        <source>One-time use</source>
+        <translation>Usage unique</translation>
+    </message>
+    <message>
+        <source>No archives</source>
+        <translation>Pas d’archivage</translation>
+    </message>
+    <message>
+        <source>No sales</source>
+        <translation>Pas de vente</translation>
+    </message>
+    <message>
+        <source>Editorial use only</source>
+        <translation>Usage éditorial uniquement</translation>
+    </message>
+    <message>
+        <source>No magazines</source>
+        <translation>Pas de magazines</translation>
+    </message>
+    <message>
+        <source>Embargo</source>
+        <translation>Embargo</translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation>Document remis</translation>
+    </message>
+    <message>
+        <source>File photo</source>
+        <translation>Photo d’archives</translation>
+    </message>
+    <message>
+        <source>To read: %1</source>
+        <translation>À lire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no date given</source>
+        <translation>sans date</translation>
+    </message>
+    <message>
+        <source>Supplier’s instructions:</source>
+        <translation>Instructions du fournisseur&#xa0;:</translation>
     </message>
 </context>
 <context>

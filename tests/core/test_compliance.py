@@ -301,7 +301,9 @@ def test_the_iptc_reference_fields_are_not_websites() -> None:
     assert check(IPTC_REFERENCE) == []
     typed = compose_credit(IPTC_REFERENCE, "en")
     assert (
-        typed == "Photo: Creator1 (ref2017.1), Creator2 (ref2017.1) / Source (ref2017.1), CC BY 4.0"
+        # The credit line, the credit its supplier requires, rather than the source.
+        typed
+        == "Photo: Creator1 (ref2017.1), Creator2 (ref2017.1) / Credit Line (ref2017.1), CC BY 4.0"
     )
     assert check(IPTC_REFERENCE.replace(credit_override=typed)) == []
     assert check(parse_credit(typed).replace(source_url=PAGE)) == []

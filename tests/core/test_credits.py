@@ -38,9 +38,22 @@ def test_french_and_english_house_styles() -> None:
         ),
         (PictureMetadata(source="Flickr", licence_id="cc0-1.0"), "Flickr, CC0 1.0", None),
         (PictureMetadata(licence_id="pdm-1.0"), "Public Domain Mark 1.0", None),
-        # No creator: the credit line, then the source, takes its place.
-        (PictureMetadata(credit_line="AFP", source="Getty"), "AFP / Getty", None),
+        # No creator: the credit line (the credit the supplier requires), else the source.
+        (PictureMetadata(credit_line="AFP", source="Getty"), "AFP", None),
         (PictureMetadata(source="Getty"), "Getty", None),
+        # Creator / credit line; the source (often an agency's internal code) only without one.
+        (
+            PictureMetadata(creator="Jane Doe", credit_line="Agence France-Presse", source="XAF"),
+            "Jane Doe / Agence France-Presse",
+            None,
+        ),
+        (PictureMetadata(creator="Jane Doe", source="AFP"), "Jane Doe / AFP", None),
+        # A credit line that names the creator already is printed alone.
+        (
+            PictureMetadata(creator="Jane Doe", credit_line="JANE DOE/Reuters", source="RTR"),
+            "JANE DOE/Reuters",
+            None,
+        ),
         # The same text twice is printed once.
         (PictureMetadata(creator="AFP", source=" afp "), "AFP", None),
         (PictureMetadata(credit_line="Reuters", source="REUTERS"), "Reuters", None),

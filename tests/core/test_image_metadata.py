@@ -41,6 +41,14 @@ REFERENCE_FIELDS = {
     "city": "City (Core) (ref2017.1)",
     "country": "Country (Core) (ref2017.1)",
     "date_created": "2017-07-13T17:01:00+00:00",
+    "special_instructions": "An Instruction (ref2017.1)",
+    "image_supplier": "Image Supplier Name (ref2017.1)",
+    "rights_marked": "",
+    "cc_license": "",
+    "cc_attribution_name": "",
+    "cc_attribution_url": "",
+    "model_release_status": "http://ns.useplus.org/ldf/vocab/MR-NAP",
+    "property_release_status": "http://ns.useplus.org/ldf/vocab/PR-NAP",
 }
 
 FULL = PictureMetadata(
@@ -59,6 +67,14 @@ FULL = PictureMetadata(
     city="Besançon",
     country="France",
     date_created="2025-03-15T14:30:00+01:00",
+    special_instructions="CRÉDIT OBLIGATOIRE : Zoë Lefèvre. USAGE UNIQUE ; PAS D’ARCHIVAGE",
+    image_supplier="Agence Été",
+    rights_marked="True",
+    cc_license="https://creativecommons.org/licenses/by-sa/4.0/",
+    cc_attribution_name="Zoë Lefèvre",
+    cc_attribution_url="https://example.org/zoë",
+    model_release_status="http://ns.useplus.org/ldf/vocab/MR-NON",
+    property_release_status="http://ns.useplus.org/ldf/vocab/PR-UPR",
 )
 CREDIT = "Photo : Zoë Lefèvre / Agence Été, 東京"
 # Cut at IIM's 32 bytes, as exiftool does, without the "É" whose 2 bytes straddle the limit.
@@ -111,6 +127,18 @@ def test_the_reference_image_comes_in_with_every_field_right(shared: Path) -> No
     metadata = read_metadata((shared / "images" / REFERENCE).read_bytes())
     assert fields(metadata) == REFERENCE_FIELDS
     assert metadata.replace(**{name: "" for name in EMBEDDED_FIELDS}) == PictureMetadata()
+
+
+def test_exif_artist_and_copyright_are_the_last_fallback() -> None:
+    with pyexiv2.ImageData(jpeg()) as image:
+        image.modify_exif({"Exif.Image.Artist": "Jane Doe", "Exif.Image.Copyright": "© Jane"})
+        data = bytes(image.get_bytes())
+    metadata = read_metadata(data)
+    assert (metadata.creator, metadata.copyright_notice) == ("Jane Doe", "© Jane")
+    with_xmp = write_metadata(data, PictureMetadata(creator="Ana Lima"), credit="")
+    assert read_metadata(with_xmp).creator == "Ana Lima"  # XMP first; EXIF follows it
+    with pyexiv2.ImageData(with_xmp) as image:
+        assert image.read_exif()["Exif.Image.Artist"] == "Ana Lima"
 
 
 def test_a_path_reads_like_its_bytes(shared: Path) -> None:
@@ -618,7 +646,21 @@ def test_exiftool_reads_the_written_credits_without_mojibake(
         "XMP-xmpRights:WebStatement": FULL.web_statement,
         "XMP-iptcCore:AltTextAccessibility": FULL.alt_text,
         "XMP-plus:LicensorName": FULL.licensor,
+        "IPTC:SpecialInstructions": FULL.special_instructions,
+        "XMP-photoshop:Instructions": FULL.special_instructions,
+        "XMP-plus:ImageSupplierName": FULL.image_supplier,
+        "XMP-xmpRights:Marked": True,
+        "XMP-cc:License": FULL.cc_license,
+        "XMP-cc:AttributionName": FULL.cc_attribution_name,
+        "XMP-cc:AttributionURL": FULL.cc_attribution_url,
+        "XMP-plus:ModelReleaseStatus": "None",
+        "XMP-plus:PropertyReleaseStatus": "Unlimited Property Releases",
         "ExifTool:Validate": "OK",
     }
+    if source == "reference":  # EXIF Artist and Copyright follow, where the file has them
+        expected["IFD0:Artist"] = FULL.creator
+        expected["IFD0:Copyright"] = FULL.copyright_notice
     assert {key: tags.get(key) for key in expected} == expected
     assert "ExifTool:Warning" not in tags
+    if source == "plain":
+        assert "IFD0:Artist" not in tags  # none is added

@@ -102,6 +102,7 @@ def add_credited_picture(library: Library, shared: Path) -> int:
     with library.write() as session:
         metadata = images.get_picture(session, found).metadata.replace(
             creator=CREATOR,
+            credit_line="",  # Wikimedia Commons requires no credit line of its own
             source=SOURCE,
             source_url=SOURCE_URL,
             licence_id="cc-by-4.0",

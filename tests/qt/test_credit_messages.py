@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
-from copydesk.pictures import compliance
+from copydesk.pictures import compliance, restrictions
 from copydesk.pictures.compliance import FIELD_ORDER, CreditProblem, check_picture, check_use
 from copydesk.qt.pictures.credit_editor import CreditEditor
 from copydesk.qt.pictures.credit_messages import (
@@ -66,6 +66,14 @@ PICTURES: list[tuple[PictureMetadata, bool]] = [
     (PictureMetadata(licence_id="permission"), False),
     (CLEAN.replace(digital_source_type=AI), False),
     (CLEAN.replace(rights_expiry=date(2025, 3, 14)), False),
+    # The supplier's instructions
+    (CLEAN.replace(special_instructions="MANDATORY CREDIT: Agence Exemple"), False),
+    (CLEAN.replace(credit_line="Agence Exemple", credit_override="Photo : Jane Doe"), False),
+    (CLEAN.replace(special_instructions="EMBARGOED UNTIL 1 JANUARY 2999"), False),
+    (CLEAN.replace(special_instructions="HOLD FOR RELEASE"), False),
+    (CLEAN.replace(special_instructions="EDITORIAL USE ONLY"), True),
+    (CLEAN.replace(special_instructions="HANDOUT PHOTO", source=""), False),
+    (CLEAN.replace(special_instructions="EDS NOTE: A FILE PHOTO"), False),
 ]
 # (alt text, caption, illustrative): every rule of check_use.
 USES: list[tuple[str, str, bool]] = [
@@ -89,9 +97,12 @@ def produced_problems() -> Iterator[CreditProblem]:
 
 
 def codes_in_engine_source() -> set[str]:
-    """The codes compliance.py passes to _error/_warning, read from its source, so that a rule
-    added to the engine fails these tests until it has a template and a case above."""
-    source = Path(compliance.__file__).read_text(encoding="utf-8")
+    """The codes compliance.py and restrictions.py pass to _error/_warning, read from their
+    source, so that a rule added to the engine fails these tests until it has a template and a
+    case above."""
+    source = "".join(
+        Path(module.__file__).read_text(encoding="utf-8") for module in (compliance, restrictions)
+    )
     calls = re.findall(r"(?<!def )\b_(?:error|warning)\(", source)
     codes = re.findall(r"(?<!def )\b_(?:error|warning)\(\s*\"([a-z_.]+)\"", source)
     assert len(codes) == len(calls), "a problem whose code is not a string literal"
@@ -101,7 +112,7 @@ def codes_in_engine_source() -> set[str]:
 def test_every_code_the_engine_produces_has_a_template() -> None:
     in_source = codes_in_engine_source()
     produced = {problem.code for problem in produced_problems()}
-    assert len(in_source) == 21
+    assert len(in_source) == 28
     assert produced == in_source  # the cases above break every rule
     assert known_codes() == in_source  # a template for each, and none left over
 

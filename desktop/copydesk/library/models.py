@@ -225,6 +225,15 @@ class Picture(Base):
     rights_expiry: Mapped[date | None] = mapped_column(Date)
     cropped: Mapped[bool] = mapped_column(Boolean, default=False)
     credit_override: Mapped[str] = mapped_column(Text, default="")
+    # Added by migration 0009, in its order.
+    special_instructions: Mapped[str] = mapped_column(Text, default="", server_default="")
+    image_supplier: Mapped[str] = mapped_column(Text, default="", server_default="")
+    cc_license: Mapped[str] = mapped_column(Text, default="", server_default="")
+    cc_attribution_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    cc_attribution_url: Mapped[str] = mapped_column(Text, default="", server_default="")
+    model_release_status: Mapped[str] = mapped_column(Text, default="", server_default="")
+    property_release_status: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rights_marked: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
 
 class PictureUse(Base):

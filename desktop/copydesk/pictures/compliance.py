@@ -13,13 +13,16 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from copydesk.pictures import licensing
 from copydesk.pictures.ai import DISCLOSURE_TEXT, discloses_ai, is_ai_generated
 from copydesk.pictures.credits import compose_credit
 from copydesk.pictures.licensing import Family, Licence
+from copydesk.pictures.problems import CreditProblem
+from copydesk.pictures.problems import error as _error
+from copydesk.pictures.problems import warning as _warning
+from copydesk.pictures.restrictions import local_now, restriction_problems
 from copydesk.pictures.websites import bare_link, page_address, real_name, website_in, websites_in
 from copydesk.records.picture import PictureMetadata, PictureStatus
 from copydesk.records.problem import Severity
@@ -43,50 +46,28 @@ _WEBSITE_MESSAGES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class CreditProblem:
-    """One thing wrong with a picture's credit or rights. ``params`` hold every value the
-    message and suggestion are built from, so that the window can word them in the user's
-    language; ``fix`` holds the field values that would fix it, when the engine can know them."""
-
-    code: str
-    severity: Severity
-    field: str  # a PictureMetadata field, or "caption" for a use
-    message: str
-    params: dict[str, str] = dataclasses.field(default_factory=dict, hash=False)
-    suggestion: str = ""
-    fix: dict[str, str] | None = dataclasses.field(default=None, hash=False)
-
-
-def _error(
-    code: str,
-    field: str,
-    message: str,
-    params: dict[str, str],
-    suggestion: str,
-    fix: dict[str, str] | None = None,
-) -> CreditProblem:
-    return CreditProblem(code, Severity.ERROR, field, message, params, suggestion, fix)
-
-
-def _warning(
-    code: str,
-    field: str,
-    message: str,
-    params: dict[str, str],
-    suggestion: str,
-    fix: dict[str, str] | None = None,
-) -> CreditProblem:
-    return CreditProblem(code, Severity.WARNING, field, message, params, suggestion, fix)
-
-
 def check_picture(
-    metadata: PictureMetadata, *, language: str, commercial: bool, today: date
+    metadata: PictureMetadata,
+    *,
+    language: str,
+    commercial: bool,
+    today: date,
+    now: datetime | None = None,
 ) -> list[CreditProblem]:
     """Every problem of ``metadata`` for a publication in ``language`` on ``today``;
-    ``commercial`` when the publication is commercial (sold, paywalled or carrying ads)."""
+    ``commercial`` when the publication is commercial (sold, paywalled or carrying ads).
+    ``now`` (aware; the person's clock by default) is the moment embargoes are judged at, in
+    its time zone."""
     found = licensing.licence(metadata.licence_id)
+    moment = now or local_now()
     problems = [
+        *restriction_problems(
+            metadata,
+            language=language,
+            commercial=commercial,
+            now=moment,
+            zone=moment.tzinfo or UTC,
+        ),
         *_licence_choice_problems(metadata, found),
         *_website_problems(metadata),
         *_ai_problems(metadata, language),

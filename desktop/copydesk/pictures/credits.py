@@ -27,8 +27,10 @@ DEFAULT_LANGUAGE = "en"
 def compose_credit(metadata: PictureMetadata, language: str) -> str:
     """The credit in the house style of ``language``; "" when there is nothing to credit.
 
-    The creator comes first; without one, the credit line, then the source, takes its place.
-    The licence is the catalogue's short name (a label for the rights-reserved kinds).
+    "Creator / supplier": the supplier is the credit line, the credit the supplier requires
+    when the picture is published (IPTC Credit Line), else the source. The credit line alone
+    when it names the creator already ("Jane Doe/Reuters"); the supplier alone without a
+    creator. The licence is the catalogue's short name (a label for the rights-reserved kinds).
     """
     first, second = _names(metadata)
     parts = {"creator": first, "source": second, "licence": _licence_text(metadata, language)}
@@ -68,16 +70,32 @@ def fill_template(template: str, parts: dict[str, str]) -> str:
 
 
 def _names(metadata: PictureMetadata) -> tuple[str, str]:
-    """(first, second) names of the credit: who made it, then where it comes from."""
-    creator = metadata.creator.strip() or metadata.credit_line.strip()
-    source = metadata.source.strip()
+    """(first, second) names of the credit: who made it, then who supplies it."""
+    creator = metadata.creator.strip()
+    supplier = metadata.credit_line.strip() or metadata.source.strip()
     if not creator:
-        return source, ""
-    return creator, "" if _same_text(creator, source) else source
+        return supplier, ""
+    if not supplier or _same_text(creator, supplier):
+        return creator, ""
+    if names_in(creator, supplier):  # "Jane Doe/Reuters" credits Jane Doe already
+        return supplier, ""
+    return creator, supplier
 
 
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+    return _folded(a) == _folded(b)
+
+
+def names_in(name: str, text: str) -> bool:
+    """Whether ``text`` gives ``name``, as whole words, whatever the case and spacing."""
+    folded = _folded(name)
+    return (
+        bool(folded) and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", _folded(text)) is not None
+    )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _licence_text(metadata: PictureMetadata, language: str) -> str:
@@ -185,5 +203,6 @@ __all__ = [
     "credit_for",
     "fill_template",
     "house_style",
+    "names_in",
     "parse_credit",
 ]

@@ -27,7 +27,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ import pyexiv2
 
 from copydesk.errors import MetadataWriteError
 from copydesk.pictures.iptc_digest import DigestState, digest_state, refresh_digest
+from copydesk.pictures.iso_dates import iim_date_time, iso_date
 from copydesk.records.picture import EMBEDDED_FIELDS, PictureMetadata
 from copydesk.translation import _
 
@@ -57,6 +57,7 @@ IIM_KEYS = {
     "headline": "Iptc.Application2.Headline",
     "city": "Iptc.Application2.City",
     "country": "Iptc.Application2.CountryName",
+    "special_instructions": "Iptc.Application2.SpecialInstructions",
 }
 # IIM's length limits in bytes (IIM 4.2). Longer text is cut there on writing, as exiftool
 # does; XMP has it whole, and readers prefer XMP (even with a stale digest: rule 3 above).
@@ -70,12 +71,14 @@ IIM_LIMITS = {
     "Iptc.Application2.Headline": 256,
     "Iptc.Application2.City": 32,
     "Iptc.Application2.CountryName": 64,
+    "Iptc.Application2.SpecialInstructions": 256,
 }
 _IIM_REPEATABLE = {"Iptc.Application2.Byline", "Iptc.Application2.BylineTitle"}
 _IIM_DATE = "Iptc.Application2.DateCreated"
 _IIM_TIME = "Iptc.Application2.TimeCreated"
 
-# Embedded field -> XMP property (licensor is a list of structs, handled apart).
+# Embedded field -> XMP property (licensor and image supplier are lists of structs, handled
+# apart).
 XMP_KEYS = {
     "creator": "Xmp.dc.creator",
     "creator_job_title": "Xmp.photoshop.AuthorsPosition",
@@ -91,7 +94,21 @@ XMP_KEYS = {
     "city": "Xmp.photoshop.City",
     "country": "Xmp.photoshop.Country",
     "date_created": "Xmp.photoshop.DateCreated",
+    "special_instructions": "Xmp.photoshop.Instructions",
+    "rights_marked": "Xmp.xmpRights.Marked",
+    "cc_license": "Xmp.cc.license",
+    "cc_attribution_name": "Xmp.cc.attributionName",
+    "cc_attribution_url": "Xmp.cc.attributionURL",
+    "model_release_status": "Xmp.plus.ModelReleaseStatus",
+    "property_release_status": "Xmp.plus.PropertyReleaseStatus",
 }
+# Embedded field -> EXIF tag: the last fallback, when neither XMP nor IIM has the field
+# (cameras write these two; MWG reads them after the others).
+EXIF_KEYS = {
+    "creator": "Exif.Image.Artist",
+    "copyright_notice": "Exif.Image.Copyright",
+}
+CC_NAMESPACE = "http://creativecommons.org/ns#"
 _XMP_LANG_ALT = {
     "Xmp.dc.rights",
     "Xmp.dc.description",
@@ -100,15 +117,30 @@ _XMP_LANG_ALT = {
 }
 _XMP_SEQ = {"Xmp.dc.creator"}
 _X_DEFAULT = 'lang="x-default"'
-_LICENSOR = "Xmp.plus.Licensor"
-_LICENSOR_PART = re.compile(r"Xmp\.plus\.Licensor\[(\d+)\]/plus:(LicensorName|LicensorURL)")
+
+
+@dataclass(frozen=True, slots=True)
+class _StructList:
+    """A PLUS list of structs that Copydesk reads as one name: each entry's name, else its
+    address (plus:Licensor, plus:ImageSupplier)."""
+
+    key: str  # "Xmp.plus.Licensor"
+    name_part: str  # "LicensorName"
+    url_part: str | None  # "LicensorURL"
+
+    @property
+    def parts(self) -> re.Pattern[str]:
+        names = "|".join(part for part in (self.name_part, self.url_part) if part)
+        return re.compile(rf"{re.escape(self.key)}\[(\d+)\]/plus:({names})")
+
+
+_STRUCT_LISTS = {
+    "licensor": _StructList("Xmp.plus.Licensor", "LicensorName", "LicensorURL"),
+    "image_supplier": _StructList("Xmp.plus.ImageSupplier", "ImageSupplierName", None),
+}
 
 # Control characters other than tab and line feed: padding, garbage from broken writers.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ISO_DATE = re.compile(
-    r"(?P<year>\d{4})(?:[-:](?P<month>\d{2})(?:[-:](?P<day>\d{2})"
-    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?P<zone>Z|[+-]\d{2}:?\d{2})?)?)?)?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +149,7 @@ class _Embedded:
 
     iim: dict[str, list[str]] = field(default_factory=dict)
     xmp: dict[str, Any] = field(default_factory=dict)
+    exif: dict[str, str] = field(default_factory=dict)
     iim_is_newer: bool = False
 
 
@@ -131,10 +164,22 @@ def _exiv2_image(data: bytes, *, strict: bool) -> Iterator[Any]:
     the CLI's JSON output.
     """
     with _EXIV2_LOCK:
+        _register_namespaces()
         pyexiv2.set_log_level(_LOG_MUTE)
         with pyexiv2.ImageData(data) as image:
             pyexiv2.set_log_level(_LOG_ERRORS if strict else _LOG_MUTE)
             yield image
+
+
+_registered = False
+
+
+def _register_namespaces() -> None:
+    """Creative Commons' XMP namespace, which exiv2 does not know by itself (once)."""
+    global _registered
+    if not _registered:
+        pyexiv2.registerNs(CC_NAMESPACE, "cc")
+        _registered = True
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -154,11 +199,17 @@ def _read_embedded(data: bytes) -> _Embedded:
             # Latin-1 maps bytes to characters one to one: the real decoding is ours.
             iim = _quietly(lambda: image.read_iptc(encoding="latin-1"))
             xmp = _quietly(lambda: image.read_xmp(encoding="latin-1"))
+            exif = _quietly(lambda: image.read_exif(encoding="latin-1"))
     except Exception:  # exiv2 reports any damage as RuntimeError, sometimes ValueError
         return _Embedded()
     return _Embedded(
         iim={key: [_decode_iim(raw) for raw in _strings(value)] for key, value in iim.items()},
         xmp={key: _utf8(value) for key, value in xmp.items()},
+        exif={
+            key: _decode_iim(str(exif[key]))  # as IIM: UTF-8 if it is, else Windows-1252
+            for key in EXIF_KEYS.values()
+            if isinstance(exif.get(key), str)
+        },
         iim_is_newer=digest_state(data) is DigestState.STALE,
     )
 
@@ -172,14 +223,15 @@ def _quietly(read: Callable[[], object]) -> dict[str, Any]:
 
 
 def _field_value(embedded: _Embedded, name: str) -> str:
-    if name == "licensor":
-        return _licensor(embedded.xmp)
+    if name in _STRUCT_LISTS:
+        return _struct_list(embedded.xmp, _STRUCT_LISTS[name])
     if name == "date_created":
         xmp, iim = _xmp_date(embedded.xmp), _iim_date(embedded.iim)
     else:
         xmp = _xmp_text(embedded.xmp.get(XMP_KEYS[name]))
         iim = _join(embedded.iim.get(IIM_KEYS[name], [])) if name in IIM_KEYS else ""
-    return _prefer(xmp, iim, iim_is_newer=embedded.iim_is_newer)
+    found = _prefer(xmp, iim, iim_is_newer=embedded.iim_is_newer)
+    return found or _clean(embedded.exif.get(EXIF_KEYS.get(name, ""), ""))
 
 
 def _prefer(xmp: str, iim: str, *, iim_is_newer: bool) -> str:
@@ -229,16 +281,17 @@ def _xmp_text(value: Any) -> str:
     return ""
 
 
-def _licensor(xmp: Mapping[str, Any]) -> str:
-    """plus:Licensor is a list of structs: each licensor's name, else its URL."""
-    licensors: dict[int, dict[str, str]] = {}
+def _struct_list(xmp: Mapping[str, Any], kind: _StructList) -> str:
+    """Each entry's name, else its address, in order."""
+    entries: dict[int, dict[str, str]] = {}
+    pattern = kind.parts
     for key, value in xmp.items():
-        match = _LICENSOR_PART.fullmatch(key)
+        match = pattern.fullmatch(key)
         if match:
-            licensors.setdefault(int(match[1]), {})[match[2]] = _xmp_text(value)
+            entries.setdefault(int(match[1]), {})[match[2]] = _xmp_text(value)
     return _join(
-        parts.get("LicensorName") or parts.get("LicensorURL", "")
-        for _, parts in sorted(licensors.items())
+        parts.get(kind.name_part) or parts.get(kind.url_part or "", "")
+        for _, parts in sorted(entries.items())
     )
 
 
@@ -252,34 +305,6 @@ def _iim_date(iim: Mapping[str, list[str]]) -> str:
     if not day:
         return ""
     return iso_date(f"{day}T{time}" if time else day)
-
-
-def iso_date(text: str) -> str:
-    """``text`` as an ISO 8601 date or date-time (as precise as it is), or "" if it is none.
-
-    Accepts the EXIF-style colons some tools put in XMP dates (``2017:07:13 17:01:00``).
-    """
-    match = _ISO_DATE.fullmatch(text.strip())
-    if not match or not _valid(match):
-        return ""
-    result = match["year"]
-    for part, separator in (("month", "-"), ("day", "-"), ("time", "T")):
-        if match[part] is None:
-            return result
-        result += separator + match[part]
-    zone = match["zone"] or ""
-    if zone and zone != "Z" and ":" not in zone:
-        zone = f"{zone[:3]}:{zone[3:]}"
-    return result + zone
-
-
-def _valid(match: re.Match[str]) -> bool:
-    try:
-        date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
-    except ValueError:
-        return False
-    hours, minutes, *seconds = (match["time"] or "0:0").split(":")
-    return int(hours) < 24 and int(minutes) < 60 and float((seconds or ["0"])[0]) < 61
 
 
 def _strings(value: Any) -> list[str]:
@@ -346,8 +371,20 @@ def _write(image: Any, values: Mapping[str, str]) -> bytes:
     if _writable(access.get("iptc")):
         image.modify_iptc(_iim_changes(image, values), encoding="utf-8")
     image.modify_xmp(_xmp_changes(values))
-    _write_licensor(image, values["licensor"])
+    for name, kind in _STRUCT_LISTS.items():
+        _write_struct_list(image, kind, values[name])
+    if _writable(access.get("exif")):
+        _write_exif(image, values)
     return bytes(image.get_bytes())
+
+
+def _write_exif(image: Any, values: Mapping[str, str]) -> None:
+    """EXIF Artist and Copyright follow the creator and the copyright notice where the file
+    has them, so that no reader's fallback finds a stale name; none is added."""
+    present = _quietly(lambda: image.read_exif(encoding="latin-1"))
+    changes = {key: values[name] or None for name, key in EXIF_KEYS.items() if key in present}
+    if changes:
+        image.modify_exif(changes, encoding="utf-8")
 
 
 def _writable(mode: object) -> bool:
@@ -395,20 +432,6 @@ def _reencoded_iim(details: Mapping[str, Any]) -> dict[str, Any]:
     return changes
 
 
-def iim_date_time(iso: str) -> tuple[str, str]:
-    """IIM DateCreated ("YYYY-MM-DD") and TimeCreated ("HH:MM:SS±HH:MM") for an ISO date;
-    "" for what IIM cannot say (a partial date, a time without UTC offset)."""
-    match = _ISO_DATE.fullmatch(iso_date(iso))
-    if not match or match["day"] is None:
-        return "", ""
-    day = f"{match['year']}-{match['month']}-{match['day']}"
-    if match["time"] is None or match["zone"] is None:
-        return day, ""
-    clock = (match["time"].split(".")[0] + ":00")[:8]  # seconds default to 00, no fraction
-    zone = "+00:00" if match["zone"] == "Z" else match["zone"]
-    return day, clock + zone
-
-
 def _xmp_changes(values: Mapping[str, str]) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for name, key in XMP_KEYS.items():
@@ -424,22 +447,27 @@ def _xmp_changes(values: Mapping[str, str]) -> dict[str, Any]:
     return changes
 
 
-def _write_licensor(image: Any, licensor: str) -> None:
-    """plus:Licensor is replaced as a whole: one licensor, named, or by URL if it is one."""
+def _write_struct_list(image: Any, kind: _StructList, value: str) -> None:
+    """The list is replaced as a whole: one entry, named, or by address if it is one (and
+    the list has addresses)."""
     existing = [
         key
         for key in image.read_xmp(encoding="latin-1")
-        if key == _LICENSOR or key.startswith(_LICENSOR + "[")
+        if key == kind.key or key.startswith(kind.key + "[")
     ]
     if existing:  # the struct's fields must go before the list itself can
         image.modify_xmp(dict.fromkeys(reversed(existing)))
-    if not licensor:
+    if not value:
         return
-    part = "LicensorURL" if re.match(r"https?://", licensor) else "LicensorName"
+    is_url = kind.url_part is not None and re.match(r"https?://", value)
+    part = kind.url_part if is_url else kind.name_part
     image.modify_xmp(
         {
-            _LICENSOR: 'type="Seq"',
-            f"{_LICENSOR}[1]": 'type="Struct"',
-            f"{_LICENSOR}[1]/plus:{part}": licensor,
+            kind.key: 'type="Seq"',
+            f"{kind.key}[1]": 'type="Struct"',
+            f"{kind.key}[1]/plus:{part}": value,
         }
     )
+
+
+__all__ = ["iim_date_time", "iso_date", "read_metadata", "write_metadata"]

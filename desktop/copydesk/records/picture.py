@@ -29,6 +29,14 @@ EMBEDDED_FIELDS = (
     "city",
     "country",
     "date_created",
+    "special_instructions",
+    "image_supplier",
+    "rights_marked",
+    "cc_license",
+    "cc_attribution_name",
+    "cc_attribution_url",
+    "model_release_status",
+    "property_release_status",
 )
 
 
@@ -57,6 +65,15 @@ class PictureMetadata:
     city: str = ""  # City / photoshop:City
     country: str = ""  # Country-PrimaryLocationName / photoshop:Country
     date_created: str = ""  # ISO 8601 date or date-time, as found
+    # The supplier's instructions: restrictions, embargoes, mandatory credits (``restrictions``)
+    special_instructions: str = ""  # Special Instructions / photoshop:Instructions
+    image_supplier: str = ""  # plus:ImageSupplier name
+    rights_marked: str = ""  # xmpRights:Marked: "True" (rights-managed), "False" (public domain)
+    cc_license: str = ""  # cc:license, a Creative Commons deed's address
+    cc_attribution_name: str = ""  # cc:attributionName
+    cc_attribution_url: str = ""  # cc:attributionURL
+    model_release_status: str = ""  # plus:ModelReleaseStatus (a PLUS vocabulary address)
+    property_release_status: str = ""  # plus:PropertyReleaseStatus
     licence_id: str = ""  # a catalogue id such as "cc-by-4.0"; "" = not chosen
     source_url: str = ""  # the page the picture comes from
     rights_expiry: date | None = None

@@ -31,6 +31,7 @@ from copydesk.pictures.compliance import ALT_TEXT_LIMIT, CreditProblem, check_us
 from copydesk.pictures.listing import PictureListing
 from copydesk.qt.editor.spelling import SpellingService, TextSpelling
 from copydesk.qt.pictures.picture_model import awaiting_pixmap, status_label
+from copydesk.qt.pictures.rights_fields import InstructionsView
 from copydesk.records.picture import PictureStatus
 
 THUMBNAIL_SIZE = 56
@@ -132,6 +133,7 @@ class ArticleCreditsPane(QWidget):
         self.status_label = QLabel(host)
         self.status_label.setObjectName("useStatus")
         self.status_label.setWordWrap(True)
+        self.instructions = InstructionsView(host)
         self.caption = self._text_field(host, "useCaption", 3)
         self.alt_text = self._text_field(host, "useAltText", 3)
         self.alt_counter = QLabel(host)
@@ -152,6 +154,7 @@ class ArticleCreditsPane(QWidget):
         actions.addWidget(self.remove_button)
         form.addRow(self.tr("Credit:"), self.credit_label)
         form.addRow(self.tr("Status:"), self.status_label)
+        form.addRow(self.instructions)
         form.addRow(self.tr("Caption:"), self.caption)
         form.addRow(self.tr("Alt text:"), self.alt_text)
         form.addRow("", self.alt_counter)
@@ -278,6 +281,9 @@ class ArticleCreditsPane(QWidget):
     def _fill_details(self, use: PictureUse, listing: PictureListing | None) -> None:
         self.credit_label.setText(listing.credit if listing else self._missing_text(use))
         self.status_label.setText(self._status_text(listing))
+        self.instructions.show_instructions(
+            listing.record.metadata.special_instructions if listing else ""
+        )
         _set_text(self.caption, use.caption)
         _set_text(self.alt_text, use.alt_text)
         label = illustrative_label(self._language)

@@ -32,6 +32,11 @@ from copydesk.pictures import compliance, credits
 from copydesk.pictures.licensing import catalogue
 from copydesk.qt.editor.spelling import SpellingService, TextSpelling
 from copydesk.qt.pictures.credit_messages import problem_message, problem_suggestion
+from copydesk.qt.pictures.rights_fields import (
+    InstructionsView,
+    release_combo,
+    rights_marked_combo,
+)
 from copydesk.records.picture import PictureMetadata
 from copydesk.records.problem import Severity
 
@@ -45,13 +50,17 @@ _LINE_FIELDS = (
     "usage_terms",
     "web_statement",
     "licensor",
+    "image_supplier",
+    "cc_license",
+    "cc_attribution_name",
+    "cc_attribution_url",
     "headline",
     "city",
     "country",
     "date_created",
     "credit_override",
 )
-_TEXT_FIELDS = ("description", "alt_text")
+_TEXT_FIELDS = ("special_instructions", "description", "alt_text")
 _DIGITAL_SOURCE_TYPES = (
     "digitalCapture",
     "negativeFilm",
@@ -69,6 +78,8 @@ _DIGITAL_SOURCE_TYPES = (
     "algorithmicMedia",
 )
 DIGITAL_SOURCE_PREFIX = "http://cv.iptc.org/newscodes/digitalsourcetype/"
+# The fields shown as choices (``_choices``), in the same order.
+_CHOICE_FIELDS = ("rights_marked", "model_release_status", "property_release_status")
 
 
 class CreditEditor(QWidget):
@@ -151,6 +162,12 @@ class CreditEditor(QWidget):
         self.expiry.dateChanged.connect(self._commit)
         self.cropped = QCheckBox(self.tr("Cropped or otherwise changed"), form_host)
         self.cropped.toggled.connect(self._commit)
+        self.rights_marked = rights_marked_combo(form_host)
+        self.model_release = release_combo(form_host, "MR")
+        self.property_release = release_combo(form_host, "PR")
+        for combo in self._choices():
+            combo.activated.connect(self._commit)
+        self.instructions = InstructionsView(self)
 
         rows = [
             (self.tr("Creator"), self.lines["creator"]),
@@ -159,10 +176,16 @@ class CreditEditor(QWidget):
             (self.tr("Source"), self.lines["source"]),
             (self.tr("Source page (link)"), self.lines["source_url"]),
             (self.tr("Licence"), self.licence),
+            (self.tr("Special instructions"), self.texts["special_instructions"]),
             (self.tr("Copyright notice"), self.lines["copyright_notice"]),
             (self.tr("Usage terms"), self.lines["usage_terms"]),
             (self.tr("Web statement of rights"), self.lines["web_statement"]),
+            (self.tr("Rights marked"), self.rights_marked),
+            (self.tr("Creative Commons licence"), self.lines["cc_license"]),
+            (self.tr("Attribution name"), self.lines["cc_attribution_name"]),
+            (self.tr("Attribution address"), self.lines["cc_attribution_url"]),
             (self.tr("Licensor"), self.lines["licensor"]),
+            (self.tr("Image supplier"), self.lines["image_supplier"]),
             (self.tr("Caption"), self.texts["description"]),
             (self.tr("Alt text"), self.texts["alt_text"]),
             (self.tr("Headline"), self.lines["headline"]),
@@ -170,6 +193,8 @@ class CreditEditor(QWidget):
             (self.tr("City"), self.lines["city"]),
             (self.tr("Country"), self.lines["country"]),
             (self.tr("Date created"), self.lines["date_created"]),
+            (self.tr("Model release"), self.model_release),
+            (self.tr("Property release"), self.property_release),
             (self.expires, self.expiry),
             ("", self.cropped),
             (self.tr("Printed credit"), self.lines["credit_override"]),
@@ -187,6 +212,7 @@ class CreditEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.credit_label)
+        layout.addWidget(self.instructions)
         fixes = QHBoxLayout()
         fixes.addWidget(self.problems, 1)
         layout.addLayout(fixes)
@@ -229,6 +255,8 @@ class CreditEditor(QWidget):
                 text.setPlainText(getattr(metadata, name))
             _select(self.licence, metadata.licence_id)
             _select(self.digital_source, metadata.digital_source_type)
+            for combo, name in zip(self._choices(), _CHOICE_FIELDS, strict=True):
+                _select(combo, getattr(metadata, name))
             self.expires.setChecked(metadata.rights_expiry is not None)
             self.expiry.setEnabled(metadata.rights_expiry is not None)
             expiry = metadata.rights_expiry or date.today()
@@ -256,6 +284,10 @@ class CreditEditor(QWidget):
             **values,
             licence_id=str(self.licence.currentData() or ""),
             digital_source_type=str(self.digital_source.currentData() or ""),
+            **{
+                name: str(combo.currentData() or "")
+                for combo, name in zip(self._choices(), _CHOICE_FIELDS, strict=True)
+            },
             rights_expiry=date(expiry.year(), expiry.month(), expiry.day())
             if self.expires.isChecked()
             else None,
@@ -278,6 +310,7 @@ class CreditEditor(QWidget):
         metadata = self.metadata()
         credit = credits.credit_for(metadata, self._language)
         self.credit_label.setText(credit or self.tr("(no credit yet)"))
+        self.instructions.show_instructions(metadata.special_instructions)
         self.problems.clear()
         for problem in self.current_problems():
             item = QListWidgetItem(_problem_text(problem))
@@ -301,6 +334,9 @@ class CreditEditor(QWidget):
         if new != self._metadata:
             old, self._metadata = self._metadata, new
             self.committed.emit(old, new)
+
+    def _choices(self) -> tuple[QComboBox, ...]:
+        return (self.rights_marked, self.model_release, self.property_release)
 
     def _digital_source_labels(self) -> dict[str, str]:
         """IPTC's Digital Source Type NewsCodes by their names (cv.iptc.org)."""

@@ -284,6 +284,63 @@ _WORDINGS: dict[str, _Wording] = {
             "credits", "Keep the alt text to what the picture shows; details belong in the caption."
         ),
     ),
+    # The supplier's instructions
+    "instructions.credit_missing": _fixed(
+        lambda: translate(
+            "credits",
+            "The supplier requires the credit “%1”, and the printed credit leaves it out.",
+        ),
+        ("credit",),
+        lambda: translate("credits", "Print the required credit: it becomes the credit line."),
+    ),
+    "credit.override_omits_credit_line": _fixed(
+        lambda: translate(
+            "credits",
+            "The printed credit, typed by hand, leaves out the supplier’s credit line “%1”.",
+        ),
+        ("credit_line",),
+        lambda: translate("credits", "Print the composed credit, which gives the credit line."),
+    ),
+    "instructions.embargo": _fixed(
+        lambda: translate(
+            "credits", "The picture is under embargo until %1: it cannot be published before."
+        ),
+        ("until",),
+        lambda: translate("credits", "Wait for the embargo to end, or choose another picture."),
+    ),
+    "instructions.hold": _fixed(
+        lambda: translate(
+            "credits", "The supplier holds the picture for release (“%1”), without a date."
+        ),
+        ("wording",),
+        lambda: translate("credits", "Ask the supplier whether it may be published now."),
+    ),
+    "instructions.editorial_only": _fixed(
+        lambda: translate(
+            "credits",
+            "The supplier allows editorial use only (“%1”), and the publication is commercial.",
+        ),
+        ("wording",),
+        lambda: translate(
+            "credits",
+            "Check with the supplier that this use is allowed, or choose another picture.",
+        ),
+    ),
+    "instructions.handout_source": _fixed(
+        lambda: translate(
+            "credits", "The picture is a handout, and nothing says who handed it out."
+        ),
+        (),
+        lambda: translate("credits", "Name the organisation that handed it out in the source."),
+    ),
+    "instructions.file_photo": _fixed(
+        lambda: translate(
+            "credits", "The supplier says this is a file photo, and the caption does not."
+        ),
+        (),
+        lambda: translate("credits", "Add “%1” to the caption."),
+        ("wording",),
+    ),
 }
 
 
@@ -327,6 +384,14 @@ def field_label(field: str) -> str:
         "city": translate("credits", "City"),
         "country": translate("credits", "Country"),
         "date_created": translate("credits", "Date created"),
+        "special_instructions": translate("credits", "Special instructions"),
+        "image_supplier": translate("credits", "Image supplier"),
+        "rights_marked": translate("credits", "Rights marked"),
+        "cc_license": translate("credits", "Creative Commons licence"),
+        "cc_attribution_name": translate("credits", "Attribution name"),
+        "cc_attribution_url": translate("credits", "Attribution address"),
+        "model_release_status": translate("credits", "Model release"),
+        "property_release_status": translate("credits", "Property release"),
         "licence_id": translate("credits", "Licence"),
         "source_url": translate("credits", "Source page"),
         "rights_expiry": translate("credits", "Rights expiry"),
