@@ -2246,6 +2246,14 @@
         <translation>Le crédit imprimé omet l’auteur, «&#xa0;%1&#xa0;», que %2 impose de citer.</translation>
     </message>
     <message>
+        <source>The picture is for one-time use (“%1”), and “%2” used it first.</source>
+        <translation>La photo est à usage unique («&#xa0;%1&#xa0;»), et «&#xa0;%2&#xa0;» l’a utilisée en premier.</translation>
+    </message>
+    <message>
+        <source>The picture is for one-time use (“%1”), and another article used it first.</source>
+        <translation>La photo est à usage unique («&#xa0;%1&#xa0;»), et un autre article l’a utilisée en premier.</translation>
+    </message>
+    <message>
         <source>The printed credit names “%1”, but the licence is %2.</source>
         <translation>Le crédit imprimé mentionne «&#xa0;%1&#xa0;», mais la licence est %2.</translation>
     </message>
@@ -2340,6 +2348,10 @@
     <message>
         <source>Print the composed credit, which gives the credit line.</source>
         <translation>Imprimer le crédit composé, qui donne la ligne de crédit.</translation>
+    </message>
+    <message>
+        <source>Choose another picture, or ask the supplier for another use.</source>
+        <translation>Choisir une autre photo, ou demander au fournisseur un autre usage.</translation>
     </message>
     <message>
         <source>The picture is under embargo until %1: it cannot be published before.</source>
@@ -2492,6 +2504,14 @@
     <message>
         <source>Printed credit</source>
         <translation>Crédit imprimé</translation>
+    </message>
+    <message>
+        <source>First used in</source>
+        <translation>Utilisée d’abord dans</translation>
+    </message>
+    <message>
+        <source>Headline of the first use</source>
+        <translation>Titre de la première utilisation</translation>
     </message>
     <message>
         <source>Caption</source>

@@ -94,6 +94,13 @@ def produced_problems() -> Iterator[CreditProblem]:
             )
     for alt_text, caption, illustrative in USES:
         yield from check_use(alt_text, caption, illustrative=illustrative)
+    once = CLEAN.replace(special_instructions="ONE TIME USE ONLY")
+    for first_use in (
+        {"first_use_article": "a-uuid", "first_use_headline": "Le Kremlin"},
+        {"first_use_article": "a-uuid"},
+    ):
+        picture = once.replace(**first_use)
+        yield from restrictions.use_problems(picture, article_uuid="b-uuid", using_articles=1)
 
 
 def codes_in_engine_source() -> set[str]:
@@ -112,7 +119,7 @@ def codes_in_engine_source() -> set[str]:
 def test_every_code_the_engine_produces_has_a_template() -> None:
     in_source = codes_in_engine_source()
     produced = {problem.code for problem in produced_problems()}
-    assert len(in_source) == 28
+    assert len(in_source) == 29
     assert produced == in_source  # the cases above break every rule
     assert known_codes() == in_source  # a template for each, and none left over
 
@@ -131,6 +138,8 @@ def test_every_wording_is_covered() -> None:
     websites = {p.params["field"] for p in problems if p.code == "credit.website"}
     creators = {bool(p.params["creator"]) for p in problems if p.code == "creator.missing"}
     disclosures = {p.params["disclosure"] for p in problems if p.code == "ai.undisclosed"}
+    first_uses = {bool(p.params["headline"]) for p in problems if p.code.endswith("one_time_use")}
+    assert first_uses == {True, False}
     assert guesses == {True, False}
     assert websites == set(compliance.NAME_FIELDS)
     assert creators == {True, False}

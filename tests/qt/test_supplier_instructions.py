@@ -8,9 +8,12 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from copydesk.articles import store as articles
 from copydesk.pictures import store as images
 from copydesk.pictures.operations import import_files
+from copydesk.qt.checks.messages import problem_message
 from copydesk.qt.pictures.credit_editor import CreditEditor
+from copydesk.records.article import ArticleContent, LeadPictureUse
 from copydesk.records.picture import PictureMetadata
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
@@ -80,3 +83,36 @@ def test_the_credits_pane_shows_the_pictures_instructions(
     qtbot.waitUntil(lambda: pane.instructions.isVisible(), timeout=5_000)
     assert "• One-time use" in pane.instructions.text()
     assert "• Mandatory credit — US Navy/Handout" in pane.instructions.text()
+
+
+def test_the_checks_panel_names_a_one_time_picture_used_in_a_second_article(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path, tmp_path: Path
+) -> None:
+    with opened(library_path, sample=True) as library:
+        report = import_files(library, [jpeg(tmp_path / "navy.jpg", (20, 60, 120))])
+        (picture_id,) = report.picture_ids
+        with library.write() as session:
+            images.update_metadata(session, picture_id, HANDOUT.replace(credit_line="US Navy"))
+            first = ArticleContent(
+                headline="Le navire arrive",
+                lead_picture=LeadPictureUse(picture_id, "Le navire.", "Un navire"),
+            )
+            articles.create_article(session, first)
+            articles.create_article(session, ArticleContent(headline="Le navire repart"))
+    window = make_window(library_path)
+    assert window.current is not None and window.current.content.headline == "Le navire repart"
+    window.article_pictures.set_lead(listing(window, picture_id))
+
+    def once() -> list[str]:
+        return [
+            problem_message(problem)
+            for problem in window.checks_panel.problems()
+            if problem.code == "picture.instructions.one_time_use"
+        ]
+
+    qtbot.waitUntil(lambda: bool(once()), timeout=5_000)
+    assert "“Le navire arrive” used it first" in once()[0]
+    # The credits pane says so too: the picture is in error here.
+    pane = window.credits_pane
+    qtbot.waitUntil(lambda: "“Le navire arrive” used it first" in pane.status_label.text())
+    assert "error" in pane.list.item(0).text()

@@ -401,19 +401,20 @@ def check_article(
     preferences = preferences or DEFAULTS
     today = today or date.today()
     problems = checks.check_article(record.content, preferences, today)
-    problems += _picture_problems(path, record.content, preferences, today)
+    problems += _picture_problems(path, record, preferences, today)
     problems.sort(key=checks.problem_order)
     return problems
 
 
 def _picture_problems(
-    path: Path, content: ArticleContent, preferences: Preferences, today: date
+    path: Path, record: ArticleRecord, preferences: Preferences, today: date
 ) -> list[Problem]:
     """The problems of the pictures the article shows (none read when it shows none)."""
     from copydesk.articles import pictures as article_pictures
     from copydesk.library import db
     from copydesk.pictures.listing import Judgement
 
+    content = record.content
     ids = article_pictures.picture_ids(content)
     if not ids:
         return []
@@ -423,7 +424,7 @@ def _picture_problems(
         pictures = article_pictures.load_article_pictures(library, ids, judgement)
     finally:
         library.close()
-    return article_pictures.check_pictures(content, pictures)
+    return article_pictures.check_pictures(content, pictures, record.uuid)
 
 
 def _find_by_slug(path: Path, slug: str) -> ArticleRecord | None:

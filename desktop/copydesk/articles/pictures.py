@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.articles.checks import line_and_column
 from copydesk.library.media_store import extension_for
-from copydesk.pictures import compliance
+from copydesk.pictures import compliance, restrictions
 from copydesk.pictures.compliance import CreditProblem
 from copydesk.pictures.listing import Judgement, PictureListing, judge
 from copydesk.records.article import ArticleContent
@@ -195,10 +195,14 @@ def read_article_pictures(
 # ---- checks ---------------------------------------------------------------------------------
 
 
-def check_pictures(content: ArticleContent, pictures: ArticlePictures) -> list[Problem]:
+def check_pictures(
+    content: ArticleContent, pictures: ArticlePictures, article_uuid: str = ""
+) -> list[Problem]:
     """The checks panel's picture problems: each use's alt text and caption, and the credit
-    problems of each picture (once per picture, at its first use). A use of a picture that
-    awaits its file is an error too (``picture.awaiting_file``): it cannot be published."""
+    problems of each picture (once per picture, at its first use), with those of its use in
+    the article ``article_uuid`` ("" when not saved yet: one-time use). A use of a picture
+    that awaits its file is an error too (``picture.awaiting_file``): it cannot be
+    published."""
     problems: list[Problem] = []
     credited: set[int] = set()
     body = content.body
@@ -215,7 +219,11 @@ def check_pictures(content: ArticleContent, pictures: ArticlePictures) -> list[P
         )
         if use.picture_id not in credited:
             credited.add(use.picture_id)
-            use_problems = [*use_problems, *listing.problems]
+            using = len({usage.article_id for usage in listing.usages})
+            once = restrictions.use_problems(
+                listing.record.metadata, article_uuid=article_uuid, using_articles=using
+            )
+            use_problems = [*use_problems, *listing.problems, *once]
         problems.extend(_as_problem(use, listing, found, body) for found in use_problems)
     return problems
 

@@ -22,6 +22,7 @@ from copydesk.library.models import (
     RelatedLinkRow,
     utc_now,
 )
+from copydesk.pictures import store as images
 from copydesk.records.article import (
     ArticleContent,
     ArticleRecord,
@@ -267,6 +268,10 @@ def _apply_picture_uses(session: Session, article: Article, content: ArticleCont
             PictureUse(picture_id=pid, role=role, caption=caption, alt_text=alt, illustrative=flag)
             for pid, role, caption, alt, flag in wanted
         ]
+    # On every save: a picture used before first uses were remembered gets its first use.
+    images.note_first_uses(
+        session, {use[0] for use in wanted}, article.uuid, content.headline.strip()
+    )
 
 
 def _lead_of(article: Article) -> LeadPictureUse | None:

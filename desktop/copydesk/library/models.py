@@ -234,6 +234,8 @@ class Picture(Base):
     model_release_status: Mapped[str] = mapped_column(Text, default="", server_default="")
     property_release_status: Mapped[str] = mapped_column(Text, default="", server_default="")
     rights_marked: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    first_use_article: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    first_use_headline: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class PictureUse(Base):

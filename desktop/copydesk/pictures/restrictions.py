@@ -11,8 +11,9 @@ checked against what the desk is about to print and publish.
 An instruction Copydesk does not know is not a problem: the credit editor and the credits pane
 show every instruction, known or not, for the desk to read.
 
-One-time use and no-archives are rules on the picture's uses and on the library archive, not
-on its credit: ``instructions`` reads them, their rules live where the uses are.
+One-time use is a rule on the picture's uses (``use_problems``): a picture for one-time use
+may go into the first article that used it (remembered even once that article is deleted),
+not into another. No-archives is a rule on the library archive.
 """
 
 from __future__ import annotations
@@ -172,9 +173,40 @@ def _file_photo_problems(
     )
 
 
+def use_problems(
+    metadata: PictureMetadata, *, article_uuid: str, using_articles: int
+) -> list[CreditProblem]:
+    """The problems of using the picture in the article ``article_uuid`` ("" for one not
+    saved yet), which ``using_articles`` saved articles use now (for pictures used before
+    their first use was remembered)."""
+    once = [
+        i.text
+        for i in read_instructions(metadata.special_instructions)
+        if i.kind is Restriction.ONE_TIME_USE
+    ]
+    first = metadata.first_use_article
+    if not once or (first == article_uuid if first else using_articles <= 1):
+        return []
+    wording, headline = once[0], metadata.first_use_headline if first else ""
+    message = (
+        _("The picture is for one-time use (“{wording}”), and “{headline}” used it first.")
+        if headline
+        else _("The picture is for one-time use (“{wording}”), and another article used it first.")
+    )
+    return [
+        _error(
+            "instructions.one_time_use",
+            "special_instructions",
+            message.format(wording=wording, headline=headline),
+            {"wording": wording, "headline": headline},
+            _("Choose another picture, or ask the supplier for another use."),
+        )
+    ]
+
+
 def local_now() -> datetime:
     """Now, in the person's time zone (an aware date-time)."""
     return datetime.now(UTC).astimezone()
 
 
-__all__ = ["FILE_PHOTO_WORDING", "local_now", "restriction_problems"]
+__all__ = ["FILE_PHOTO_WORDING", "local_now", "restriction_problems", "use_problems"]

@@ -263,9 +263,40 @@ def _metadata_of(row: Picture) -> PictureMetadata:
     return PictureMetadata(**{name: getattr(row, name) for name in _METADATA_FIELDS})
 
 
+# Written once, by the first article to use the picture: an edit made from an older copy of
+# the picture's credit never clears them.
+_FIRST_USE = ("first_use_article", "first_use_headline")
+
+
 def _set_metadata(row: Picture, metadata: PictureMetadata) -> None:
+    keep_first_use = bool(row.first_use_article)
     for name in _METADATA_FIELDS:
-        setattr(row, name, getattr(metadata, name))
+        if not (keep_first_use and name in _FIRST_USE):
+            setattr(row, name, getattr(metadata, name))
+
+
+def note_first_uses(
+    session: Session, picture_ids: set[int], article_uuid: str, headline: str
+) -> None:
+    """The article ``article_uuid`` uses these pictures: those no article used before
+    remember it as their first use; those another article used already (before first uses
+    were remembered) remember that one."""
+    if not picture_ids:
+        return
+    rows = session.scalars(
+        select(Picture).where(Picture.id.in_(picture_ids), Picture.first_use_article == "")
+    ).all()
+    for row in rows:
+        earlier = session.execute(
+            select(Article.uuid, Article.headline)
+            .join(PictureUse, PictureUse.article_id == Article.id)
+            .where(PictureUse.picture_id == row.id, Article.uuid != article_uuid)
+            .order_by(Article.created_at, Article.id)
+            .limit(1)
+        ).first()
+        row.first_use_article, row.first_use_headline = (
+            (earlier[0], earlier[1].strip()) if earlier else (article_uuid, headline)
+        )
 
 
 def to_record(row: Picture) -> PictureRecord:

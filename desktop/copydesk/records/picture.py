@@ -79,6 +79,10 @@ class PictureMetadata:
     rights_expiry: date | None = None
     cropped: bool = False
     credit_override: str = ""  # used instead of the composed credit line when set
+    # The article that used the picture first (its uuid and headline then), kept when that
+    # article is deleted: a picture for one-time use may not go into a second one.
+    first_use_article: str = ""
+    first_use_headline: str = ""
 
     def replace(self, **changes: object) -> PictureMetadata:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

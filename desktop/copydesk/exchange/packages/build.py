@@ -183,7 +183,7 @@ def export_problems(snapshot: ArticleSnapshot, options: ExportOptions) -> list[P
     content = snapshot.record.content
     today = options.today or date.today()
     problems = checks.check_article(content, options.preferences, today)
-    problems += check_pictures(content, snapshot.pictures)
+    problems += check_pictures(content, snapshot.pictures, snapshot.record.uuid)
     problems.sort(key=checks.problem_order)
     return problems
 

@@ -38,6 +38,7 @@ class ChecksController(QObject):
         jobs: LatestOnly,
         today: Callable[[], date] = date.today,
         pictures: Callable[[], ArticlePictures] | None = None,
+        article_uuid: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(panel)
         self.panel = panel
@@ -47,6 +48,7 @@ class ChecksController(QObject):
         self._stopped = False
         self._today = today
         self._pictures = pictures
+        self._article_uuid = article_uuid  # the article shown ("" before its first save)
         # The speller of a language (the window's spelling), for the headline and standfirst.
         self.spelling: Callable[[str], Speller | None] | None = None
         self._count = 0  # only the latest check's result is shown
@@ -74,6 +76,7 @@ class ChecksController(QObject):
         count, content = self._count, self.editor.content()
         preferences, today = self._preferences.current(), self._today()
         pictures = self._pictures() if self._pictures is not None else None
+        article_uuid = self._article_uuid()
         speller = self.spelling(content.language) if self.spelling is not None else None
 
         def check() -> tuple[int, list[Problem]]:
@@ -83,7 +86,7 @@ class ChecksController(QObject):
                 # the window must not load before its first paint.
                 from copydesk.articles.pictures import check_pictures
 
-                problems += check_pictures(content, pictures)
+                problems += check_pictures(content, pictures, article_uuid)
             if speller is not None:
                 problems += spelling_problems(content, speller)
             if pictures is not None or speller is not None:

@@ -9,6 +9,8 @@ Markdown), so that every change is an ordinary, undoable edit of the article.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -27,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.articles.pictures import LEAD, ArticlePictures, PictureUse, illustrative_label
-from copydesk.pictures.compliance import ALT_TEXT_LIMIT, CreditProblem, check_use
+from copydesk.pictures.compliance import ALT_TEXT_LIMIT, CreditProblem, check_use, picture_status
 from copydesk.pictures.listing import PictureListing
+from copydesk.pictures.restrictions import use_problems
 from copydesk.qt.editor.spelling import SpellingService, TextSpelling
 from copydesk.qt.pictures.picture_model import awaiting_pixmap, status_label
 from copydesk.qt.pictures.rights_fields import InstructionsView
@@ -53,6 +56,7 @@ class ArticleCreditsPane(QWidget):
         self._uses: list[PictureUse] = []
         self._pictures = ArticlePictures()
         self._language = "fr"
+        self.article_uuid = ""  # the article shown, "" before its first save (one-time use)
         self._thumbnails: dict[str, QPixmap] = {}
         self._requested: set[str] = set()
         self._placeholder: QIcon | None = None
@@ -190,6 +194,7 @@ class ArticleCreditsPane(QWidget):
         """Show the article's pictures; the use being edited stays selected (same role and
         place among the body's pictures) and fields being typed in are left alone."""
         previous = self.list.currentRow()
+        pictures = _in_article(pictures, self.article_uuid)
         self._uses, self._pictures, self._language = list(uses), pictures, language
         for field in self._spelling:
             field.set_language(language)
@@ -365,6 +370,25 @@ class ArticleCreditsPane(QWidget):
         row = self.list.currentRow()
         if 0 <= row < len(self._uses):
             self.remove_requested.emit(row)
+
+
+def _in_article(pictures: ArticlePictures, article_uuid: str) -> ArticlePictures:
+    """The pictures as this article uses them: a picture for one-time use that another
+    article used first has that error too, in its status and its list row."""
+    listings = {
+        picture_id: _with_use_rules(listing, article_uuid)
+        for picture_id, listing in pictures.listings.items()
+    }
+    return dataclasses.replace(pictures, listings=listings)
+
+
+def _with_use_rules(listing: PictureListing, article_uuid: str) -> PictureListing:
+    using = len({usage.article_id for usage in listing.usages})
+    found = use_problems(listing.record.metadata, article_uuid=article_uuid, using_articles=using)
+    if not found:
+        return listing
+    problems = (*listing.problems, *found)
+    return dataclasses.replace(listing, problems=problems, status=picture_status(problems))
 
 
 def _with_fields(use: PictureUse, *, caption: str, alt_text: str, illustrative: bool) -> PictureUse:

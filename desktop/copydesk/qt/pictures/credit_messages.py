@@ -69,6 +69,24 @@ def _choose_licence_suggestion(params: Mapping[str, str]) -> _Template:
     return (lambda: translate("credits", "Choose the licence from the catalogue."), ())
 
 
+def _choose_one_time_use(params: Mapping[str, str]) -> _Template:
+    """The article that used the picture first, by its headline when it had one."""
+    if params.get("headline"):
+        return (
+            lambda: translate(
+                "credits", "The picture is for one-time use (“%1”), and “%2” used it first."
+            ),
+            ("wording", "headline"),
+        )
+    return (
+        lambda: translate(
+            "credits",
+            "The picture is for one-time use (“%1”), and another article used it first.",
+        ),
+        ("wording",),
+    )
+
+
 def _choose_creator_missing(params: Mapping[str, str]) -> _Template:
     """A creator that is only a website is quoted; an empty one is not."""
     if params.get("creator"):
@@ -301,6 +319,14 @@ _WORDINGS: dict[str, _Wording] = {
         ("credit_line",),
         lambda: translate("credits", "Print the composed credit, which gives the credit line."),
     ),
+    "instructions.one_time_use": _Wording(
+        _choose_one_time_use,
+        _always(
+            lambda: translate(
+                "credits", "Choose another picture, or ask the supplier for another use."
+            )
+        ),
+    ),
     "instructions.embargo": _fixed(
         lambda: translate(
             "credits", "The picture is under embargo until %1: it cannot be published before."
@@ -397,6 +423,8 @@ def field_label(field: str) -> str:
         "rights_expiry": translate("credits", "Rights expiry"),
         "cropped": translate("credits", "Cropped"),
         "credit_override": translate("credits", "Printed credit"),
+        "first_use_article": translate("credits", "First used in"),
+        "first_use_headline": translate("credits", "Headline of the first use"),
         "caption": translate("credits", "Caption"),
     }
     return labels.get(field, field)

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             self.preferences,
             LatestOnly(self.compute),
             pictures=lambda: self.article_pictures.snapshot,
+            article_uuid=lambda: self.current.uuid if self.current is not None else "",
         )
         # Left column: the list above the tools that follow the article being edited.
         self.side_tabs = QTabWidget(self)
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
     def current(self, record: ArticleRecord | None) -> None:
         self._current = record
         self.autosave.edit(record.id if record is not None else None)
+        self.credits_pane.article_uuid = record.uuid if record is not None else ""
 
     def library_for_writing(self) -> Library | None:
         return self.session.for_writing()

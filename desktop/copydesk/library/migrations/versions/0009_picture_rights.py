@@ -1,6 +1,6 @@
 """What a picture's supplier says of its rights, read from its IIM, XMP and EXIF: special
 instructions, image supplier, the rights-marked flag, Creative Commons XMP and the model and
-property release statuses.
+property release statuses; and the article that used the picture first.
 
 Revision ID: 0009
 Revises: 0008
@@ -33,10 +33,18 @@ def upgrade() -> None:
         table.add_column(
             sa.Column("rights_marked", sa.String(length=8), nullable=False, server_default="")
         )
+        table.add_column(
+            sa.Column("first_use_article", sa.String(length=36), nullable=False, server_default="")
+        )
+        table.add_column(
+            sa.Column("first_use_headline", sa.Text(), nullable=False, server_default="")
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("pictures") as table:
+        table.drop_column("first_use_headline")
+        table.drop_column("first_use_article")
         table.drop_column("rights_marked")
         for name in reversed(TEXT_COLUMNS):
             table.drop_column(name)
