@@ -12,6 +12,13 @@ from dataclasses import dataclass
 
 from copydesk.text.stats import DEFAULT_WORDS_PER_MINUTE
 
+# The news agencies a desk's pictures usually come from: a picture whose credit line or source
+# names one is offered the agency licence (``pictures.licence_suggestions``).
+DEFAULT_AGENCIES = (
+    "AFP, Agence France-Presse, Reuters, Associated Press, AP, EPA, dpa, ANP, ANSA, EFE, Belga,"
+    " Keystone, PA Images, Xinhua, Kyodo, Yonhap, Bloomberg, Sipa, Maxppp, Abaca, Hans Lucas"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Preferences:
@@ -26,6 +33,8 @@ class Preferences:
     commercial_publication: bool = True
     # The window's language: "en", "fr", or empty for the system's (applied at the next start).
     language: str = ""
+    # Separated by commas (or lines).
+    news_agencies: str = DEFAULT_AGENCIES
 
     def replace(self, **changes: object) -> Preferences:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

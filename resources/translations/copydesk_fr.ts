@@ -1739,6 +1739,10 @@
         <translation>Publication commerciale (pas de licence NC)</translation>
     </message>
     <message>
+        <source>A picture with no licence whose credit line or source names one of these agencies is offered the agency licence.</source>
+        <translation>Une photo sans licence dont la ligne de crédit ou la source nomme l’une de ces agences se voit proposer la licence d’agence.</translation>
+    </message>
+    <message>
         <source>As the system</source>
         <translation>Comme le système</translation>
     </message>
@@ -1769,6 +1773,10 @@
     <message>
         <source>Pictures</source>
         <translation>Images</translation>
+    </message>
+    <message>
+        <source>News agencies (separated by commas)</source>
+        <translation>Agences de presse (séparées par des virgules)</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2244,6 +2252,22 @@
     <message>
         <source>The printed credit leaves out the creator, “%1”, whom %2 requires.</source>
         <translation>Le crédit imprimé omet l’auteur, «&#xa0;%1&#xa0;», que %2 impose de citer.</translation>
+    </message>
+    <message>
+        <source>Choose %1: the picture&apos;s data marks it as public domain.</source>
+        <translation>Choisir %1&#xa0;: les données de la photo la disent du domaine public.</translation>
+    </message>
+    <message>
+        <source>Choose %1: the credit names the agency %2.</source>
+        <translation>Choisir %1&#xa0;: le crédit nomme l’agence %2.</translation>
+    </message>
+    <message>
+        <source>Choose %1: the copyright notice names the stock library %2.</source>
+        <translation>Choisir %1&#xa0;: la mention de copyright nomme la banque d’images %2.</translation>
+    </message>
+    <message>
+        <source>Choose %1: the supplier&apos;s instructions say it is a handout.</source>
+        <translation>Choisir %1&#xa0;: les instructions du fournisseur en font un document remis.</translation>
     </message>
     <message>
         <source>The picture is for one-time use (“%1”), and “%2” used it first.</source>

@@ -128,11 +128,13 @@ def test_the_reference_credit_once_fixed_passes() -> None:
     ],
 )
 def test_a_licence_must_be_chosen_from_the_catalogue(licence_id: str, code: str) -> None:
-    problem = the_problem(CLEAN.replace(licence_id=licence_id), code)
+    # A source that names no agency: nothing in the metadata points at a licence.
+    unsure = CLEAN.replace(licence_id=licence_id, source="Service de presse du Kremlin")
+    problem = the_problem(unsure, code)
     assert problem.severity is Severity.ERROR and problem.field == "licence_id"
     assert problem.fix is None
     # Without a known licence, its requirements are not judged.
-    assert codes(CLEAN.replace(licence_id=licence_id, creator="", source_url="")) == [code]
+    assert codes(unsure.replace(creator="", source_url="")) == [code]
 
 
 def test_a_missing_licence_is_suggested_from_the_files_own_rights_fields() -> None:
@@ -141,7 +143,61 @@ def test_a_missing_licence_is_suggested_from_the_files_own_rights_fields() -> No
     )
     problem = the_problem(metadata, "licence.missing")
     assert problem.fix == {"licence_id": "cc-by-sa-4.0"}
-    assert "CC BY-SA 4.0" in problem.suggestion and problem.params == {"guess": "CC BY-SA 4.0"}
+    assert "CC BY-SA 4.0" in problem.suggestion
+    assert problem.params == {"guess": "CC BY-SA 4.0", "ground": "rights", "named": "CC BY-SA 4.0"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "licence_id", "suggestion"),
+    [
+        # Creative Commons XMP comes first.
+        (
+            {"cc_license": "https://creativecommons.org/licenses/by-sa/4.0/", "source": "AFP"},
+            "cc-by-sa-4.0",
+            "Choose the licence from the catalogue. The picture's own data names CC BY-SA 4.0.",
+        ),
+        (
+            {"rights_marked": "False", "source": ""},
+            "pdm-1.0",
+            "Choose Public Domain Mark 1.0: the picture's data marks it as public domain.",
+        ),
+        (
+            {"credit_line": "Agence France-Presse", "source": "XAF"},
+            "agency",
+            "Choose All rights reserved (agency): the credit names the agency"
+            " Agence France-Presse.",
+        ),
+        (
+            {"copyright_notice": "© 2024 Getty Images", "source": ""},
+            "agency",
+            "Choose All rights reserved (agency): the copyright notice names the stock library"
+            " Getty Images.",
+        ),
+        (
+            {"special_instructions": "HANDOUT PHOTO", "source": "US Navy"},
+            "handout",
+            "Choose Handout: the supplier's instructions say it is a handout.",
+        ),
+    ],
+)
+def test_a_missing_licence_is_suggested_from_the_metadata(
+    fields: dict[str, str], licence_id: str, suggestion: str
+) -> None:
+    problem = the_problem(CLEAN.replace(licence_id="", **fields), "licence.missing")
+    assert problem.fix == {"licence_id": licence_id}
+    assert problem.suggestion == suggestion
+
+
+def test_agencies_are_the_desks_list_and_short_names_are_matched_as_written() -> None:
+    wire = CLEAN.replace(licence_id="", source="Agence Exemple")
+    assert the_problem(wire, "licence.missing").fix is None
+    found = check_picture(
+        wire, language="fr", commercial=True, today=TODAY, agencies=("Agence Exemple",)
+    )
+    assert next(p for p in found if p.code == "licence.missing").fix == {"licence_id": "agency"}
+    # "AP" names the agency; "ap" in "Gap Photos" or "Shape" does not.
+    assert the_problem(CLEAN.replace(licence_id="", source="AP"), "licence.missing").fix
+    assert the_problem(CLEAN.replace(licence_id="", source="Shape"), "licence.missing").fix is None
 
 
 @pytest.mark.parametrize("licence_id", ["cc-by-2.0", "cc-by-nc-sa-3.0", "cc-by-nd-4.0"])

@@ -45,6 +45,11 @@ PICTURES: list[tuple[PictureMetadata, bool]] = [
     (CLEAN.replace(creator=CC_BY_SA_DEED), False),  # a licence link as the creator
     (CLEAN.replace(licence_id=""), False),
     (CLEAN.replace(licence_id="", web_statement=CC_BY_SA_DEED), False),
+    (CLEAN.replace(licence_id="", source="AFP"), False),
+    (CLEAN.replace(licence_id="", source="Service de presse du Kremlin"), False),
+    (CLEAN.replace(licence_id="", source="", rights_marked="False"), False),
+    (CLEAN.replace(licence_id="", source="", copyright_notice="© Shutterstock"), False),
+    (CLEAN.replace(licence_id="", special_instructions="HANDOUT PHOTO"), False),
     (CLEAN.replace(licence_id="unknown"), False),
     (CLEAN.replace(licence_id="unknown", usage_terms="CC BY-SA 4.0"), False),
     (CLEAN.replace(licence_id="cc-by-9.9"), False),
@@ -135,6 +140,8 @@ def test_every_wording_is_covered() -> None:
     """The cases reach each wording of the codes whose wording depends on the params."""
     problems = list(produced_problems())
     guesses = {bool(p.params.get("guess")) for p in problems if p.code.startswith("licence.")}
+    grounds = {p.params.get("ground") for p in problems if p.code == "licence.missing"}
+    assert grounds == {None, "rights", "marked", "agency", "stock", "handout"}
     websites = {p.params["field"] for p in problems if p.code == "credit.website"}
     creators = {bool(p.params["creator"]) for p in problems if p.code == "creator.missing"}
     disclosures = {p.params["disclosure"] for p in problems if p.code == "ai.undisclosed"}

@@ -418,7 +418,7 @@ def _picture_problems(
     ids = article_pictures.picture_ids(content)
     if not ids:
         return []
-    judgement = Judgement(content.language, preferences.commercial_publication, today)
+    judgement = Judgement.from_preferences(preferences, content.language).replace(today=today)
     library = db.open_library(path)
     try:
         pictures = article_pictures.load_article_pictures(library, ids, judgement)

@@ -18,6 +18,12 @@ from datetime import UTC, date, datetime
 from copydesk.pictures import licensing
 from copydesk.pictures.ai import DISCLOSURE_TEXT, discloses_ai, is_ai_generated
 from copydesk.pictures.credits import compose_credit
+from copydesk.pictures.licence_suggestions import (
+    DEFAULT_AGENCIES,
+    Ground,
+    Suggestion,
+    suggest_licence,
+)
 from copydesk.pictures.licensing import Family, Licence
 from copydesk.pictures.problems import CreditProblem
 from copydesk.pictures.problems import error as _error
@@ -53,11 +59,13 @@ def check_picture(
     commercial: bool,
     today: date,
     now: datetime | None = None,
+    agencies: Iterable[str] = DEFAULT_AGENCIES,
 ) -> list[CreditProblem]:
     """Every problem of ``metadata`` for a publication in ``language`` on ``today``;
     ``commercial`` when the publication is commercial (sold, paywalled or carrying ads).
     ``now`` (aware; the person's clock by default) is the moment embargoes are judged at, in
-    its time zone."""
+    its time zone. A credit line or source naming one of ``agencies`` suggests the agency
+    licence."""
     found = licensing.licence(metadata.licence_id)
     moment = now or local_now()
     problems = [
@@ -68,7 +76,7 @@ def check_picture(
             now=moment,
             zone=moment.tzinfo or UTC,
         ),
-        *_licence_choice_problems(metadata, found),
+        *_licence_choice_problems(metadata, found, agencies),
         *_website_problems(metadata),
         *_ai_problems(metadata, language),
         *_expiry_problems(metadata, today),
@@ -101,22 +109,24 @@ def picture_status(problems: Iterable[CreditProblem]) -> PictureStatus:
 
 
 def _licence_choice_problems(
-    metadata: PictureMetadata, found: Licence | None
+    metadata: PictureMetadata, found: Licence | None, agencies: Iterable[str]
 ) -> Iterator[CreditProblem]:
     chosen = metadata.licence_id.strip()
     if found is not None and found.family is not Family.UNKNOWN:
         return
-    # The rights fields of the file, or a credit read from a page, may name the licence.
-    rights_texts = (metadata.usage_terms, metadata.web_statement, metadata.copyright_notice)
-    guess = licensing.identify(*rights_texts, metadata.credit_override)
-    fix = {"licence_id": guess.id} if guess else None
-    if guess:
-        suggestion = _(
-            "Choose the licence from the catalogue. The picture's own data names {licence}."
-        ).format(licence=guess.name)
-    else:
-        suggestion = _("Choose the licence from the catalogue.")
-    params = {"guess": guess.name} if guess else {}
+    # The picture's own metadata may point at the licence: offered as the fix.
+    suggested = suggest_licence(metadata, agencies)
+    fix = {"licence_id": suggested.licence.id} if suggested else None
+    suggestion = _suggestion_text(suggested)
+    params = (
+        {
+            "guess": suggested.licence.name,
+            "ground": str(suggested.ground),
+            "named": suggested.named,
+        }
+        if suggested
+        else {}
+    )
     if not chosen:
         message = _("No licence is chosen: without one, the picture cannot be published.")
         yield _error("licence.missing", "licence_id", message, params, suggestion, fix)
@@ -133,6 +143,22 @@ def _licence_choice_problems(
             suggestion,
             fix,
         )
+
+
+def _suggestion_text(suggested: Suggestion | None) -> str:
+    if suggested is None:
+        return _("Choose the licence from the catalogue.")
+    licence, named = suggested.licence.name, suggested.named
+    texts = {
+        Ground.RIGHTS: _(
+            "Choose the licence from the catalogue. The picture's own data names {licence}."
+        ),
+        Ground.MARKED: _("Choose {licence}: the picture's data marks it as public domain."),
+        Ground.AGENCY: _("Choose {licence}: the credit names the agency {named}."),
+        Ground.STOCK: _("Choose {licence}: the copyright notice names the stock library {named}."),
+        Ground.HANDOUT: _("Choose {licence}: the supplier's instructions say it is a handout."),
+    }
+    return texts[suggested.ground].format(licence=licence, named=named)
 
 
 def _requirement_problems(

@@ -4,12 +4,14 @@ where it is used, judged without the database (the window loads this before its 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from copydesk.pictures import compliance, credits
+from copydesk.pictures.licence_suggestions import DEFAULT_AGENCIES, agencies_from_text
 from copydesk.preferences import Preferences
 from copydesk.records.picture import PictureRecord, PictureStatus
 
@@ -38,10 +40,15 @@ class Judgement:
     language: str = "fr"
     commercial: bool = True
     today: date | None = None
+    agencies: tuple[str, ...] = DEFAULT_AGENCIES  # their credits suggest the agency licence
 
     @classmethod
     def from_preferences(cls, preferences: Preferences, language: str = "fr") -> Judgement:
-        return cls(language, preferences.commercial_publication)
+        agencies = agencies_from_text(preferences.news_agencies)
+        return cls(language, preferences.commercial_publication, agencies=agencies)
+
+    def replace(self, **changes: object) -> Judgement:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 
 def judge(
@@ -53,6 +60,7 @@ def judge(
         language=judgement.language,
         commercial=judgement.commercial,
         today=judgement.today or date.today(),
+        agencies=judgement.agencies,
     )
     return PictureListing(
         record,

@@ -167,9 +167,8 @@ def read_snapshots(
 def _snapshot(
     session: Session, record: ArticleRecord, library: Library, options: ExportOptions
 ) -> ArticleSnapshot:
-    judgement = Judgement(
-        record.content.language, options.preferences.commercial_publication, options.today
-    )
+    judgement = Judgement.from_preferences(options.preferences, record.content.language)
+    judgement = judgement.replace(today=options.today)
     pictures = read_article_pictures(session, picture_ids(record.content), judgement)
     return ArticleSnapshot(record, pictures, library_uuid(session), MediaStore.beside(library.path))
 

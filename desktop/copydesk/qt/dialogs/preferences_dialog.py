@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
@@ -40,6 +41,16 @@ class PreferencesDialog(QDialog):
         self.words_per_minute = self._spin(preferences.words_per_minute, 60, 600, "")
         self.commercial = QCheckBox(self.tr("Commercial publication (no NC licences)"), self)
         self.commercial.setChecked(preferences.commercial_publication)
+        self.agencies = QPlainTextEdit(preferences.news_agencies, self)
+        self.agencies.setObjectName("newsAgencies")
+        self.agencies.setTabChangesFocus(True)
+        self.agencies.setFixedHeight(64)
+        self.agencies.setToolTip(
+            self.tr(
+                "A picture with no licence whose credit line or source names one of these"
+                " agencies is offered the agency licence."
+            )
+        )
         self.language = QComboBox(self)
         self.language.addItem(self.tr("As the system"), "")
         # Each language named in itself, as people look for their own.
@@ -61,6 +72,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Keep a revision every"), self.revision_interval)
         form.addRow(self.tr("Reading speed (words per minute)"), self.words_per_minute)
         form.addRow(self.tr("Pictures"), self.commercial)
+        form.addRow(self.tr("News agencies (separated by commas)"), self.agencies)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.restart_note)
         buttons = QDialogButtonBox(
@@ -89,6 +101,7 @@ class PreferencesDialog(QDialog):
         self.author_name.setText(preferences.author_name)
         self.words_per_minute.setValue(preferences.words_per_minute)
         self.commercial.setChecked(preferences.commercial_publication)
+        self.agencies.setPlainText(preferences.news_agencies)
         self._choose_language(preferences.language)
 
     def _choose_language(self, language: str) -> None:
@@ -102,5 +115,6 @@ class PreferencesDialog(QDialog):
             author_name=self.author_name.text().strip(),
             words_per_minute=self.words_per_minute.value(),
             commercial_publication=self.commercial.isChecked(),
+            news_agencies=" ".join(self.agencies.toPlainText().split()),
             language=str(self.language.currentData() or ""),
         )

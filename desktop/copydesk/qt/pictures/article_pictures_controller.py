@@ -151,7 +151,7 @@ class ArticlePicturesController(QObject):
         if library is None or (not ids and not fresh):
             return
         generation = self._generation
-        judgement = Judgement(language, self._preferences.current().commercial_publication)
+        judgement = Judgement.from_preferences(self._preferences.current(), language)
         self._pending |= ids
 
         def done(found: ArticlePictures) -> None:
@@ -327,7 +327,7 @@ class ArticlePicturesController(QObject):
 
         if self._library is None:
             return None
-        judgement = Judgement(language, self._preferences.current().commercial_publication)
+        judgement = Judgement.from_preferences(self._preferences.current(), language)
         return PictureService(self._library, self._database, self._compute, judgement, self)
 
 

@@ -58,15 +58,43 @@ def _fixed(
 
 
 def _choose_licence_suggestion(params: Mapping[str, str]) -> _Template:
-    """With a licence the picture's own data names, the suggestion says which."""
-    if params.get("guess"):
-        return (
+    """With a licence the picture's own metadata points at, the suggestion says which, and
+    why."""
+    if not params.get("guess"):
+        return (lambda: translate("credits", "Choose the licence from the catalogue."), ())
+    grounds: dict[str, _Template] = {
+        "marked": (
+            lambda: translate(
+                "credits", "Choose %1: the picture's data marks it as public domain."
+            ),
+            ("guess",),
+        ),
+        "agency": (
+            lambda: translate("credits", "Choose %1: the credit names the agency %2."),
+            ("guess", "named"),
+        ),
+        "stock": (
+            lambda: translate(
+                "credits", "Choose %1: the copyright notice names the stock library %2."
+            ),
+            ("guess", "named"),
+        ),
+        "handout": (
+            lambda: translate(
+                "credits", "Choose %1: the supplier's instructions say it is a handout."
+            ),
+            ("guess",),
+        ),
+    }
+    return grounds.get(
+        params.get("ground", ""),
+        (
             lambda: translate(
                 "credits", "Choose the licence from the catalogue. The picture's own data names %1."
             ),
             ("guess",),
-        )
-    return (lambda: translate("credits", "Choose the licence from the catalogue."), ())
+        ),
+    )
 
 
 def _choose_one_time_use(params: Mapping[str, str]) -> _Template:
