@@ -1519,6 +1519,14 @@
         <translation>Appliquer un modèle</translation>
     </message>
     <message>
+        <source>Apply Suggested Licences</source>
+        <translation>Appliquer les licences proposées</translation>
+    </message>
+    <message>
+        <source>Give each selected picture with no licence the one its metadata points at</source>
+        <translation>Donner à chaque photo sélectionnée sans licence celle que désignent ses métadonnées</translation>
+    </message>
+    <message>
         <source>Search file, creator, credit, caption…</source>
         <translation>Rechercher un fichier, un auteur, un crédit, une légende…</translation>
     </message>

@@ -254,3 +254,42 @@ def test_save_as_preset_shows_the_fields_it_keeps(
         dialog.name.setText("Agence")
         save.click()
         qtbot.waitUntil(lambda: [preset.name for preset in window.presets] == ["Agence"])
+
+
+def test_suggested_licences_are_applied_to_the_selection_as_one_step(
+    qtbot: QtBot, tmp_path: Path, library_path: Path
+) -> None:
+    files = [jpeg(tmp_path / f"{n}.jpg", (n * 60, 90, 20)) for n in range(3)]
+    with opened(library_path) as library:
+        report = import_files(library, files)
+        ids = list(report.picture_ids)
+        fields = [
+            {"creator": "Jane Smith", "credit_line": "Agence France-Presse"},
+            {"creator": "Ana Lima", "cc_license": "https://creativecommons.org/licenses/by/4.0/"},
+            {"creator": "Jo Bloggs", "source": "Le Journal"},  # nothing points at a licence
+        ]
+        with library.write() as session:
+            for picture_id, values in zip(ids, fields, strict=True):
+                images.update_metadata(session, picture_id, PictureMetadata(**values))
+        window = make_window(qtbot, library)
+        window.table.selectAll()
+        assert window.suggested_licences_action.isEnabled()
+        window.suggested_licences_action.trigger()
+
+        def licences() -> list[str]:
+            with library.read() as session:
+                return [images.get_picture(session, i).metadata.licence_id for i in ids]
+
+        assert licences() == ["agency", "cc-by-4.0", ""]
+        window.undo_stack.undo()  # one step for the whole selection
+        assert licences() == ["", "", ""]
+        window.table.clearSelection()
+        (row,) = [
+            window.proxy.mapFromSource(window.model.index(source, 0)).row()
+            for source in range(window.model.rowCount())
+            if window.model.listing(source).record.id == ids[2]
+        ]
+        window.table.selectRow(row)
+        assert [listing.record.id for listing in window.selected_listings()] == [ids[2]]
+        assert not window.suggested_licences_action.isEnabled()
+        window.close()

@@ -144,6 +144,12 @@ class PictureLibraryWindow(QMainWindow):
         self.preset_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         toolbar.addWidget(self.preset_button)
         toolbar.addAction(self.save_preset_action)
+        self.suggested_licences_action = QAction(self.tr("Apply Suggested Licences"), self)
+        self.suggested_licences_action.setToolTip(
+            self.tr("Give each selected picture with no licence the one its metadata points at")
+        )
+        self.suggested_licences_action.triggered.connect(self.apply_suggested_licences)
+        toolbar.addAction(self.suggested_licences_action)
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
@@ -303,6 +309,28 @@ class PictureLibraryWindow(QMainWindow):
     def _update_actions(self) -> None:
         self.attach_action.setEnabled(self._picture_to_attach() is not None)
         self.save_preset_action.setEnabled(bool(self.selected_listings()))
+        self.suggested_licences_action.setEnabled(bool(self._licence_fixes()))
+
+    def _licence_fixes(self) -> dict[int, dict[str, str]]:
+        """The selected pictures whose missing licence has a suggestion, and its fix."""
+        return {
+            listing.record.id: problem.fix
+            for listing in self.selected_listings()
+            for problem in listing.problems
+            if problem.code.startswith("licence.") and problem.fix
+        }
+
+    def apply_suggested_licences(self) -> None:
+        """Every suggested licence of the selection, as one undoable step."""
+        fixes = self._licence_fixes()
+        changes = {}
+        for listing in self.selected_listings():
+            if listing.record.id in fixes:
+                old = listing.record.metadata
+                changes[listing.record.id] = (old, old.replace(**fixes[listing.record.id]))
+        if changes:
+            text = self.tr("Apply Suggested Licences")
+            self.undo_stack.push(SetMetadata(self.service, changes, text))
 
     def _picture_to_attach(self) -> PictureListing | None:
         """The one selected picture, if it awaits its file (and no attach is running)."""
