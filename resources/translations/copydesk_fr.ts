@@ -2263,19 +2263,19 @@
     </message>
     <message>
         <source>Choose %1: the picture&apos;s data marks it as public domain.</source>
-        <translation>Choisir %1&#xa0;: les données de la photo la disent du domaine public.</translation>
+        <translation>Choisir «&#xa0;%1&#xa0;»&#xa0;: les données de la photo la disent du domaine public.</translation>
     </message>
     <message>
         <source>Choose %1: the credit names the agency %2.</source>
-        <translation>Choisir %1&#xa0;: le crédit nomme l’agence %2.</translation>
+        <translation>Choisir «&#xa0;%1&#xa0;»&#xa0;: le crédit nomme l’agence %2.</translation>
     </message>
     <message>
         <source>Choose %1: the copyright notice names the stock library %2.</source>
-        <translation>Choisir %1&#xa0;: la mention de copyright nomme la banque d’images %2.</translation>
+        <translation>Choisir «&#xa0;%1&#xa0;»&#xa0;: la mention de copyright nomme la banque d’images %2.</translation>
     </message>
     <message>
         <source>Choose %1: the supplier&apos;s instructions say it is a handout.</source>
-        <translation>Choisir %1&#xa0;: les instructions du fournisseur en font un document remis.</translation>
+        <translation>Choisir «&#xa0;%1&#xa0;»&#xa0;: les instructions du fournisseur en font un document remis.</translation>
     </message>
     <message>
         <source>The picture is for one-time use (“%1”), and “%2” used it first.</source>

@@ -164,13 +164,12 @@ def test_a_missing_licence_is_suggested_from_the_files_own_rights_fields() -> No
         (
             {"credit_line": "Agence France-Presse", "source": "XAF"},
             "agency",
-            "Choose All rights reserved (agency): the credit names the agency"
-            " Agence France-Presse.",
+            "Choose All rights reserved: the credit names the agency Agence France-Presse.",
         ),
         (
             {"copyright_notice": "© 2024 Getty Images", "source": ""},
             "agency",
-            "Choose All rights reserved (agency): the copyright notice names the stock library"
+            "Choose All rights reserved: the copyright notice names the stock library"
             " Getty Images.",
         ),
         (

@@ -120,7 +120,7 @@ def _licence_choice_problems(
     suggestion = _suggestion_text(suggested)
     params = (
         {
-            "guess": suggested.licence.name,
+            "guess": suggested.licence.shown_name(),  # as the licence menu names it
             "ground": str(suggested.ground),
             "named": suggested.named,
         }
@@ -148,7 +148,7 @@ def _licence_choice_problems(
 def _suggestion_text(suggested: Suggestion | None) -> str:
     if suggested is None:
         return _("Choose the licence from the catalogue.")
-    licence, named = suggested.licence.name, suggested.named
+    licence, named = suggested.licence.shown_name(), suggested.named
     texts = {
         Ground.RIGHTS: _(
             "Choose the licence from the catalogue. The picture's own data names {licence}."
