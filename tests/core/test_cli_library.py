@@ -4,6 +4,7 @@ success; one line saying why on standard error, exit status 1 and the library as
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from copydesk.cli.main import main
 from copydesk.exchange.archive import restore as archive_restore
 from copydesk.library.media_store import MediaStoreError
+from copydesk.pictures import store as images
 from tests.core.test_library_archive import REFERENCE, rich_library, table_rows
 from tests.helpers import opened
 
@@ -41,6 +43,36 @@ def test_export_prints_what_it_wrote(
     printed = capsys.readouterr()
     assert printed.out == f"Exported 2 articles, 4 revisions, 2 pictures and 1 preset to {path}.\n"
     assert printed.err == "" and path.is_file()
+
+
+@pytest.mark.parametrize(
+    ("choice", "kept", "says"),
+    [
+        ([], False, "its file was left out of the archive"),
+        (["--no-archives", "leave-out"], False, "its file was left out of the archive"),
+        (["--no-archives", "keep"], True, "its file is in the archive, flagged in its header"),
+    ],
+)
+def test_export_warns_of_a_picture_whose_supplier_says_no_archives(
+    library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    choice: list[str],
+    kept: bool,
+    says: str,
+) -> None:
+    with opened(library, create=False) as opened_library, opened_library.write() as session:
+        picture = next(p for p in images.list_pictures(session) if p.file.present)
+        metadata = picture.metadata.replace(special_instructions="HANDOUT. NO ARCHIVES.")
+        images.update_metadata(session, picture.id, metadata)
+    path = tmp_path / "library.zip"
+    assert run(library, "export", str(path), *choice) == 0
+    printed = capsys.readouterr()
+    assert printed.out.startswith("Exported 2 articles")
+    assert printed.err.startswith(f"Warning: the supplier of picture {picture.id} (“{REFERENCE}”)")
+    assert says in printed.err and printed.err.count("\n") == 1
+    with zipfile.ZipFile(path) as written:
+        assert any(name.startswith("media/") for name in written.namelist()) is kept
 
 
 def test_import_creates_the_library_and_prints_what_it_restored(

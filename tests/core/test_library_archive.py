@@ -634,3 +634,66 @@ def test_written_json_is_a_row_a_line(archive: Path) -> None:
     lines = text.splitlines()
     assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 4
     assert "Olga Demidenko" in text  # UTF-8 as is, not escaped
+
+
+# ---- pictures whose supplier says NO ARCHIVES -------------------------------------------------
+
+
+def _say_no_archives(library: Library, picture_id: int, wording: str) -> None:
+    with library.write() as session:
+        metadata = images.get_picture(session, picture_id).metadata
+        images.update_metadata(
+            session, picture_id, metadata.replace(special_instructions=wording), now=WHEN
+        )
+
+
+@pytest.mark.parametrize(
+    "wording", ["ONE TIME USE ONLY; NO ARCHIVES", "Pas d’archives. Usage unique.", "no archive"]
+)
+def test_a_no_archives_picture_leaves_its_file_out_and_keeps_its_credit(
+    source: Library, target: Library, tmp_path: Path, wording: str
+) -> None:
+    picture_id = _picture_with_file(source)
+    _say_no_archives(source, picture_id, wording)
+    summary = export_library(source, tmp_path / "out.zip", now=NOW)
+    assert summary.no_archives == (f"picture {picture_id} (“{REFERENCE}”)",)
+    assert summary.left_out
+    assert not [name for name in entries(tmp_path / "out.zip") if name.startswith("media/")]
+    assert "no_archives" not in json.loads(entries(tmp_path / "out.zip")[HEADER])
+    import_library(target, tmp_path / "out.zip")
+    with target.read() as session:
+        restored = images.get_picture(session, picture_id)
+    assert not restored.file.present and restored.file.file_name == REFERENCE
+    with source.read() as session:
+        assert restored.metadata == images.get_picture(session, picture_id).metadata
+    assert media_files(target) == []
+    before, after = table_rows(source), table_rows(target)
+    assert after["picture_uses"] == before["picture_uses"]  # the articles still show it
+    assert after["articles"] == before["articles"]
+
+
+def test_a_no_archives_picture_can_be_kept_flagged(
+    source: Library, target: Library, tmp_path: Path
+) -> None:
+    picture_id = _picture_with_file(source)
+    _say_no_archives(source, picture_id, "MANDATORY CREDIT: X/AGENCE. NO ARCHIVES.")
+    path = tmp_path / "kept.zip"
+    summary = export_library(source, path, now=NOW, no_archives=archive_export.NoArchives.KEEP)
+    assert summary.no_archives and not summary.left_out
+    with source.read() as session:
+        uuid = images.get_picture(session, picture_id).uuid
+    assert json.loads(entries(path)[HEADER])["no_archives"] == [uuid]
+    import_library(target, path)
+    assert table_rows(target) == table_rows(source)
+    assert len(media_files(target)) == 1
+
+
+def test_an_archive_without_restricted_pictures_names_none(source: Library, tmp_path: Path) -> None:
+    summary = export_library(source, tmp_path / "plain.zip", now=NOW)
+    assert summary.no_archives == ()
+    assert len([n for n in entries(tmp_path / "plain.zip") if n.startswith("media/")]) == 1
+
+
+def _picture_with_file(library: Library) -> int:
+    with library.read() as session:
+        return next(p.id for p in images.list_pictures(session) if p.file.present)

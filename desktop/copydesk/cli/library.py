@@ -4,7 +4,9 @@
                                      (``--empty``: without them); refused when PATH
                                      exists: nothing there is touched
     copydesk library export FILE     write the library (articles, revisions, pictures and
-                                     their files, presets) to the zip FILE
+                                     their files, presets) to the zip FILE; a picture
+                                     whose supplier says NO ARCHIVES loses its file there
+                                     (``--no-archives keep``: kept, flagged), with a warning
     copydesk library import FILE     restore FILE into an empty (or not yet existing) library
 
 A line saying what was written on standard output; on failure, one line saying why on
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import shlex
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,7 +95,19 @@ def add_library_commands(
         ),
     )
     export.add_argument("file", metavar="FILE", help=_("the archive to write"))
-    export.set_defaults(handler=lambda args: _export(Path(args.file), existing_library(args)))
+    export.add_argument(
+        "--no-archives",
+        choices=("leave-out", "keep"),
+        default="leave-out",
+        help=_(
+            "what to do with a picture whose supplier says NO ARCHIVES: leave its file out "
+            "(the default; its credit and uses are kept, and restored it awaits its file) or "
+            "keep it, flagged in the archive's header"
+        ),
+    )
+    export.set_defaults(
+        handler=lambda args: _export(Path(args.file), existing_library(args), args.no_archives)
+    )
     restore = actions.add_parser(
         "import",
         help=_("restore an archive into an empty library"),
@@ -154,17 +169,41 @@ def _new(path: Path, *, empty: bool) -> int:
     return 0
 
 
-def _export(archive: Path, path: Path) -> int:
-    from copydesk.exchange.archive.export import export_library
+def _export(archive: Path, path: Path, no_archives: str) -> int:
+    from copydesk.exchange.archive.export import NoArchives, export_library
     from copydesk.library.db import open_library
 
     library = open_library(path)
     try:
-        summary = export_library(library, archive)
+        summary = export_library(library, archive, no_archives=NoArchives(no_archives))
     finally:
         library.close()
     print(_("Exported {summary} to {archive}.").format(summary=summary.describe(), archive=archive))
+    if summary.no_archives:
+        print(_no_archives_warning(summary), file=sys.stderr)
     return 0
+
+
+def _no_archives_warning(summary: ArchiveSummary) -> str:
+    count, pictures = len(summary.no_archives), ", ".join(summary.no_archives)
+    if summary.left_out:
+        return ngettext(
+            "Warning: the supplier of {pictures} says NO ARCHIVES: its file was left out of "
+            "the archive, its credit and uses kept (restored, it awaits its file). To keep "
+            "it, flagged, export with --no-archives keep.",
+            "Warning: the suppliers of {count} pictures ({pictures}) say NO ARCHIVES: their "
+            "files were left out of the archive, their credits and uses kept (restored, they "
+            "await their files). To keep them, flagged, export with --no-archives keep.",
+            count,
+        ).format(count=count, pictures=pictures)
+    return ngettext(
+        "Warning: the supplier of {pictures} says NO ARCHIVES; its file is in the archive, "
+        "flagged in its header. Keeping it may break the supplier's terms.",
+        "Warning: the suppliers of {count} pictures ({pictures}) say NO ARCHIVES; their files "
+        "are in the archive, flagged in its header. Keeping them may break the suppliers' "
+        "terms.",
+        count,
+    ).format(count=count, pictures=pictures)
 
 
 def _import(archive: Path, path: Path) -> int:

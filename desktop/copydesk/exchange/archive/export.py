@@ -1,5 +1,12 @@
 """Exporting a library into an archive: every row and picture file, the same bytes for the
-same library."""
+same library.
+
+A picture whose supplier says NO ARCHIVES (its special instructions) may not be kept in an
+archive. The person chooses (``NoArchives``): its file is left out, its credit and uses kept
+(restored, the picture awaits its file, as one from a package does), or its file is kept and
+the picture named in the header's ``no_archives`` list. Either way the summary names them,
+for the export to warn.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +42,7 @@ from copydesk.library.identity import library_uuid
 from copydesk.library.media_store import MediaStore, extension_for, sha256_of
 from copydesk.library.migrations import HEAD_REVISION
 from copydesk.library.models import utc_now
+from copydesk.pictures.instructions import Restriction, read_instructions
 from copydesk.translation import _, ngettext
 
 ENTRY_TIME = datetime(1980, 1, 1)  # the zip format's first day: the same bytes every time
@@ -42,6 +51,13 @@ CHUNK_BYTES = 4 * 1024 * 1024  # rows per entry: a new entry once one holds this
 
 # ---------------------------------------------------------------------------------------------
 # Export
+
+
+class NoArchives(StrEnum):
+    """What becomes of a picture whose supplier says NO ARCHIVES."""
+
+    LEAVE_OUT = "leave-out"  # its file is left out; its credit and uses are kept
+    KEEP = "keep"  # its file is kept, and the picture named in the header
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +71,18 @@ class LibrarySnapshot:
         return {name: len(rows) for name, rows in self.rows.items()}
 
 
-def export_library(library: Library, path: Path, *, now: datetime | None = None) -> ArchiveSummary:
+def export_library(
+    library: Library,
+    path: Path,
+    *,
+    now: datetime | None = None,
+    no_archives: NoArchives = NoArchives.LEAVE_OUT,
+) -> ArchiveSummary:
     """Write the whole library to the zip ``path`` (replaced only once the new archive is
     complete); ``ArchiveError`` when it cannot, with nothing left behind."""
     store = MediaStore.beside(library.path)
-    return write_archive(read_snapshot(library), store, Path(path), now=now)
+    snapshot = read_snapshot(library)
+    return write_archive(snapshot, store, Path(path), now=now, no_archives=no_archives)
 
 
 def read_snapshot(library: Library) -> LibrarySnapshot:
@@ -70,16 +93,48 @@ def read_snapshot(library: Library) -> LibrarySnapshot:
 
 
 def write_archive(
-    snapshot: LibrarySnapshot, store: MediaStore, path: Path, *, now: datetime | None = None
+    snapshot: LibrarySnapshot,
+    store: MediaStore,
+    path: Path,
+    *,
+    now: datetime | None = None,
+    no_archives: NoArchives = NoArchives.LEAVE_OUT,
 ) -> ArchiveSummary:
     """Write ``snapshot`` and its pictures' files from ``store`` to the zip ``path``."""
+    restricted = [row for row in snapshot.rows["pictures"] if says_no_archives(row)]
+    if no_archives is NoArchives.LEAVE_OUT and restricted:
+        snapshot = _without_files(snapshot, {row["id"] for row in restricted})
     _require_files(snapshot, store, path)
-    entries = _entries(snapshot, store, now or utc_now(), path)
+    flagged = [row["uuid"] for row in restricted] if no_archives is NoArchives.KEEP else []
+    entries = _entries(snapshot, store, now or utc_now(), path, flagged)
     try:
         write_zip(entries, path, modified=ENTRY_TIME)
     except ExportFailed as error:
         raise ArchiveError(str(error)) from error
-    return summary(path, snapshot.library_uuid, snapshot.counts())
+    return summary(
+        path,
+        snapshot.library_uuid,
+        snapshot.counts(),
+        no_archives=tuple(picture_name(row) for row in restricted),
+        left_out=no_archives is NoArchives.LEAVE_OUT,
+    )
+
+
+def says_no_archives(picture: Row) -> bool:
+    """Whether the picture's special instructions forbid keeping it in an archive."""
+    text = picture.get("special_instructions") or ""
+    return any(i.kind is Restriction.NO_ARCHIVES for i in read_instructions(str(text)))
+
+
+def _without_files(snapshot: LibrarySnapshot, picture_ids: set[int]) -> LibrarySnapshot:
+    """The snapshot with these pictures awaiting their files: known by their credit and name,
+    as a picture that came with a package is."""
+    awaiting = {"sha256": None, "media_type": "", "width": 0, "height": 0, "byte_size": 0}
+    pictures = [
+        {**row, **awaiting} if row["id"] in picture_ids else row
+        for row in snapshot.rows["pictures"]
+    ]
+    return LibrarySnapshot(snapshot.library_uuid, {**snapshot.rows, "pictures": pictures})
 
 
 def _require_files(snapshot: LibrarySnapshot, store: MediaStore, path: Path) -> None:
@@ -125,7 +180,11 @@ def media_entry(picture: Row) -> str:
 
 
 def _entries(
-    snapshot: LibrarySnapshot, store: MediaStore, exported_at: datetime, path: Path
+    snapshot: LibrarySnapshot,
+    store: MediaStore,
+    exported_at: datetime,
+    path: Path,
+    no_archives: list[str],
 ) -> Iterator[tuple[str, bytes]]:
     """Every entry, one at a time (the pictures are read as they are written), the header
     last with the manifest of all the others."""
@@ -138,7 +197,7 @@ def _entries(
         data = _picture_file(store, picture, path)
         manifest.append(listed(media_entry(picture), data))
         yield media_entry(picture), data
-    yield HEADER, json_bytes(_header(snapshot, exported_at, manifest))
+    yield HEADER, json_bytes(_header(snapshot, exported_at, manifest, no_archives))
 
 
 def _row_entries(name: str, rows: list[Row]) -> Iterator[tuple[str, bytes]]:
@@ -187,9 +246,12 @@ def listed(name: str, data: bytes) -> dict[str, Any]:
 
 
 def _header(
-    snapshot: LibrarySnapshot, exported_at: datetime, manifest: list[dict[str, Any]]
+    snapshot: LibrarySnapshot,
+    exported_at: datetime,
+    manifest: list[dict[str, Any]],
+    no_archives: list[str],
 ) -> dict[str, Any]:
-    return {
+    header = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "generator": {"name": GENERATOR, "version": __version__},
@@ -199,6 +261,9 @@ def _header(
         "counts": snapshot.counts(),
         "entries": manifest,
     }
+    if no_archives:  # the uuids of the pictures kept whose supplier says NO ARCHIVES
+        header["no_archives"] = sorted(no_archives)
+    return header
 
 
 def json_bytes(value: object) -> bytes:

@@ -58,6 +58,10 @@ class ArchiveSummary:
     pictures: int
     presets: int
     words: int = 0  # of the newsroom dictionary
+    # The pictures whose supplier says NO ARCHIVES, named, and whether their files were left
+    # out (else kept, flagged in the header).
+    no_archives: tuple[str, ...] = ()
+    left_out: bool = True
 
     def describe(self) -> str:
         """ "2 articles, 5 revisions, 1 picture and no presets"."""
@@ -95,8 +99,21 @@ def quantity(count: int, name: str) -> str:
     return text.format(count=number(count))
 
 
-def summary(path: Path, uuid: str, counts: dict[str, int]) -> ArchiveSummary:
-    return ArchiveSummary(path, uuid, **{name: counts[name] for name in KIND_NAMES})
+def summary(
+    path: Path,
+    uuid: str,
+    counts: dict[str, int],
+    *,
+    no_archives: tuple[str, ...] = (),
+    left_out: bool = True,
+) -> ArchiveSummary:
+    return ArchiveSummary(
+        path,
+        uuid,
+        **{name: counts[name] for name in KIND_NAMES},
+        no_archives=no_archives,
+        left_out=left_out,
+    )
 
 
 def clause(message: str) -> str:

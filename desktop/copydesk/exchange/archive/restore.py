@@ -461,6 +461,8 @@ def _check_unique(archive: LibraryArchive, kind: Kind) -> None:
             continue
         seen: dict[Any, _Archived] = {}
         for item in archive.rows[kind.name]:
+            if item.row[column.name] is None:  # SQL: NULLs never clash (pictures awaiting files)
+                continue
             other = seen.setdefault(item.row[column.name], item)
             if other is not item:
                 raise refused(
