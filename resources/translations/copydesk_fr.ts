@@ -1559,6 +1559,10 @@
         <translation>Toutes les licences</translation>
     </message>
     <message>
+        <source>Pick Value</source>
+        <translation>Choisir la valeur</translation>
+    </message>
+    <message>
         <source>This picture was changed in another window.</source>
         <translation>Cette image a été modifiée dans une autre fenêtre.</translation>
     </message>
@@ -2286,6 +2290,18 @@
         <translation>La photo est à usage unique («&#xa0;%1&#xa0;»), et un autre article l’a utilisée en premier.</translation>
     </message>
     <message>
+        <source>%1 “%2”</source>
+        <translation>%1 «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1: the file’s metadata disagrees (%2).</source>
+        <translation>%1&#xa0;: les métadonnées du fichier divergent (%2).</translation>
+    </message>
+    <message>
+        <source>Keep “%1” (shown), or pick another value in the credit editor: it is written to IIM and XMP alike on export.</source>
+        <translation>Gardez «&#xa0;%1&#xa0;» (affichée) ou choisissez une autre valeur dans l’éditeur de crédit&#xa0;: elle est écrite dans l’IIM comme dans le XMP à l’export.</translation>
+    </message>
+    <message>
         <source>The printed credit names “%1”, but the licence is %2.</source>
         <translation>Le crédit imprimé mentionne «&#xa0;%1&#xa0;», mais la licence est %2.</translation>
     </message>
@@ -2546,6 +2562,10 @@
         <translation>Titre de la première utilisation</translation>
     </message>
     <message>
+        <source>Where the file disagrees</source>
+        <translation>Divergences du fichier</translation>
+    </message>
+    <message>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
@@ -2632,6 +2652,22 @@
     <message>
         <source>Supplier’s instructions:</source>
         <translation>Instructions du fournisseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The file’s metadata disagrees with itself. Pick the value to keep for each field: it is written to IIM and XMP alike on export.</source>
+        <translation>Les métadonnées du fichier se contredisent. Choisissez la valeur à garder pour chaque champ&#xa0;: elle est écrite dans l’IIM comme dans le XMP à l’export.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>«&#xa0;%1&#xa0;» (%2)</translation>
+    </message>
+    <message>
+        <source>Keep this value (shown now)</source>
+        <translation>Garder cette valeur (affichée)</translation>
+    </message>
+    <message>
+        <source>Use this value instead</source>
+        <translation>Utiliser plutôt cette valeur</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+import sqlite3
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
@@ -22,6 +23,7 @@ from copydesk.articles import operations, revisions
 from copydesk.articles import search as fulltext
 from copydesk.articles import store as articles
 from copydesk.exchange.archive import export as archive_export
+from copydesk.exchange.archive import format as archive_format
 from copydesk.exchange.archive import restore as archive_restore
 from copydesk.exchange.archive import rows as archive_rows
 from copydesk.exchange.archive.export import export_library, read_snapshot, write_archive
@@ -697,3 +699,42 @@ def test_an_archive_without_restricted_pictures_names_none(source: Library, tmp_
 def _picture_with_file(library: Library) -> int:
     with library.read() as session:
         return next(p.id for p in images.list_pictures(session) if p.file.present)
+
+
+# ---- archives of older schemas ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("schema", sorted(archive_format.READABLE_SCHEMAS))
+def test_every_column_an_older_schema_lacks_takes_its_default(schema: str) -> None:
+    fixture = Path(__file__).parents[1] / "fixtures" / "libraries" / f"{schema}.copydesk"
+    with sqlite3.connect(f"file:{fixture}?mode=ro", uri=True) as old:
+        for kind in archive_rows.KINDS:
+            if kind.name in archive_format.LATER_KINDS and schema < "0008":
+                continue
+            had = {row[1] for row in old.execute(f"PRAGMA table_info({kind.table.name})")}
+            lacking = {c.name for c in kind.table.columns} - had
+            added = archive_rows.ADDED_COLUMNS.get(kind.table.name, {})
+            assert {name for name in lacking if added.get(name, "") > schema} == lacking
+
+
+@pytest.mark.parametrize(("schema", "dropped"), [("0009", ["disagreements"]), ("0007", None)])
+def test_an_archive_of_an_older_schema_fills_the_columns_it_lacks(
+    archive: Path, target: Library, source: Library, schema: str, dropped: list[str] | None
+) -> None:
+    lacking = dropped or list(archive_rows.ADDED_COLUMNS["pictures"])
+
+    def older(rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            for name in lacking:
+                del row[name]
+
+    path = with_rows(archive, "pictures/0001.json", older)
+    path = rewritten(path, {}, header=lambda h: h.update(schema_revision=schema))
+    import_library(target, path)
+    restored, original = table_rows(target), table_rows(source)
+    for row in restored["pictures"]:
+        assert all(row.pop(name) == "" for name in lacking)
+    for row in original["pictures"]:
+        for name in lacking:
+            del row[name]
+    assert restored == original

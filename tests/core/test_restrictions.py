@@ -164,3 +164,16 @@ def test_the_person_clock_is_the_default() -> None:
     embargoed = WIRE.replace(special_instructions="Embargoed until 1 January 2999")
     found = check_picture(embargoed, language="en", commercial=False, today=date.today())
     assert [problem.code for problem in found] == ["instructions.embargo"]
+
+
+def test_a_mandatory_credit_in_capitals_is_given_by_the_house_style() -> None:
+    # "JANE DOE/REUTERS" is what "Jane Doe / Reuters" prints: case and spaces aside.
+    wire = PictureMetadata(
+        creator="Jane Doe",
+        credit_line="Reuters",
+        licence_id="agency",
+        special_instructions="MANDATORY CREDIT: JANE DOE/REUTERS",
+    )
+    assert credit_for(wire, "fr").startswith("Photo\u00a0: Jane Doe / Reuters")
+    assert "instructions.credit_missing" not in codes(wire)
+    assert "instructions.credit_missing" in codes(wire.replace(creator="John Roe"))

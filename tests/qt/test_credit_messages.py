@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
-from copydesk.pictures import compliance, restrictions
+from copydesk.pictures import compliance, disagreements, restrictions
 from copydesk.pictures.compliance import FIELD_ORDER, CreditProblem, check_picture, check_use
 from copydesk.qt.pictures.credit_editor import CreditEditor
 from copydesk.qt.pictures.credit_messages import (
@@ -79,6 +79,8 @@ PICTURES: list[tuple[PictureMetadata, bool]] = [
     (CLEAN.replace(special_instructions="EDITORIAL USE ONLY"), True),
     (CLEAN.replace(special_instructions="HANDOUT PHOTO", source=""), False),
     (CLEAN.replace(special_instructions="EDS NOTE: A FILE PHOTO"), False),
+    # The file disagrees with itself
+    (CLEAN.replace(disagreements='{"source": {"IIM": "RTR", "XMP": "Reuters"}}'), False),
 ]
 # (alt text, caption, illustrative): every rule of check_use.
 USES: list[tuple[str, str, bool]] = [
@@ -113,7 +115,8 @@ def codes_in_engine_source() -> set[str]:
     source, so that a rule added to the engine fails these tests until it has a template and a
     case above."""
     source = "".join(
-        Path(module.__file__).read_text(encoding="utf-8") for module in (compliance, restrictions)
+        Path(module.__file__).read_text(encoding="utf-8")
+        for module in (compliance, restrictions, disagreements)
     )
     calls = re.findall(r"(?<!def )\b_(?:error|warning)\(", source)
     codes = re.findall(r"(?<!def )\b_(?:error|warning)\(\s*\"([a-z_.]+)\"", source)
@@ -124,7 +127,7 @@ def codes_in_engine_source() -> set[str]:
 def test_every_code_the_engine_produces_has_a_template() -> None:
     in_source = codes_in_engine_source()
     produced = {problem.code for problem in produced_problems()}
-    assert len(in_source) == 29
+    assert len(in_source) == 30
     assert produced == in_source  # the cases above break every rule
     assert known_codes() == in_source  # a template for each, and none left over
 

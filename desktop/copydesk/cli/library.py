@@ -191,19 +191,19 @@ def _no_archives_warning(summary: ArchiveSummary) -> str:
             "Warning: the supplier of {pictures} says NO ARCHIVES: its file was left out of "
             "the archive, its credit and uses kept (restored, it awaits its file). To keep "
             "it, flagged, export with --no-archives keep.",
-            "Warning: the suppliers of {count} pictures ({pictures}) say NO ARCHIVES: their "
+            "Warning: the suppliers of {pictures} say NO ARCHIVES: their "
             "files were left out of the archive, their credits and uses kept (restored, they "
             "await their files). To keep them, flagged, export with --no-archives keep.",
             count,
-        ).format(count=count, pictures=pictures)
+        ).format(pictures=pictures)
     return ngettext(
         "Warning: the supplier of {pictures} says NO ARCHIVES; its file is in the archive, "
         "flagged in its header. Keeping it may break the supplier's terms.",
-        "Warning: the suppliers of {count} pictures ({pictures}) say NO ARCHIVES; their files "
+        "Warning: the suppliers of {pictures} say NO ARCHIVES; their files "
         "are in the archive, flagged in its header. Keeping them may break the suppliers' "
         "terms.",
         count,
-    ).format(count=count, pictures=pictures)
+    ).format(pictures=pictures)
 
 
 def _import(archive: Path, path: Path) -> int:

@@ -236,6 +236,8 @@ class Picture(Base):
     rights_marked: Mapped[str] = mapped_column(String(8), default="", server_default="")
     first_use_article: Mapped[str] = mapped_column(String(36), default="", server_default="")
     first_use_headline: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Added by migration 0010.
+    disagreements: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class PictureUse(Base):

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from copydesk.pictures import licensing
 from copydesk.pictures.ai import DISCLOSURE_TEXT, discloses_ai, is_ai_generated
 from copydesk.pictures.credits import compose_credit
+from copydesk.pictures.disagreements import disagreement_problems
 from copydesk.pictures.licence_suggestions import (
     DEFAULT_AGENCIES,
     Ground,
@@ -81,6 +82,7 @@ def check_picture(
         *_ai_problems(metadata, language),
         *_expiry_problems(metadata, today),
         *_source_url_problems(metadata),
+        *disagreement_problems(metadata),
     ]
     if found is not None and found.family is not Family.UNKNOWN:
         problems += [

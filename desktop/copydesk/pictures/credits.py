@@ -44,6 +44,23 @@ def credit_for(metadata: PictureMetadata, language: str) -> str:
     return metadata.credit_override.strip() or compose_credit(metadata, language)
 
 
+def file_credit(metadata: PictureMetadata) -> str:
+    """The Credit Line a published file carries: the credit its supplier requires, which
+    whoever prints the file puts under a label of their own ("Photo :"). So not the printed
+    credit, which has Copydesk's label and the licence (that travels in the usage terms):
+    the supplier's credit line, else the names the printed credit gives. Copydesk reading the
+    file back prints the same credit, and a credit line comes back as it was."""
+    typed = metadata.credit_override.strip()
+    if typed:
+        parsed = parse_credit(typed)
+        names = (parsed.creator, parsed.source)
+    elif metadata.credit_line.strip():
+        return metadata.credit_line.strip()
+    else:
+        names = _names(metadata)
+    return " / ".join(name for name in names if name)
+
+
 def house_style(language: str) -> str:
     return HOUSE_STYLES.get(primary_language(language), HOUSE_STYLES[DEFAULT_LANGUAGE])
 
@@ -95,7 +112,9 @@ def names_in(name: str, text: str) -> bool:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """Case and spacing left aside, around a slash too: "JANE DOE/REUTERS" is what
+    "Jane Doe / Reuters" prints."""
+    return re.sub(r" ?/ ?", "/", " ".join(text.casefold().split()))
 
 
 def _licence_text(metadata: PictureMetadata, language: str) -> str:
@@ -201,6 +220,7 @@ __all__ = [
     "HOUSE_STYLES",
     "compose_credit",
     "credit_for",
+    "file_credit",
     "fill_template",
     "house_style",
     "names_in",

@@ -33,6 +33,7 @@ from typing import Any
 import pyexiv2
 
 from copydesk.errors import MetadataWriteError
+from copydesk.pictures import disagreements
 from copydesk.pictures.iptc_digest import DigestState, digest_state, refresh_digest
 from copydesk.pictures.iso_dates import iim_date_time, iso_date
 from copydesk.records.picture import EMBEDDED_FIELDS, PictureMetadata
@@ -190,7 +191,8 @@ def read_metadata(source: bytes | Path) -> PictureMetadata:
     data = source.read_bytes() if isinstance(source, Path) else source
     embedded = _read_embedded(data)
     values = {name: _field_value(embedded, name) for name in EMBEDDED_FIELDS}
-    return PictureMetadata().replace(**values)
+    found = [d for name in disagreements.FIELD_NAMES if (d := _disagreement(embedded, name))]
+    return PictureMetadata().replace(**values, disagreements=disagreements.encode(found))
 
 
 def _read_embedded(data: bytes) -> _Embedded:
@@ -225,13 +227,24 @@ def _quietly(read: Callable[[], object]) -> dict[str, Any]:
 def _field_value(embedded: _Embedded, name: str) -> str:
     if name in _STRUCT_LISTS:
         return _struct_list(embedded.xmp, _STRUCT_LISTS[name])
+    xmp, iim, exif = _block_values(embedded, name)
+    return _prefer(xmp, iim, iim_is_newer=embedded.iim_is_newer) or exif
+
+
+def _block_values(embedded: _Embedded, name: str) -> tuple[str, str, str]:
+    """The field's value in XMP, IIM and EXIF ("" where the block lacks it)."""
     if name == "date_created":
         xmp, iim = _xmp_date(embedded.xmp), _iim_date(embedded.iim)
     else:
         xmp = _xmp_text(embedded.xmp.get(XMP_KEYS[name]))
         iim = _join(embedded.iim.get(IIM_KEYS[name], [])) if name in IIM_KEYS else ""
-    found = _prefer(xmp, iim, iim_is_newer=embedded.iim_is_newer)
-    return found or _clean(embedded.exif.get(EXIF_KEYS.get(name, ""), ""))
+    return xmp, iim, _clean(embedded.exif.get(EXIF_KEYS.get(name, ""), ""))
+
+
+def _disagreement(embedded: _Embedded, name: str) -> disagreements.Disagreement | None:
+    xmp, iim, exif = _block_values(embedded, name)
+    limit = IIM_LIMITS.get(IIM_KEYS.get(name, ""))
+    return disagreements.find(name, {"XMP": xmp, "IIM": iim, "EXIF": exif}, limit)
 
 
 def _prefer(xmp: str, iim: str, *, iim_is_newer: bool) -> str:

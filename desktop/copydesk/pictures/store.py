@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from copydesk.errors import CopydeskError, NotFoundError
 from copydesk.library.models import Article, Picture, PicturePreset, PictureUse, utc_now
+from copydesk.pictures import disagreements
 from copydesk.pictures.presets import Preset, preset_from_json, preset_to_json
 from copydesk.records.picture import EMBEDDED_FIELDS, PictureFile, PictureMetadata, PictureRecord
 from copydesk.translation import _
@@ -112,7 +113,9 @@ def update_metadata(
     session: Session, picture_id: int, metadata: PictureMetadata, *, now: datetime | None = None
 ) -> PictureRecord:
     row = _row(session, picture_id)
-    if _metadata_of(row) != metadata:
+    old = _metadata_of(row)
+    metadata = disagreements.settled(old, metadata)  # a field the desk changed is decided
+    if old != metadata:
         _set_metadata(row, metadata)
         row.updated_at = now or utc_now()
         session.flush()
@@ -176,7 +179,11 @@ def filled_from(desk: PictureMetadata, embedded: PictureMetadata) -> PictureMeta
         for name in ATTACHED_FIELDS
         if not getattr(desk, name).strip() and getattr(embedded, name).strip()
     }
-    return desk.replace(**found) if found else desk
+    if not found:
+        return desk
+    taken = [d for d in disagreements.disagreements_of(embedded) if d.field in found]
+    kept = disagreements.disagreements_of(desk)
+    return desk.replace(**found, disagreements=disagreements.encode([*kept, *taken]))
 
 
 def delete_picture(session: Session, picture_id: int) -> PictureRecord:

@@ -83,6 +83,9 @@ class PictureMetadata:
     # article is deleted: a picture for one-time use may not go into a second one.
     first_use_article: str = ""
     first_use_headline: str = ""
+    # What the file's IIM, XMP and EXIF said differently, field by field, as JSON (see
+    # ``pictures.disagreements``); "" when they agree.
+    disagreements: str = ""
 
     def replace(self, **changes: object) -> PictureMetadata:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ HEADER = "archive.json"
 # Archives of these library schemas have the rows this Copydesk writes. A migration that
 # changes a carried table adds its old revision here with a way to fill what it lacks.
 # (0005 only added the change feed; 0008 the newsroom dictionary, see LATER_KINDS.)
-READABLE_SCHEMAS = frozenset({"0004", "0007", HEAD_REVISION})
+READABLE_SCHEMAS = frozenset({"0004", "0007", "0008", "0009", HEAD_REVISION})
 # Kinds of rows a later schema added: an archive of an older one has none of them (0008: the
 # newsroom dictionary's words).
 LATER_KINDS = frozenset({"words"})

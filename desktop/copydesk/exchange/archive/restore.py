@@ -444,7 +444,7 @@ def _is_entry_of(name: str, kind: Kind) -> bool:
 
 def _decoded(archive: LibraryArchive, kind: Kind, entry: str, number: int, data: Any) -> _Archived:
     try:
-        return _Archived(decode_row(kind, data), entry)
+        return _Archived(decode_row(kind, data, archive.header.schema_revision), entry)
     except RowProblem as problem:
         raise refused(
             archive.label,

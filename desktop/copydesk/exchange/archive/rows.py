@@ -331,9 +331,37 @@ def _encode_value(field: Field, value: Any) -> Any:
 # Import: JSON values to rows, checked
 
 
-def decode_row(kind: Kind, data: Any) -> Row:
+# Columns a later schema added to a carried table, by the revision that added them: an archive
+# of an older schema lacks them, and they take their defaults.
+ADDED_COLUMNS: dict[str, dict[str, str]] = {
+    "pictures": {
+        **dict.fromkeys(
+            (
+                "special_instructions",
+                "image_supplier",
+                "cc_license",
+                "cc_attribution_name",
+                "cc_attribution_url",
+                "model_release_status",
+                "property_release_status",
+                "rights_marked",
+                "first_use_article",
+                "first_use_headline",
+            ),
+            "0009",
+        ),
+        "disagreements": "0010",
+    },
+    "revisions": {"merged_with": "0007"},
+}
+
+
+def decode_row(kind: Kind, data: Any, schema: str | None = None) -> Row:
     """The column values of one archived row of ``kind`` (its parts as lists of rows under
-    their keys), or ``RowProblem``."""
+    their keys), or ``RowProblem``. ``schema``: the archived library's schema revision, when
+    older than this Copydesk's."""
+    if schema is not None and isinstance(data, dict):
+        data = _with_added_columns(kind, data, schema)
     row = _decode(kind.fields, data, tuple(part.key for part in kind.parts))
     for part in kind.parts:
         items = data[part.key]
@@ -356,6 +384,20 @@ def _decoded_part(part: Part, number: int, item: Any) -> Row:
                 number=number, field=part.key, problem=problem
             )
         ) from None
+
+
+def _with_added_columns(kind: Kind, data: dict[str, Any], schema: str) -> dict[str, Any]:
+    added = {
+        name: _default(kind.table.c[name])
+        for name, since in ADDED_COLUMNS.get(kind.table.name, {}).items()
+        if schema < since and name not in data
+    }
+    return {**data, **added} if added else data
+
+
+def _default(column: Column[Any]) -> Any:
+    default = column.default
+    return getattr(default, "arg", None) if default is not None else None
 
 
 def _decode(fields: tuple[Field, ...], data: Any, more: tuple[str, ...] = ()) -> Row:

@@ -49,6 +49,7 @@ from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, NinjsVersion
 from copydesk.exchange.ninjs.write import PictureAsset, PictureRole, Rendition, build_ninjs
 from copydesk.library.identity import library_uuid
 from copydesk.library.media_store import MediaStore, extension_for
+from copydesk.pictures.credits import file_credit
 from copydesk.pictures.listing import Judgement
 from copydesk.pictures.renditions import (
     ORIGINAL,
@@ -275,7 +276,7 @@ def _ship_pictures(snapshot: ArticleSnapshot) -> dict[int, _ShippedPicture]:
         record = listing.record
         file = record.file
         original = snapshot.media.read(file.sha256, file.media_type)
-        made = make_renditions(original, file.media_type, metadata, credit=listing.credit)
+        made = make_renditions(original, file.media_type, metadata, credit=file_credit(metadata))
         paths = [_rendition_path(record, rendition) for rendition in made]
         shipped[use.picture_id] = _ShippedPicture(
             replace(record, metadata=metadata),

@@ -32,6 +32,7 @@ from copydesk.pictures import compliance, credits
 from copydesk.pictures.licensing import catalogue
 from copydesk.qt.editor.spelling import SpellingService, TextSpelling
 from copydesk.qt.pictures.credit_messages import problem_message, problem_suggestion
+from copydesk.qt.pictures.disagreements_view import DisagreementsView
 from copydesk.qt.pictures.rights_fields import (
     InstructionsView,
     release_combo,
@@ -85,6 +86,7 @@ _CHOICE_FIELDS = ("rights_marked", "model_release_status", "property_release_sta
 class CreditEditor(QWidget):
     committed = Signal(object, object)  # PictureMetadata before, after
     fix_requested = Signal(object)  # dict[str, str]: field values to apply
+    value_picked = Signal(object)  # the same, for a value picked where the file disagrees
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +170,8 @@ class CreditEditor(QWidget):
         for combo in self._choices():
             combo.activated.connect(self._commit)
         self.instructions = InstructionsView(self)
+        self.disagreeing = DisagreementsView(self)
+        self.disagreeing.picked.connect(self.value_picked)
 
         rows = [
             (self.tr("Creator"), self.lines["creator"]),
@@ -213,6 +217,7 @@ class CreditEditor(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.credit_label)
         layout.addWidget(self.instructions)
+        layout.addWidget(self.disagreeing)
         fixes = QHBoxLayout()
         fixes.addWidget(self.problems, 1)
         layout.addLayout(fixes)
@@ -311,6 +316,7 @@ class CreditEditor(QWidget):
         credit = credits.credit_for(metadata, self._language)
         self.credit_label.setText(credit or self.tr("(no credit yet)"))
         self.instructions.show_instructions(metadata.special_instructions)
+        self.disagreeing.show_disagreements(metadata)
         self.problems.clear()
         for problem in self.current_problems():
             item = QListWidgetItem(_problem_text(problem))

@@ -12,6 +12,7 @@ filled in as they are: they name something, and the catalogue words them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -149,6 +150,38 @@ def _choose_website_message(params: Mapping[str, str]) -> _Template | None:
 
 
 # ---- every code the engine produces -----------------------------------------------------------
+
+
+def _choose_disagreement(params: Mapping[str, str]) -> _Template:
+    """ "Source: the file’s metadata disagrees (XMP “AFP”; IIM “AFP/STR”).", with the
+    person's quotation marks."""
+    try:
+        choices = json.loads(params.get("values", "[]"))
+        values = "; ".join(
+            fill(translate("credits", "%1 “%2”"), ["/".join(sources), value])
+            for value, sources in choices
+        )
+    except (ValueError, TypeError):
+        values = ""
+    label = field_label(params.get("field", ""))
+    return (
+        lambda: fill(
+            translate("credits", "%1: the file’s metadata disagrees (%2)."), [label, values]
+        ),
+        (),
+    )
+
+
+def _choose_disagreement_suggestion(params: Mapping[str, str]) -> _Template:
+    return (
+        lambda: translate(
+            "credits",
+            "Keep “%1” (shown), or pick another value in the credit editor: it is written to "
+            "IIM and XMP alike on export.",
+        ),
+        ("shown",),
+    )
+
 
 _WORDINGS: dict[str, _Wording] = {
     # The licence chosen
@@ -395,6 +428,7 @@ _WORDINGS: dict[str, _Wording] = {
         lambda: translate("credits", "Add “%1” to the caption."),
         ("wording",),
     ),
+    "metadata.disagrees": _Wording(_choose_disagreement, _choose_disagreement_suggestion),
 }
 
 
@@ -453,6 +487,7 @@ def field_label(field: str) -> str:
         "credit_override": translate("credits", "Printed credit"),
         "first_use_article": translate("credits", "First used in"),
         "first_use_headline": translate("credits", "Headline of the first use"),
+        "disagreements": translate("credits", "Where the file disagrees"),
         "caption": translate("credits", "Caption"),
     }
     return labels.get(field, field)

@@ -208,6 +208,7 @@ class PictureLibraryWindow(QMainWindow):
         self.service.failed.connect(self._report)
         self.editor.committed.connect(self._commit_edit)
         self.editor.fix_requested.connect(self._apply_fix)
+        self.editor.value_picked.connect(lambda fix: self._apply_fix(fix, self.tr("Pick Value")))
         self.importer.failed.connect(self._report)
 
     # ---- listings ----------------------------------------------------------------------
@@ -351,7 +352,7 @@ class PictureLibraryWindow(QMainWindow):
             changes = {listing.record.id: (old, new)}
             self.undo_stack.push(SetMetadata(self.service, changes, self.tr("Edit Credit")))
 
-    def _apply_fix(self, fix: dict[str, str]) -> None:
+    def _apply_fix(self, fix: dict[str, str], text: str = "") -> None:
         selected = self.selected_listings()
         if not selected:
             return
@@ -359,7 +360,7 @@ class PictureLibraryWindow(QMainWindow):
         old = listing.record.metadata
         new = old.replace(**fix)
         self.undo_stack.push(
-            SetMetadata(self.service, {listing.record.id: (old, new)}, self.tr("Apply Fix"))
+            SetMetadata(self.service, {listing.record.id: (old, new)}, text or self.tr("Apply Fix"))
         )
 
     def apply_preset(self, preset: Preset) -> None:
