@@ -290,3 +290,56 @@ def test_a_one_time_use_handout_is_named_in_a_second_article(tmp_path: Path) -> 
         ]
     assert "picture.instructions.one_time_use" not in codes[0]
     assert "picture.instructions.one_time_use" in codes[1]
+
+
+EVERY_RIGHTS_FIELD = PictureMetadata(
+    creator="Ana Lima",
+    credit_line="Agence Exemple",
+    source="AGEX",
+    copyright_notice="© 2026 Agence Exemple",
+    usage_terms="Editorial use only",
+    web_statement="https://www.example.org/rights",
+    licensor="Agence Exemple Licensing",
+    image_supplier="Exemple Images",
+    special_instructions="EDITORIAL USE ONLY. NO SALES",
+    rights_marked="True",
+    cc_license="https://creativecommons.org/licenses/by-sa/4.0/",
+    cc_attribution_name="Ana Lima",
+    cc_attribution_url="https://www.example.org/ana-lima",
+    model_release_status="http://ns.useplus.org/ldf/vocab/MR-NON",
+    property_release_status="http://ns.useplus.org/ldf/vocab/PR-NAP",
+    digital_source_type="http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture",
+)
+
+
+def test_every_rights_field_is_written_and_exiftool_reads_it_back(tmp_path: Path) -> None:
+    renditions = make_renditions(
+        jpeg(), "image/jpeg", EVERY_RIGHTS_FIELD, credit=file_credit(EVERY_RIGHTS_FIELD)
+    )
+    expected = {
+        "XMP-photoshop:Credit": "Agence Exemple",
+        "XMP-photoshop:Source": "AGEX",
+        "XMP-dc:Rights": "© 2026 Agence Exemple",
+        "XMP-xmpRights:UsageTerms": "Editorial use only",
+        "XMP-xmpRights:WebStatement": "https://www.example.org/rights",
+        "XMP-plus:LicensorName": "Agence Exemple Licensing",
+        "XMP-plus:ImageSupplierName": "Exemple Images",
+        "XMP-photoshop:Instructions": "EDITORIAL USE ONLY. NO SALES",
+        "IPTC:SpecialInstructions": "EDITORIAL USE ONLY. NO SALES",
+        "XMP-xmpRights:Marked": True,
+        "XMP-cc:License": "https://creativecommons.org/licenses/by-sa/4.0/",
+        "XMP-cc:AttributionName": "Ana Lima",
+        "XMP-cc:AttributionURL": "https://www.example.org/ana-lima",
+        "XMP-plus:ModelReleaseStatus": "None",
+        "XMP-plus:PropertyReleaseStatus": "Not Applicable",
+        "XMP-iptcExt:DigitalSourceType": (
+            "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"
+        ),
+    }
+    for rendition in renditions:  # the original and both resized ones
+        path = tmp_path / f"{rendition.name}.jpg"
+        path.write_bytes(rendition.data)
+        tags = exiftool_tags(path)
+        assert {key: tags.get(key) for key in expected} == expected, rendition.name
+        back = read_metadata(rendition.data)
+        assert embedded(back) == embedded(EVERY_RIGHTS_FIELD), rendition.name
