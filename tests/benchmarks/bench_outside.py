@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import Figure, record, report, x_display
 from corpus import article_body
-from outside import Rect, Screen, copydesk, environment, tree_memory
+from outside import Rect, Screen, compile_sources, copydesk, environment, tree_memory
 
 START_VISIBLE_TARGET_MS = 250
 START_PREVIEW_TARGET_MS = 600
@@ -241,6 +241,7 @@ def main() -> int:
             print("bench_outside: Xvfb is not installed; nothing measured")
             return 0
         screen = Screen(name)
+        compile_sources()
         folder = Path(tmp)
         libraries = {}
         for words in sorted({*sizes, 10_000}):

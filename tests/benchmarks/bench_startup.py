@@ -51,7 +51,8 @@ def run_once(env: dict[str, str]) -> dict[str, float]:
 
 
 def environment(folder: Path, library: Path, display: str | None) -> dict[str, str]:
-    env = dict(os.environ)
+    # Started as installed, from the bytecode compiled beforehand (see outside.environment).
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     env.update(
         COPYDESK_LIBRARY=str(library),
         COPYDESK_STARTUP_TRACE="exit",

@@ -50,7 +50,10 @@ class Running:
 
 
 def environment(folder: Path, library: Path, screen: str) -> dict[str, str]:
-    env = dict(os.environ)
+    # An installed application starts from compiled bytecode: a shell that forbids writing
+    # it would have every changed module compiled again at each start, and the figures
+    # would measure the compiler.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     env.update(
         COPYDESK_LIBRARY=str(library),
         COPYDESK_STARTUP_TRACE="1",
@@ -61,6 +64,15 @@ def environment(folder: Path, library: Path, screen: str) -> dict[str, str]:
         QT_QPA_PLATFORM="xcb",
     )
     return env
+
+
+def compile_sources() -> None:
+    """Bytecode for every module of Copydesk, as an installation has it."""
+    import compileall
+
+    import copydesk
+
+    compileall.compile_dir(Path(copydesk.__file__).parent, quiet=1)
 
 
 def _read(running: Running) -> None:

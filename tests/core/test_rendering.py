@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -173,3 +175,19 @@ def test_hostile_markdown_is_sanitized_in_blocks_too() -> None:
         )
     )
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html
+
+
+def test_building_a_converter_reads_no_package_metadata() -> None:
+    # Extensions named by string make Markdown scan every installed package's entry points
+    # (importlib.metadata): tens of milliseconds before the first preview.
+    code = (
+        "import sys\n"
+        "from copydesk.rendering.article import render_article\n"
+        "from copydesk.records.article import ArticleContent\n"
+        "render_article(ArticleContent(headline='T', body='# A\\n\\nB *c*.'))\n"
+        "print('importlib.metadata' in sys.modules)\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert found.strip() == "False"

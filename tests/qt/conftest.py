@@ -65,6 +65,9 @@ def make_window(qtbot: QtBot) -> Iterator[MakeWindow]:
         if wait:
             with qtbot.waitSignal(window.article_ready, timeout=READY_TIMEOUT_MS):
                 window.show()
+            # Opening for writing follows the first article's drawing (on the database
+            # thread, when the runner is not synchronous).
+            qtbot.waitUntil(lambda: window.library is not None, timeout=READY_TIMEOUT_MS)
         return window
 
     yield make

@@ -138,8 +138,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from copydesk.translation import system_language, use_language
 
     use_language(system_language())  # before the parser: its help texts are translated
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window_only, library = _window_only(arguments)
+    if window_only:  # the whole parser costs tens of milliseconds before the window shows
+        try:
+            return _open_window(argparse.Namespace(library=library))
+        except CopydeskError as exc:
+            print(f"copydesk: {exc}", file=sys.stderr)
+            return 1
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         if args.command is None:
             return _open_window(args)
@@ -148,6 +156,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CopydeskError as exc:
         print(f"copydesk: {exc}", file=sys.stderr)
         return 1
+
+
+def _window_only(arguments: list[str]) -> tuple[bool, str | None]:
+    """(True, the library given) when ``arguments`` only open the window: none, or
+    ``--library PATH``; (False, None) for anything the parser must read."""
+    if not arguments:
+        return True, None
+    if len(arguments) == 2 and arguments[0] == "--library" and not arguments[1].startswith("-"):
+        return True, arguments[1]
+    if len(arguments) == 1 and arguments[0].startswith("--library=") and len(arguments[0]) > 10:
+        return True, arguments[0].removeprefix("--library=")
+    return False, None
 
 
 def _library_path(args: argparse.Namespace) -> Path:

@@ -4,6 +4,7 @@ switching to another, closing it, and the reads of the list meanwhile."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from copydesk.qt.window.main_window import MainWindow
 
 T = TypeVar("T")
+# At most this long (seconds) the opening waits for the first article to be drawn.
+FIRST_DRAW_WAIT = 2.0
 
 
 class LibrarySession(QObject):
@@ -31,6 +34,16 @@ class LibrarySession(QObject):
         self._open_slug = open_slug
         self._opening: Future[operations.OpenedLibrary] | None = None
         self._count = 0  # results of an earlier open are ignored once another started
+        # Set once the first article shown early is drawn (or the library is needed sooner):
+        # until then the database thread holds back importing SQLAlchemy, which would take the
+        # interpreter from the thread drawing the first article.
+        self._first_drawn = threading.Event()
+        window.article_ready.connect(self._first_drawn.set)
+
+    @property
+    def holding_back(self) -> bool:
+        """Whether an opening would still wait for the first article to be drawn."""
+        return not self._first_drawn.is_set()
 
     @property
     def is_opening(self) -> bool:
@@ -52,6 +65,12 @@ class LibrarySession(QObject):
         count, runner = self._count, window.runner
         preferred = window.state.last_article_id(path)
         create, slug = self._create, self._open_slug
+        first_drawn = self._first_drawn
+
+        def show_early(shown: operations.Shown) -> None:
+            runner.post(still_wanted(window.show_article), shown)
+            if not runner.synchronous:  # a synchronous runner is the GUI thread itself
+                first_drawn.wait(FIRST_DRAW_WAIT)
 
         def still_wanted(callback: Callable[[T], None]) -> Callable[[T], None]:
             return lambda value: callback(value) if count == self._count else None
@@ -62,7 +81,7 @@ class LibrarySession(QObject):
                 create=create,
                 slug=slug,
                 preferred_id=preferred,
-                show_early=lambda shown: runner.post(still_wanted(window.show_article), shown),
+                show_early=show_early,
             ),
             still_wanted(self._opened),
             still_wanted(self._failed),
@@ -73,6 +92,7 @@ class LibrarySession(QObject):
         and only for an edit made in the first moments after start-up)."""
         window = self._window
         if window.library is None and self._opening is not None:
+            self._first_drawn.set()  # needed now: no more holding back
             try:
                 window.library = self._opening.result().library
             except Exception:
