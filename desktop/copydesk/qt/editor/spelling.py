@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
+from shiboken6 import isValid
 
 from copydesk.articles.dictionary import words_by_language
 from copydesk.qt.editor.highlighter import (
@@ -140,6 +141,11 @@ class SpellingService(QObject):
         if self._store is not None:
             self._store(word, code)
 
+    @property
+    def paused(self) -> bool:
+        """Whether dictionaries asked for wait for ``resume``."""
+        return self._paused
+
     def resume(self) -> None:
         """Open the dictionaries asked for while paused (the window is painted now)."""
         self._paused = False
@@ -164,7 +170,8 @@ class SpellingService(QObject):
                 return error
 
         def done(result: Speller | SpellingUnavailable) -> None:
-            self._opened(code, epoch, result)
+            if isValid(self):  # a window closed while its dictionary was opening
+                self._opened(code, epoch, result)
 
         if self._runner is None:
             done(job())

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.articles import operations
+from copydesk.articles.pictures import picture_ids
 from copydesk.errors import describe
 from copydesk.qt.checks.controller import ChecksController
 from copydesk.qt.checks.panel import ChecksPanel
@@ -271,26 +272,31 @@ class MainWindow(QMainWindow):
         self.autosave.flush()  # keystrokes typed while the article was loading
         if self.library is None:
             self.save_label.clear()  # shown early: the rest of the opening goes unnoticed
+        # Text whose save failed is given back rather than the older text in the library.
+        unsaved = self.autosave.failed_content(record.id) if record else None
+        # The page first, before the list and the editor take theirs: Chromium draws it in
+        # its own process meanwhile. (An article with pictures waits for them.)
+        sent = unsaved is None and record is not None and not picture_ids(record.content)
+        if sent and record is not None:
+            title = record.content.headline.strip() or self.tr("Untitled")
+            self.preview.show_html(shown.html, language=record.content.language, title=title)
         if shown.listing is not None:
             self.articles.show_listing(shown.listing, record.id if record else None)
         else:
             self.article_list.select(record.id if record else None)
-        # Text whose save failed is given back rather than the older text in the library.
-        unsaved = self.autosave.failed_content(record.id) if record else None
         if record is not None:
             self.versions.note(record)
         self.current = record
         self.editor.load(dataclasses.replace(record, content=unsaved) if unsaved else record)
         self.autosave.start_fresh(dirty=unsaved is not None)
-        # The page first: Chromium draws it in its own process while the rest is set here.
-        self._show_preview(shown, unsaved is not None)
+        self._show_preview(shown, unsaved is not None, sent=sent)
         self.state.set_last_article_id(self.library_path, record.id if record else None)
         self.setWindowModified(unsaved is not None)
         self.update_title()
         self.history_control.refresh()
         self.checks.check_now()
 
-    def _show_preview(self, shown: operations.Shown, unsaved: bool) -> None:
+    def _show_preview(self, shown: operations.Shown, unsaved: bool, *, sent: bool) -> None:
         # An article with pictures is shown once they are read (a moment on the database
         # thread), rather than first with every picture missing: _on_pictures_read renders.
         record = shown.record
@@ -301,7 +307,8 @@ class MainWindow(QMainWindow):
             self.renderer.render()
             return
         language = record.content.language if record else DEFAULT_LANGUAGE
-        self.preview.show_html(shown.html, language=language, title=self.article_title())
+        if not sent:
+            self.preview.show_html(shown.html, language=language, title=self.article_title())
         if record is not None and shown.whole:
             self.renderer.prime()
         elif record is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from copydesk.articles import dictionary
 from copydesk.errors import describe
@@ -18,17 +18,22 @@ if TYPE_CHECKING:
     from copydesk.records.dictionary import DictionaryEntry
 
 MESSAGE_MS = 10_000
+RESUME_AFTER_PAINT_MS = 3_000  # at the latest
 
 
 class WindowSpelling(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        # Dictionaries are opened on a thread of their own once the window is painted: the
-        # window and its first article show as fast as without spelling.
+        # Dictionaries are opened on a thread of their own once the first article is drawn
+        # (or a moment after the first paint, whatever happens to the library): the window
+        # and its first article show as fast as without spelling.
         self._runner = window.runner.sibling("copydesk-spelling")
         self.service = SpellingService(self, runner=self._runner, paused=True)
-        window.first_painted.connect(self.service.resume)
+        window.article_ready.connect(self.service.resume)
+        window.first_painted.connect(
+            lambda: QTimer.singleShot(RESUME_AFTER_PAINT_MS, self.service, self.service.resume)
+        )
         self.service.set_store(self._store)
         self.service.unavailable.connect(self._say)
         self.service.changed.connect(lambda _language: window.checks.schedule())
