@@ -126,6 +126,14 @@
         <translation>Édition, par exemple France</translation>
     </message>
     <message>
+        <source>Advertising</source>
+        <translation>Publicité</translation>
+    </message>
+    <message>
+        <source>Advertising or sponsored content: a commercial use of its pictures, which a supplier’s “editorial use only” forbids</source>
+        <translation>Publicité ou contenu sponsorisé&#xa0;: un usage commercial de ses images, que l’«&#xa0;usage éditorial uniquement&#xa0;» d’un fournisseur interdit</translation>
+    </message>
+    <message>
         <source>Line above the headline</source>
         <translation>Ligne au-dessus du titre</translation>
     </message>
@@ -2418,8 +2426,8 @@
         <translation>Demander au fournisseur si elle peut être publiée maintenant.</translation>
     </message>
     <message>
-        <source>The supplier allows editorial use only (“%1”), and the publication is commercial.</source>
-        <translation>Le fournisseur n’autorise qu’un usage éditorial («&#xa0;%1&#xa0;»), et la publication est commerciale.</translation>
+        <source>The supplier allows editorial use only (“%1”), and the article is advertising.</source>
+        <translation>Le fournisseur n’autorise qu’un usage éditorial («&#xa0;%1&#xa0;»), et l’article est publicitaire.</translation>
     </message>
     <message>
         <source>Check with the supplier that this use is allowed, or choose another picture.</source>
@@ -2743,6 +2751,10 @@ Rien n’a été écrit.</translation>
     <message>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>Publicité</translation>
     </message>
     <message>
         <source>Kicker</source>

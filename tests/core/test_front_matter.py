@@ -28,6 +28,7 @@ FULL = ArticleContent(
     related_links=(RelatedLink("Premier lien", "https://example.org/1"),),
     status=ArticleStatus.READY,
     lead_picture=LeadPictureUse(12, "Vladimir Poutine, photo illustrative", "Deux hommes", True),
+    advertising=True,
 )
 UUID = "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
 
@@ -304,3 +305,13 @@ def test_front_matter_without_headline_takes_the_heading() -> None:
     parsed = parse_article("---\nkicker: Surtitre\n---\n# Le titre\n\nCorps")
     assert (parsed.content.headline, parsed.content.kicker) == ("Le titre", "Surtitre")
     assert parsed.content.body == "Corps"
+
+
+def test_the_advertising_mark_is_written_only_when_set_and_read_strictly() -> None:
+    plain = dump_article(FULL.replace(advertising=False))
+    assert "advertising" not in plain
+    assert parse_article(plain).content.advertising is False
+    assert "advertising: true\n" in dump_article(FULL)
+    assert parse_article(dump_article(FULL)).content.advertising is True
+    marked = dump_article(FULL).replace("advertising: true", "advertising: yes please")
+    assert "“advertising” must be true or false" in refusal(marked)

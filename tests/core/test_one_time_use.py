@@ -106,3 +106,29 @@ def test_pictures_used_twice_before_first_uses_were_remembered(library_path: Pat
             )
             remembered = images.get_picture(session, picture.id).metadata
     assert remembered.first_use_article == first.uuid
+
+
+def test_an_advertising_article_is_warned_of_an_editorial_only_picture(
+    library_path: Path,
+) -> None:
+    editorial = ONCE.replace(special_instructions="EDITORIAL USE ONLY")
+    with opened(library_path) as library:
+        with library.write() as session:
+            picture = images.add_picture(session, FILE, editorial)
+            news = articles.create_article(session, with_lead("Le navire arrive", picture.id))
+            advert = articles.create_article(
+                session, with_lead("Croisières", picture.id).replace(advertising=True)
+            )
+            assert articles.get_article(session, advert.id).content.advertising
+        snapshot = load_article_pictures(library, {picture.id}, JUDGEMENT)
+
+        def warned(record: ArticleRecord) -> list[Problem]:
+            return [
+                problem
+                for problem in check_pictures(record.content, snapshot, record.uuid)
+                if problem.code == "picture.instructions.editorial_only"
+            ]
+
+        assert warned(news) == []
+        (problem,) = warned(advert)
+        assert problem.severity is Severity.WARNING

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from copydesk.pictures.compliance import CreditProblem, check_picture
 from copydesk.pictures.credits import credit_for
+from copydesk.pictures.restrictions import use_problems
 from copydesk.records.picture import PictureMetadata
 from copydesk.records.problem import Severity
 
@@ -135,11 +136,16 @@ def test_a_hold_without_a_date_is_a_warning() -> None:
     assert only(problems(held), "instructions.hold").severity is Severity.WARNING
 
 
-def test_editorial_use_only_warns_a_commercial_publication() -> None:
+def test_editorial_use_only_warns_an_advertising_article_only() -> None:
     editorial = WIRE.replace(special_instructions="EDITORIAL USE ONLY - NO SALES")
-    assert "instructions.editorial_only" not in codes(editorial, commercial=False)
-    problem = only(problems(editorial, commercial=True), "instructions.editorial_only")
+    # An editorial article of a commercial publication is an editorial use.
+    assert "instructions.editorial_only" not in codes(editorial, commercial=True)
+    assert use_problems(editorial, article_uuid="a", using_articles=1) == []
+    (problem,) = use_problems(editorial, article_uuid="a", using_articles=1, advertising=True)
+    assert problem.code == "instructions.editorial_only"
+    assert problem.severity is Severity.WARNING
     assert problem.params == {"wording": "EDITORIAL USE ONLY, NO SALES"}
+    assert use_problems(WIRE, article_uuid="a", using_articles=1, advertising=True) == []
 
 
 def test_french_agency_wording_is_obeyed_too() -> None:
@@ -149,9 +155,9 @@ def test_french_agency_wording_is_obeyed_too() -> None:
         licence_id="agency",
         special_instructions="CRÉDIT OBLIGATOIRE : AFP / Jean Dupont. USAGE ÉDITORIAL UNIQUEMENT",
     )
-    found = codes(french, language="fr", commercial=True)
-    assert "instructions.credit_missing" in found
-    assert "instructions.editorial_only" in found
+    assert "instructions.credit_missing" in codes(french, language="fr")
+    advertised = use_problems(french, article_uuid="a", using_articles=1, advertising=True)
+    assert [problem.code for problem in advertised] == ["instructions.editorial_only"]
 
 
 def test_an_unknown_instruction_is_no_problem() -> None:

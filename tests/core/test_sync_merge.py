@@ -548,3 +548,18 @@ def test_an_ordered_set_merge_adds_and_removes_what_either_side_did(
         removed = item in base and (item not in mine or item not in theirs)
         added = item not in base and (item in mine or item in theirs)
         assert (item in merged) == (added or (item in base and not removed))
+
+
+def test_the_advertising_mark_merges_from_revisions_that_predate_it() -> None:
+    from copydesk.sync.pulling import merge
+
+    older = {"headline": "Croisières", "body": "Texte."}  # a revision from before the mark
+    unmarked, marked = {**older, "advertising": False}, {**older, "advertising": True}
+    assert merge("article", older, unmarked, marked).merged["advertising"] is True
+    assert merge("article", older, marked, unmarked).merged["advertising"] is True
+    assert not merge("article", older, unmarked, marked).conflicts
+    # Unmarking reaches the other side: the wire always says it.
+    result = merge("article", marked, unmarked, marked)
+    assert result.merged["advertising"] is False and not result.conflicts
+    assert json.loads(content_to_json(ArticleContent(advertising=True)))["advertising"] is True
+    assert "advertising" not in json.loads(content_to_json(ArticleContent()))

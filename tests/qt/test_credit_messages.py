@@ -76,7 +76,6 @@ PICTURES: list[tuple[PictureMetadata, bool]] = [
     (CLEAN.replace(credit_line="Agence Exemple", credit_override="Photo : Jane Doe"), False),
     (CLEAN.replace(special_instructions="EMBARGOED UNTIL 1 JANUARY 2999"), False),
     (CLEAN.replace(special_instructions="HOLD FOR RELEASE"), False),
-    (CLEAN.replace(special_instructions="EDITORIAL USE ONLY"), True),
     (CLEAN.replace(special_instructions="HANDOUT PHOTO", source=""), False),
     (CLEAN.replace(special_instructions="EDS NOTE: A FILE PHOTO"), False),
     # The file disagrees with itself
@@ -108,6 +107,10 @@ def produced_problems() -> Iterator[CreditProblem]:
     ):
         picture = once.replace(**first_use)
         yield from restrictions.use_problems(picture, article_uuid="b-uuid", using_articles=1)
+    editorial = CLEAN.replace(special_instructions="EDITORIAL USE ONLY")
+    yield from restrictions.use_problems(
+        editorial, article_uuid="b-uuid", using_articles=1, advertising=True
+    )
 
 
 def codes_in_engine_source() -> set[str]:

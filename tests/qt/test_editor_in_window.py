@@ -95,3 +95,26 @@ def test_a_long_headline_shows_whole_on_two_lines(
     assert headline.text() == long + "deux lignes"
     window.flush_autosave()
     assert window.current is not None and window.current.content.headline.endswith("lignes")
+
+
+def test_marking_an_article_as_advertising_is_saved_and_shown_again(
+    qtbot: QtBot, make_window: MakeWindow, library_path: Path
+) -> None:
+    from copydesk.articles import store as articles
+
+    window = make_window(library_path)
+    editor = window.editor
+    assert not editor.advertising.isChecked() and not editor.content().advertising
+    with qtbot.waitSignal(editor.edited):
+        editor.advertising.click()
+    assert editor.content().advertising
+    window.autosave.flush()
+    record = window.current
+    assert record is not None
+    with window.library.read() as session:  # type: ignore[union-attr]
+        assert articles.get_article(session, record.id).content.advertising
+    editor.load(None)
+    assert not editor.advertising.isChecked()
+    with window.library.read() as session:  # type: ignore[union-attr]
+        editor.load(articles.get_article(session, record.id))
+    assert editor.advertising.isChecked()

@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 
 from copydesk.records.article import ArticleContent
+from copydesk.translation import _
 
 # Word-level diffs beyond this many tokens on either side are shown as whole paragraphs:
 # SequenceMatcher is quadratic in the worst case.
@@ -49,6 +50,7 @@ FIELDS = (
     "edition",
     "language",
     "status",
+    "advertising",
     "keywords",
     "body",
     "related_title",
@@ -72,6 +74,8 @@ def field_text(content: ArticleContent, field: str) -> str:
         return ", ".join(value)
     if field == "related_links":
         return "\n".join(f"{link.title} <{link.url}>" for link in value)
+    if field == "advertising":
+        return _("Advertising") if value else ""
     if value is None:
         return ""
     return str(value)

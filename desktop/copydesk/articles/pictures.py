@@ -221,7 +221,10 @@ def check_pictures(
             credited.add(use.picture_id)
             using = len({usage.article_id for usage in listing.usages})
             once = restrictions.use_problems(
-                listing.record.metadata, article_uuid=article_uuid, using_articles=using
+                listing.record.metadata,
+                article_uuid=article_uuid,
+                using_articles=using,
+                advertising=content.advertising,
             )
             use_problems = [*use_problems, *listing.problems, *once]
         problems.extend(_as_problem(use, listing, found, body) for found in use_problems)

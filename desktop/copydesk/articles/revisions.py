@@ -227,6 +227,8 @@ def content_to_json(content: ArticleContent) -> str:
         "related_links": [[link.title, link.url] for link in content.related_links],
         "status": content.status.value,
     }
+    if content.advertising:  # only when set: older content reads the same
+        data["advertising"] = True
     lead = content.lead_picture
     if lead is not None:
         data["lead_picture"] = {
@@ -257,6 +259,7 @@ def content_from_json(text: str) -> ArticleContent:
         ),
         status=ArticleStatus(data.get("status", ArticleStatus.DRAFT.value)),
         lead_picture=_lead_from(data.get("lead_picture")),
+        advertising=data.get("advertising") is True,
     )
 
 

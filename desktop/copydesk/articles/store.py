@@ -238,6 +238,7 @@ def _apply_content(article: Article, content: ArticleContent) -> None:
     article.edition = content.edition
     article.related_title = content.related_title
     article.status = content.status
+    article.advertising = content.advertising
     if [a.name for a in article.authors] != list(content.authors):
         article.authors = [ArticleAuthor(name=name) for name in content.authors]
     if [k.keyword for k in article.keywords] != list(content.keywords):
@@ -300,6 +301,7 @@ def _content_of(article: Article) -> ArticleContent:
         related_links=_links_of(article),
         status=article.status,
         lead_picture=_lead_of(article),
+        advertising=article.advertising,
     )
 
 

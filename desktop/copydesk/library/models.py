@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.orderinglist import ordering_list
@@ -96,6 +97,8 @@ class Article(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, index=True)
     # Bumped by every save: a save based on an older version is a conflict, never an overwrite.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Added by migration 0010: advertising or sponsored content.
+    advertising: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     authors: Mapped[list[ArticleAuthor]] = relationship(
         order_by="ArticleAuthor.position",

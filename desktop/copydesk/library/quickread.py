@@ -41,7 +41,8 @@ _IDS = "SELECT id FROM articles" + _ORDER
 _SUMMARIES = "SELECT id, slug, headline, status, language, updated_at FROM articles" + _ORDER
 _ARTICLE = (
     "SELECT id, uuid, slug, headline, kicker, standfirst, body, language, dateline_date,"
-    " edition, related_title, status, created_at, updated_at, version FROM articles WHERE id = ?"
+    " edition, related_title, status, created_at, updated_at, version, advertising"
+    " FROM articles WHERE id = ?"
 )
 
 
@@ -147,7 +148,7 @@ def _record(connection: sqlite3.Connection, article_id: int) -> ArticleRecord:
     if row is None:
         raise _Vanished(article_id)
     (_, uuid, slug, headline, kicker, standfirst, body, language, dateline, edition,
-     related_title, status, created_at, updated_at, version) = row  # fmt: skip
+     related_title, status, created_at, updated_at, version, advertising) = row  # fmt: skip
     content = ArticleContent(
         headline=headline,
         kicker=kicker,
@@ -168,6 +169,7 @@ def _record(connection: sqlite3.Connection, article_id: int) -> ArticleRecord:
         ),
         status=ArticleStatus(status),
         lead_picture=_lead_picture(connection, article_id),
+        advertising=bool(advertising),
     )
     return ArticleRecord(
         id=article_id,

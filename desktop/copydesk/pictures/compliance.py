@@ -73,7 +73,6 @@ def check_picture(
         *restriction_problems(
             metadata,
             language=language,
-            commercial=commercial,
             now=moment,
             zone=moment.tzinfo or UTC,
         ),

@@ -4,7 +4,8 @@ checked against what the desk is about to print and publish.
 - a mandatory credit must be in the printed credit, and a credit typed by hand must keep the
   supplier's credit line (errors, fixed by printing the composed credit);
 - an embargo is an error until it ends (a hold without a date, a warning);
-- editorial use only, no sales: a warning on a commercial publication;
+- editorial use only, no sales: a warning in an article marked as advertising or sponsored
+  content (a commercial use; an editorial article of a commercial publication is not one);
 - a handout names who handed it out (an error without a source or credit line);
 - a file photo's caption says so (a warning, fixed by the house wording).
 
@@ -44,7 +45,6 @@ def restriction_problems(
     metadata: PictureMetadata,
     *,
     language: str,
-    commercial: bool,
     now: datetime,
     zone: tzinfo = UTC,
 ) -> list[CreditProblem]:
@@ -54,7 +54,6 @@ def restriction_problems(
     return [
         *_credit_problems(metadata, instructions, language),
         *_embargo_problems(instructions, now, zone),
-        *_commerce_problems(instructions, commercial),
         *_handout_problems(metadata, instructions),
         *_file_photo_problems(metadata, instructions, language),
     ]
@@ -122,18 +121,17 @@ def _embargo_problems(
             )
 
 
-def _commerce_problems(
-    instructions: list[Instruction], commercial: bool
-) -> Iterator[CreditProblem]:
+def _commerce_problems(metadata: PictureMetadata) -> Iterator[CreditProblem]:
+    instructions = read_instructions(metadata.special_instructions)
     wordings = [i.text for i in instructions if i.kind in _COMMERCE]
-    if commercial and wordings:
+    if wordings:
         wording = ", ".join(wordings)
         yield _warning(
             "instructions.editorial_only",
             "special_instructions",
             _(
-                "The supplier allows editorial use only (“{wording}”), and the publication is "
-                "commercial."
+                "The supplier allows editorial use only (“{wording}”), and the article is "
+                "advertising."
             ).format(wording=wording),
             {"wording": wording},
             _("Check with the supplier that this use is allowed, or choose another picture."),
@@ -174,11 +172,25 @@ def _file_photo_problems(
 
 
 def use_problems(
-    metadata: PictureMetadata, *, article_uuid: str, using_articles: int
+    metadata: PictureMetadata,
+    *,
+    article_uuid: str,
+    using_articles: int,
+    advertising: bool = False,
 ) -> list[CreditProblem]:
     """The problems of using the picture in the article ``article_uuid`` ("" for one not
     saved yet), which ``using_articles`` saved articles use now (for pictures used before
-    their first use was remembered)."""
+    their first use was remembered); ``advertising`` when the article is advertising or
+    sponsored content."""
+    return [
+        *_one_time_problems(metadata, article_uuid, using_articles),
+        *(_commerce_problems(metadata) if advertising else ()),
+    ]
+
+
+def _one_time_problems(
+    metadata: PictureMetadata, article_uuid: str, using_articles: int
+) -> list[CreditProblem]:
     once = [
         i.text
         for i in read_instructions(metadata.special_instructions)

@@ -47,6 +47,7 @@ def field_label(field: str) -> str:
         "edition": QCoreApplication.translate("field", "Edition"),
         "language": QCoreApplication.translate("field", "Language"),
         "status": QCoreApplication.translate("field", "Status"),
+        "advertising": QCoreApplication.translate("field", "Advertising"),
         "kicker": QCoreApplication.translate("field", "Kicker"),
         "headline": QCoreApplication.translate("field", "Headline"),
         "standfirst": QCoreApplication.translate("field", "Standfirst"),

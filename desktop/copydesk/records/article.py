@@ -72,6 +72,9 @@ class ArticleContent:
     related_links: tuple[RelatedLink, ...] = ()
     status: ArticleStatus = ArticleStatus.DRAFT
     lead_picture: LeadPictureUse | None = None
+    # Advertising or sponsored content: a commercial use of its pictures, which a supplier's
+    # "editorial use only" or "no sales" forbids.
+    advertising: bool = False
 
     def replace(self, **changes: object) -> ArticleContent:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

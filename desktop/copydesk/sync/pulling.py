@@ -200,6 +200,8 @@ def merge(entity: str, base: WireContent, mine: WireContent, theirs: WireContent
     lists = wire.LIST_FIELDS if entity == ARTICLE else ()
     if entity == ARTICLE and _is_settled_copy(base, mine, theirs):
         prose, lists = (), ()
+    if entity == ARTICLE:  # a revision from before the mark was not advertising
+        base = {"advertising": False, **base}
     result = merge_fields(base, mine, theirs, prose_fields=prose, list_fields=lists)
     return MergeResult(dict(result.merged), result.conflicts)
 

@@ -51,6 +51,9 @@ def loads(text: str) -> WireContent:
 def article_to_wire(session: Session, article: Article) -> WireContent:
     data: WireContent = json.loads(revisions.content_to_json(articles.content_of(article)))
     data.pop("format", None)
+    # Always said on the wire, so that unmarking it reaches the other desks (a field a side
+    # leaves out keeps its base value in a merge).
+    data["advertising"] = data.get("advertising") is True
     uuids = _picture_uuids(session, _local_ids(data))
     data["body"] = _LOCAL_REF.sub(lambda m: m[1] + uuids.get(int(m[2]), m[2]), data["body"])
     lead = data.pop("lead_picture", None)

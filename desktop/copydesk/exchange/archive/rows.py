@@ -353,6 +353,7 @@ ADDED_COLUMNS: dict[str, dict[str, str]] = {
         "disagreements": "0010",
     },
     "revisions": {"merged_with": "0007"},
+    "articles": {"advertising": "0010"},
 }
 
 

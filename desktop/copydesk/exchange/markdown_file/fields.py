@@ -55,6 +55,7 @@ def from_front_matter(fields: dict[str, Any], body: str) -> ParsedMarkdown:
         related_links=_links(fields),
         status=_status(fields),
         lead_picture=_lead_picture(fields),
+        advertising=_advertising(fields),
     )
     return ParsedMarkdown(
         content=content,
@@ -187,6 +188,13 @@ def _sub_fields(
             ).format(name=name, unknown=", ".join(unknown), allowed=", ".join(allowed))
         )
     return item
+
+
+def _advertising(fields: Mapping[str, Any]) -> bool:
+    value = fields.get("advertising", False)
+    if not isinstance(value, bool):
+        raise wrong("advertising", _("true or false"), value)
+    return value
 
 
 def _status(fields: Mapping[str, Any]) -> ArticleStatus:

@@ -30,6 +30,7 @@ FIELDS = (
     "related_title",
     "related_links",
     "status",
+    "advertising",
     "lead_picture",
     "extra",
 )

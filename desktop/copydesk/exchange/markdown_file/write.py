@@ -97,8 +97,10 @@ def _fields_of(
         "related_title": content.related_title,
         "related_links": [{"title": ln.title, "url": ln.url} for ln in content.related_links],
         "status": str(content.status.value),  # a plain str: the safe dumper refuses subclasses
-        "lead_picture": _lead_picture_fields(content.lead_picture),
     }
+    if content.advertising:  # only when set: other articles' files stay as they were
+        fields["advertising"] = True
+    fields["lead_picture"] = _lead_picture_fields(content.lead_picture)
     if extra is not None:
         if not all(isinstance(key, str) for key in extra):
             raise TypeError("extra's keys must be text")

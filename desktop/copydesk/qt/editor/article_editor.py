@@ -13,6 +13,7 @@ from itertools import pairwise
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -90,6 +91,14 @@ class ArticleEditor(QWidget):
         self.status = QComboBox(self)
         for status in ArticleStatus:
             self.status.addItem(status_label(status), status.value)
+        self.advertising = QCheckBox(self.tr("Advertising"), self)
+        self.advertising.setObjectName("advertising")
+        self.advertising.setToolTip(
+            self.tr(
+                "Advertising or sponsored content: a commercial use of its pictures, which a "
+                "supplier’s “editorial use only” forbids"
+            )
+        )
 
         self.kicker = QLineEdit(self)
         self.kicker.setPlaceholderText(self.tr("Line above the headline"))
@@ -187,7 +196,11 @@ class ArticleEditor(QWidget):
             self._with_counter(self.tr("Standfirst"), self.standfirst_counter), self.standfirst
         )
         form.addRow(self.tr("Byline"), self.authors)
-        form.addRow(self.tr("Keywords"), self.keywords)
+        # Beside the keywords, which also say what kind of article it is.
+        keywords_row = QHBoxLayout()
+        keywords_row.addWidget(self.keywords, 1)
+        keywords_row.addWidget(self.advertising)
+        form.addRow(self.tr("Keywords"), keywords_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -223,7 +236,7 @@ class ArticleEditor(QWidget):
         chain = (
             self.status, self.language, self.dateline_date, self.clear_date_button,
             self.edition, self.kicker, self.headline, self.standfirst, self.authors,
-            self.keywords, self.body, self.related_toggle, self.related,
+            self.keywords, self.advertising, self.body, self.related_toggle, self.related,
         )  # fmt: skip
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -258,6 +271,7 @@ class ArticleEditor(QWidget):
         self.standfirst.installEventFilter(self)  # a resize rewraps it: fit it again
         self.language.activated.connect(self._changed)
         self.status.activated.connect(self._changed)
+        self.advertising.clicked.connect(self._changed)
         self.dateline_date.dateChanged.connect(self._changed)
         self.related.edited.connect(self._changed)
         self.related.edited.connect(self._update_related_toggle)
@@ -368,6 +382,7 @@ class ArticleEditor(QWidget):
                 self.dateline_date.set_value(content.dateline_date)
             self._select_data(self.language, content.language)
             self._select_data(self.status, content.status.value)
+            self.advertising.setChecked(content.advertising)
             for line_edit, text in (
                 (self.edition, content.edition),
                 (self.kicker, content.kicker),
@@ -394,6 +409,7 @@ class ArticleEditor(QWidget):
         self.edition.setText(content.edition)
         self._select_data(self.language, content.language)
         self._select_data(self.status, content.status.value)
+        self.advertising.setChecked(content.advertising)
         self.kicker.setText(content.kicker)
         self.headline.setText(content.headline)
         self.standfirst.setPlainText(content.standfirst)
@@ -430,6 +446,7 @@ class ArticleEditor(QWidget):
             related_links=self.related.links(),
             status=ArticleStatus(self.status.currentData()),
             lead_picture=self._lead_picture,
+            advertising=self.advertising.isChecked(),
         )
 
     def lead_picture(self) -> LeadPictureUse | None:

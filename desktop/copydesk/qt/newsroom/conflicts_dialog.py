@@ -30,8 +30,9 @@ from copydesk.sync import offline
 from copydesk.sync.conflicts import Conflict, Draft
 
 _ORDER = (
-    "status", "language", "dateline_date", "edition", "kicker", "headline", "standfirst",
-    "authors", "keywords", "body", "related_title", "related_links", "lead_picture",
+    "status", "advertising", "language", "dateline_date", "edition", "kicker", "headline",
+    "standfirst", "authors", "keywords", "body", "related_title", "related_links",
+    "lead_picture",
 )  # fmt: skip
 
 

@@ -57,6 +57,7 @@ class ArticleCreditsPane(QWidget):
         self._pictures = ArticlePictures()
         self._language = "fr"
         self.article_uuid = ""  # the article shown, "" before its first save (one-time use)
+        self.advertising = False  # whether the article shown is advertising (editorial only)
         self._thumbnails: dict[str, QPixmap] = {}
         self._requested: set[str] = set()
         self._placeholder: QIcon | None = None
@@ -194,7 +195,7 @@ class ArticleCreditsPane(QWidget):
         """Show the article's pictures; the use being edited stays selected (same role and
         place among the body's pictures) and fields being typed in are left alone."""
         previous = self.list.currentRow()
-        pictures = _in_article(pictures, self.article_uuid)
+        pictures = _in_article(pictures, self.article_uuid, advertising=self.advertising)
         self._uses, self._pictures, self._language = list(uses), pictures, language
         for field in self._spelling:
             field.set_language(language)
@@ -372,19 +373,29 @@ class ArticleCreditsPane(QWidget):
             self.remove_requested.emit(row)
 
 
-def _in_article(pictures: ArticlePictures, article_uuid: str) -> ArticlePictures:
+def _in_article(
+    pictures: ArticlePictures, article_uuid: str, *, advertising: bool
+) -> ArticlePictures:
     """The pictures as this article uses them: a picture for one-time use that another
-    article used first has that error too, in its status and its list row."""
+    article used first has that error too, in its status and its list row; one for editorial
+    use only, a warning in an advertising article."""
     listings = {
-        picture_id: _with_use_rules(listing, article_uuid)
+        picture_id: _with_use_rules(listing, article_uuid, advertising)
         for picture_id, listing in pictures.listings.items()
     }
     return dataclasses.replace(pictures, listings=listings)
 
 
-def _with_use_rules(listing: PictureListing, article_uuid: str) -> PictureListing:
+def _with_use_rules(
+    listing: PictureListing, article_uuid: str, advertising: bool
+) -> PictureListing:
     using = len({usage.article_id for usage in listing.usages})
-    found = use_problems(listing.record.metadata, article_uuid=article_uuid, using_articles=using)
+    found = use_problems(
+        listing.record.metadata,
+        article_uuid=article_uuid,
+        using_articles=using,
+        advertising=advertising,
+    )
     if not found:
         return listing
     problems = (*listing.problems, *found)

@@ -117,6 +117,7 @@ class ArticlePicturesController(QObject):
         if not self.editor.isEnabled():
             return
         content = self.editor.content()
+        self.pane.advertising = content.advertising
         self.pane.show_uses(picture_uses(content), self.snapshot, content.language)
         if not self.snapshot.covers(content):
             if content.language != self.snapshot.language:

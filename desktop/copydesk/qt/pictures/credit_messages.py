@@ -405,7 +405,7 @@ _WORDINGS: dict[str, _Wording] = {
     "instructions.editorial_only": _fixed(
         lambda: translate(
             "credits",
-            "The supplier allows editorial use only (“%1”), and the publication is commercial.",
+            "The supplier allows editorial use only (“%1”), and the article is advertising.",
         ),
         ("wording",),
         lambda: translate(
