@@ -11,7 +11,7 @@ TEST_STAMP := $(VENV)/.copydesk-test
 PEERS_VENV := .venv-peers
 PEERS := $(PEERS_VENV)/bin/retext
 
-.PHONY: run test bench lint format translations screenshots typecheck system-deps system-deps-test clean
+.PHONY: run test bench bundle lint format translations screenshots typecheck system-deps system-deps-test clean
 
 run: $(APP_STAMP) system-deps
 	$(VENV)/bin/copydesk
@@ -23,6 +23,16 @@ bench: $(TEST_STAMP) system-deps-test $(PEERS)
 	@status=0; for bench in tests/benchmarks/bench_*.py; do \
 		$(PY) $$bench || status=1; \
 	done; exit $$status
+
+# The installable bundle: dist/copydesk/ (PyInstaller, onedir, from packaging/copydesk.spec)
+# and dist/copydesk-VERSION-linux-ARCH.tar.gz. packaging/README.md says what is in it.
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop/copydesk/__init__.py)
+ARCHIVE := dist/copydesk-$(VERSION)-linux-$(shell uname -m).tar.gz
+bundle: $(TEST_STAMP) system-deps
+	rm -rf dist/copydesk $(ARCHIVE)
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/copydesk.spec
+	tar -C dist -czf $(ARCHIVE) copydesk
+	@du -sh dist/copydesk $(ARCHIVE)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .

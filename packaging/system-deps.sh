@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system libraries Qt and QtWebEngine load at run time (Debian and Ubuntu),
 # plus what the test suite needs with "test": Xvfb for the real-window tests, exiftool as
-# the independent reader of the picture metadata Copydesk writes, and the PostgreSQL server
+# the independent reader of the picture metadata Copydesk writes, the validators of the
+# desktop entry and AppStream metadata Copydesk installs, and the PostgreSQL server
 # (Debian's postgresql metapackage) the newsroom tests start themselves.
 # Does nothing when everything is present or on systems without apt. Needs root or sudo to
 # install; otherwise prints the command to run and carries on.
@@ -14,7 +15,7 @@ runtime=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcomposite1 libxdamage1
   libxkbcommon-x11-0 libxkbcommon0 libxkbfile1 libxrandr2 libxtst6 fonts-dejavu-core
 )
-test_only=(xvfb libimage-exiftool-perl postgresql)
+test_only=(xvfb libimage-exiftool-perl postgresql desktop-file-utils appstream)
 
 packages=("${runtime[@]}")
 [ "${1:-}" = "test" ] && packages+=("${test_only[@]}")

@@ -118,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shot.set_defaults(handler=_screenshot)
 
+    from copydesk.cli.desktop import add_desktop_commands
     from copydesk.cli.export import add_export_commands
     from copydesk.cli.importing import add_import_commands
     from copydesk.cli.library import add_library_commands
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_library_commands(commands, _library_path, _existing_library)
     add_newsroom_commands(commands, _existing_library)
     add_sync_commands(commands, _existing_library)
+    add_desktop_commands(commands)
     return parser
 
 
@@ -158,15 +160,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+LIBRARY_SUFFIX = ".copydesk"
+
+
 def _window_only(arguments: list[str]) -> tuple[bool, str | None]:
-    """(True, the library given) when ``arguments`` only open the window: none, or
-    ``--library PATH``; (False, None) for anything the parser must read."""
+    """(True, the library given) when ``arguments`` only open the window: none,
+    ``--library PATH``, or a library file alone; (False, None) for anything the parser must
+    read."""
     if not arguments:
         return True, None
     if len(arguments) == 2 and arguments[0] == "--library" and not arguments[1].startswith("-"):
         return True, arguments[1]
     if len(arguments) == 1 and arguments[0].startswith("--library=") and len(arguments[0]) > 10:
         return True, arguments[0].removeprefix("--library=")
+    if len(arguments) == 1 and arguments[0].endswith(LIBRARY_SUFFIX) and arguments[0][:1] != "-":
+        return True, arguments[0]  # a library file opened from the desktop (copydesk.desktop)
     return False, None
 
 
