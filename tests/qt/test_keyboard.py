@@ -30,9 +30,10 @@ def test_tab_follows_the_fields_down_to_the_body(
 ) -> None:
     window = make_window(library_path)
     editor = window.editor
-    order = chain_from(editor.kicker, 5)
-    assert order[:5] == [
-        editor.headline, editor.standfirst, editor.authors, editor.keywords, editor.body,
+    order = chain_from(editor.kicker, 6)
+    assert order[:6] == [
+        editor.headline, editor.standfirst, editor.authors, editor.keywords,
+        editor.advertising, editor.body,
     ]  # fmt: skip
 
 
