@@ -761,8 +761,8 @@
         <translation>Un dossier</translation>
     </message>
     <message>
-        <source>A zip file (.zip)</source>
-        <translation>Un fichier zip (.zip)</translation>
+        <source>A zip file (.copydesk.zip)</source>
+        <translation>Un fichier zip (.copydesk.zip)</translation>
     </message>
     <message>
         <source>ninjs %1</source>

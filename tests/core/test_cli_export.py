@@ -71,10 +71,10 @@ def test_zip_ninjs_2_2_and_json(
     assert item == {
         "slug": SAMPLE,
         "outcome": "exported",
-        "path": str(out / f"{SAMPLE}.zip"),
+        "path": str(out / f"{SAMPLE}.copydesk.zip"),
         "reason": "",
     }
-    with zipfile.ZipFile(out / f"{SAMPLE}.zip") as archive:
+    with zipfile.ZipFile(out / f"{SAMPLE}.copydesk.zip") as archive:
         document = json.loads(archive.read("article.ninjs.json"))
     assert document["standard"]["version"] == "2.2" and "versioncreated" in document
 

@@ -55,3 +55,13 @@ def test_a_command_after_the_library_is_the_parsers(opened: list[str | None]) ->
     with pytest.raises(SystemExit):
         cli.main(["--library", "x.copydesk", "no-such-command"])
     assert opened == []
+
+
+def test_a_package_opened_from_the_desktop_is_imported_into_the_library(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[argparse.Namespace] = []
+    monkeypatch.setattr(cli, "_open_window", lambda args: started.append(args) or 0)
+    assert cli.main(["/tmp/port.copydesk.zip"]) == 0
+    [args] = started
+    assert args.library is None and [str(path) for path in args.open] == ["/tmp/port.copydesk.zip"]

@@ -516,7 +516,7 @@ def test_a_zip_holds_the_same_files_as_the_folder(
 ) -> None:
     folder = export(library, pictured_id, out)
     archive = export(library, pictured_id, out, as_zip=True)
-    assert archive == out / f"{folder.name}.zip"
+    assert archive == out / f"{folder.name}.copydesk.zip"
     with zipfile.ZipFile(archive) as opened_zip:
         names = opened_zip.namelist()
         assert names[-1] == MANIFEST  # written last
@@ -588,7 +588,7 @@ def test_a_batch_into_a_missing_folder_fails_at_once(
 def test_export_many_takes_the_export_options(library: Library, sample_id: int, out: Path) -> None:
     report = export_many(library, [sample_id], out, workers=1, ninjs_version="2.2", as_zip=True)
     (item,) = report.items
-    assert item.path is not None and item.path.suffix == ".zip" and report.complete
+    assert item.path is not None and item.path.name.endswith(".copydesk.zip") and report.complete
     with zipfile.ZipFile(item.path) as archive:
         assert json.loads(archive.read(ARTICLE_NINJS))["standard"]["version"] == "2.2"
 

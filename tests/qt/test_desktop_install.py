@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from pytestqt.qtbot import QtBot
 
 from copydesk.cli import desktop
 from copydesk.cli.main import _window_only, main
 from copydesk.errors import CopydeskError
+from tests.qt.conftest import MakeWindow
 
 VALIDATE_ENTRY = shutil.which("desktop-file-validate")
 APPSTREAM = shutil.which("appstreamcli")
@@ -50,6 +52,11 @@ def test_what_is_installed_is_valid_for_the_desktop(tmp_path: Path, command: str
     assert checked.returncode == 0, checked.stdout + checked.stderr
     mime = (data / "mime" / "packages" / "copydesk.xml").read_text(encoding="utf-8")
     assert '<glob pattern="*.copydesk"/>' in mime
+    assert "MimeType=application/x-copydesk-library;application/x-copydesk-package;" in text
+    if shutil.which("update-mime-database"):  # the desktop's database knows both globs now
+        globs = (data / "mime" / "globs2").read_text(encoding="utf-8")
+        assert "application/x-copydesk-library:*.copydesk" in globs
+        assert "application/x-copydesk-package:*.copydesk.zip" in globs
     for size in desktop.ICON_SIZES:
         png = data / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "copydesk.png"
         with Image.open(io.BytesIO(png.read_bytes())) as image:
@@ -102,7 +109,35 @@ def test_a_damaged_record_is_named(tmp_path: Path, capsys: pytest.CaptureFixture
         desktop.uninstall(data)
 
 
-def test_a_library_file_alone_opens_the_window() -> None:
-    assert _window_only(["/home/jean/news.copydesk"]) == (True, "/home/jean/news.copydesk")
-    assert _window_only(["list"]) == (False, None)
-    assert _window_only(["-x.copydesk"]) == (False, None)
+def test_a_file_opened_from_the_desktop_opens_the_window() -> None:
+    library = _window_only(["/home/jean/news.copydesk"])
+    assert library is not None and library.library == "/home/jean/news.copydesk"
+    assert library.open == []
+    package = _window_only(["/home/jean/port.copydesk.zip"])
+    assert package is not None and package.library is None  # the person's own library
+    assert package.open == [Path("/home/jean/port.copydesk.zip")]
+    assert _window_only(["list"]) is None
+    assert _window_only(["-x.copydesk"]) is None
+    assert _window_only(["port.zip"]) is None
+
+
+def test_a_package_opened_from_the_desktop_is_imported_once_the_library_opens(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    from copydesk.articles import store as articles
+    from copydesk.exchange.packages.export import export_package
+    from tests.helpers import FULL_CONTENT, opened
+
+    with opened(tmp_path / "elsewhere.copydesk") as elsewhere:
+        with elsewhere.write() as session:
+            record = articles.create_article(session, FULL_CONTENT)
+        (tmp_path / "out").mkdir()
+        package = export_package(elsewhere, record.id, tmp_path / "out", as_zip=True).path
+    assert package.name.endswith(".copydesk.zip")
+    window = make_window(tmp_path / "desk.copydesk", wait=False)
+    window.import_when_open([package])
+    with qtbot.waitSignal(window.imports.finished, timeout=30_000) as imported:
+        window.show()
+    [item] = imported.args[0].items
+    assert item.outcome.value == "imported"
+    assert window.current is not None and window.current.content.headline == FULL_CONTENT.headline

@@ -153,7 +153,7 @@ def test_the_choices_are_remembered_and_a_zip_in_ninjs_2_2_can_be_asked_for(
     with qtbot.waitSignal(window.exports.finished, timeout=EXPORT_MS) as finished:
         dialog.export_button.click()
     outcome: SingleOutcome = finished.args[0]
-    assert outcome.result is not None and outcome.result.path.name.endswith(".zip")
+    assert outcome.result is not None and outcome.result.path.name.endswith(".copydesk.zip")
     assert outcome.result.manifest["ninjs_version"] == "2.2"
     window.exports.dialog.close()
 

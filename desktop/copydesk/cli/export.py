@@ -37,8 +37,8 @@ def add_export_commands(commands: Any, library_path: LibraryPath) -> None:
         help=_("write publishing packages (HTML, ninjs, credited pictures, Markdown, manifest)"),
         description=_(
             "Write one package per article into --out (created when missing): a folder named "
-            "after its slug (or SLUG.zip). An article whose checks find errors is refused and "
-            "named on standard error; the exit status is then 1."
+            "after its slug (or SLUG.copydesk.zip). An article whose checks find errors is "
+            "refused and named on standard error; the exit status is then 1."
         ),
         epilog=_(
             "Examples:\n"
@@ -65,7 +65,9 @@ def add_export_commands(commands: Any, library_path: LibraryPath) -> None:
         default=DEFAULT_VERSION,
         help=_("ninjs version (default {version})").format(version=DEFAULT_VERSION),
     )
-    export.add_argument("--zip", action="store_true", help=_("write SLUG.zip instead of a folder"))
+    export.add_argument(
+        "--zip", action="store_true", help=_("write SLUG.copydesk.zip instead of a folder")
+    )
     export.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     export.set_defaults(handler=lambda args: _export(args, library_path(args)))
 

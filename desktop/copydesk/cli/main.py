@@ -141,10 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     use_language(system_language())  # before the parser: its help texts are translated
     arguments = list(sys.argv[1:] if argv is None else argv)
-    window_only, library = _window_only(arguments)
-    if window_only:  # the whole parser costs tens of milliseconds before the window shows
+    window = _window_only(arguments)
+    if window is not None:  # the whole parser costs tens of milliseconds before the window
         try:
-            return _open_window(argparse.Namespace(library=library))
+            return _open_window(window)
         except CopydeskError as exc:
             print(f"copydesk: {exc}", file=sys.stderr)
             return 1
@@ -161,21 +161,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 LIBRARY_SUFFIX = ".copydesk"
+PACKAGE_SUFFIX = ".copydesk.zip"  # exchange.packages.write.ZIP_SUFFIX, without importing it
 
 
-def _window_only(arguments: list[str]) -> tuple[bool, str | None]:
-    """(True, the library given) when ``arguments`` only open the window: none,
-    ``--library PATH``, or a library file alone; (False, None) for anything the parser must
-    read."""
+def _window_only(arguments: list[str]) -> argparse.Namespace | None:
+    """The window's arguments (``library``, and the packages to ``open``) when
+    ``arguments`` only open the window: none, ``--library PATH``, or one file opened from the
+    desktop (``copydesk.desktop``'s ``%f``): a library, or a package to import into the
+    library; None for anything the parser must read."""
     if not arguments:
-        return True, None
+        return argparse.Namespace(library=None, open=[])
     if len(arguments) == 2 and arguments[0] == "--library" and not arguments[1].startswith("-"):
-        return True, arguments[1]
+        return argparse.Namespace(library=arguments[1], open=[])
     if len(arguments) == 1 and arguments[0].startswith("--library=") and len(arguments[0]) > 10:
-        return True, arguments[0].removeprefix("--library=")
-    if len(arguments) == 1 and arguments[0].endswith(LIBRARY_SUFFIX) and arguments[0][:1] != "-":
-        return True, arguments[0]  # a library file opened from the desktop (copydesk.desktop)
-    return False, None
+        return argparse.Namespace(library=arguments[0].removeprefix("--library="), open=[])
+    if len(arguments) != 1 or arguments[0][:1] == "-":
+        return None
+    if arguments[0].endswith(LIBRARY_SUFFIX):
+        return argparse.Namespace(library=arguments[0], open=[])
+    if arguments[0].endswith(PACKAGE_SUFFIX):
+        return argparse.Namespace(library=None, open=[Path(arguments[0]).absolute()])
+    return None
 
 
 def _library_path(args: argparse.Namespace) -> Path:
@@ -195,7 +201,7 @@ def _existing_library(args: argparse.Namespace) -> Path:
 def _open_window(args: argparse.Namespace) -> int:
     from copydesk.qt.app import run_application
 
-    return run_application(_library_path(args))
+    return run_application(_library_path(args), imports=getattr(args, "open", []))
 
 
 def _list_articles(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -61,7 +62,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_application(library_path: Path) -> int:
+def run_application(library_path: Path, *, imports: Sequence[Path] = ()) -> int:
+    """The window on ``library_path``; ``imports`` (packages opened from the desktop) are
+    imported into it once it is open."""
     prepare_environment()
     app = application()
     preferences = PreferencesStore.persistent()
@@ -73,6 +76,8 @@ def run_application(library_path: Path) -> int:
         preferences=preferences,
     )
     startup_trace.attach(window)
+    if imports:
+        window.import_when_open(list(imports))
     window.library_opened.connect(freeze_startup_objects)
     window.library_failed.connect(lambda message: _library_failed(window, message))
     app.aboutToQuit.connect(window.shutdown)

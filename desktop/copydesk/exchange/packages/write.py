@@ -22,7 +22,9 @@ from typing import BinaryIO
 from copydesk.errors import CopydeskError
 from copydesk.translation import _
 
-ZIP_SUFFIX = ".zip"
+# A zipped package's name ends so: the desktop knows it as a Copydesk package
+# (application/x-copydesk-package) and opens it in Copydesk, which imports it.
+ZIP_SUFFIX = ".copydesk.zip"
 # Already compressed: deflating them again costs time for nothing.
 _STORED_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif"})
 _ZIP_FILE_MODE = 0o644 << 16  # rw-r--r-- for whoever unzips it

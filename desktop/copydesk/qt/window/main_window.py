@@ -232,6 +232,12 @@ class MainWindow(QMainWindow):
     def open_library(self, path: Path) -> None:
         self.session.open(path)
 
+    def import_when_open(self, paths: list[Path]) -> None:
+        """Import ``paths`` (packages opened from the desktop) once the library is open."""
+        self.library_opened.connect(
+            lambda: self.imports.import_paths(paths), Qt.ConnectionType.SingleShotConnection
+        )
+
     def choose_library(self) -> bool:
         return self.session.choose()
 

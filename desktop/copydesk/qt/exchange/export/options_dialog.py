@@ -205,7 +205,7 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox(box)
         self.format_combo.setObjectName("exportFormat")
         self.format_combo.addItem(self.tr("A folder"), False)
-        self.format_combo.addItem(self.tr("A zip file (.zip)"), True)
+        self.format_combo.addItem(self.tr("A zip file (.copydesk.zip)"), True)
         self.format_combo.setCurrentIndex(1 if settings.as_zip else 0)
         self.format_combo.currentIndexChanged.connect(self._update)
 
