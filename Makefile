@@ -25,13 +25,13 @@ bench: $(TEST_STAMP) system-deps-test $(PEERS)
 	done; exit $$status
 
 # The installable bundle: dist/copydesk/ (PyInstaller, onedir, from packaging/copydesk.spec)
-# and dist/copydesk-VERSION-linux-ARCH.tar.gz. packaging/README.md says what is in it.
+# and dist/copydesk-VERSION-linux-ARCH.tar.xz. packaging/README.md says what is in it.
 VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop/copydesk/__init__.py)
-ARCHIVE := dist/copydesk-$(VERSION)-linux-$(shell uname -m).tar.gz
+ARCHIVE := dist/copydesk-$(VERSION)-linux-$(shell uname -m).tar.xz
 bundle: $(TEST_STAMP) system-deps
 	rm -rf dist/copydesk $(ARCHIVE)
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/copydesk.spec
-	tar -C dist -czf $(ARCHIVE) copydesk
+	tar -C dist -cf - copydesk | xz -T0 -6 > $(ARCHIVE)
 	@du -sh dist/copydesk $(ARCHIVE)
 
 lint: $(TEST_STAMP)

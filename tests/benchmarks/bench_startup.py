@@ -33,11 +33,13 @@ ARTICLE_READY_TARGET_MS = 600
 WARM_UP_RUNS = 2
 
 
-def run_once(env: dict[str, str]) -> dict[str, float]:
+def run_once(env: dict[str, str], command: Path | None = None) -> dict[str, float]:
+    """The start-up marks of one run of ``command`` (this environment's copydesk)."""
     started = time.monotonic()
     process = subprocess.run(
-        [str(COPYDESK)], env=env, capture_output=True, text=True, timeout=120, check=False
-    )
+        [str(command or COPYDESK)], env=env, capture_output=True, text=True, timeout=120,
+        check=False,
+    )  # fmt: skip
     if process.returncode != 0:
         raise RuntimeError(f"copydesk exited with {process.returncode}:\n{process.stderr}")
     marks = {}

@@ -101,6 +101,11 @@ def run(bundle: Path, tmp_path: Path) -> Iterator[object]:
 
 def test_the_bundle_starts_from_its_own_files(bundle: Path) -> None:
     assert ".venv" not in str(bundle)
+    licences = bundle.parent / "_internal" / "licences"
+    assert "GNU GENERAL PUBLIC LICENSE" in (licences / "LICENSE").read_text(encoding="utf-8")
+    bundled = (licences / "THIRD-PARTY.txt").read_text(encoding="utf-8")
+    for name in ("PySide6_Essentials", "SQLAlchemy", "pyexiv2", "psycopg-binary", "Pillow"):
+        assert f"\n{name} " in bundled or f"\n{name.lower()} " in bundled, name
     done = subprocess.run([str(bundle), "--version"], capture_output=True, text=True, check=True)
     assert done.stdout.startswith("Copydesk ")
 
