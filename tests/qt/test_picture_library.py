@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -293,3 +294,37 @@ def test_suggested_licences_are_applied_to_the_selection_as_one_step(
         assert [listing.record.id for listing in window.selected_listings()] == [ids[2]]
         assert not window.suggested_licences_action.isEnabled()
         window.close()
+
+
+def test_thumbnails_come_from_the_disk_cache_the_second_time(
+    qtbot: QtBot, tmp_path: Path, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = [jpeg(tmp_path / f"{n}.jpg", (n * 60, 90, 20)) for n in range(3)]
+    with opened(library_path) as library:
+        import_files(library, files)
+        first = make_window(qtbot, library)
+        qtbot.waitUntil(
+            lambda: (
+                all(
+                    first.model.thumbnail(first.model.listing(row).record.file.sha256) is not None
+                    for row in range(first.model.rowCount())
+                )
+                and first.model.rowCount() == 3
+            )
+        )
+        first.close()
+
+        def no_decoding(*_args: object, **_kwargs: object) -> bytes:
+            raise AssertionError("a thumbnail was decoded again")
+
+        monkeypatch.setattr("copydesk.pictures.files.make_thumbnail", no_decoding)
+        again = make_window(qtbot, library)
+        qtbot.waitUntil(
+            lambda: (
+                again.model.rowCount() == 3
+                and all(
+                    again.model.thumbnail(again.model.listing(row).record.file.sha256) is not None
+                    for row in range(3)
+                )
+            )
+        )

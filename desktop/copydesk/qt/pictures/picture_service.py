@@ -17,11 +17,15 @@ from copydesk.library.db import Library
 from copydesk.library.media_store import MediaStore
 from copydesk.pictures import operations as picture_operations
 from copydesk.pictures.operations import Judgement, PictureListing, list_pictures
+from copydesk.pictures.thumbnails import ThumbnailCache, default_cache_dir
 from copydesk.qt.labels import fill
 from copydesk.qt.tasks import TaskRunner
 from copydesk.records.picture import PictureMetadata
 
 _log = logging.getLogger(__name__)
+
+
+THUMBNAIL_SIZE = 96  # pixels, the list's thumbnail column
 
 
 class PictureService(QObject):
@@ -41,10 +45,12 @@ class PictureService(QObject):
         compute: TaskRunner,
         judgement: Judgement,
         parent: QObject | None = None,
+        thumbnails: ThumbnailCache | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.store = MediaStore.beside(library.path)
+        self.thumbnails = thumbnails or ThumbnailCache(default_cache_dir())
         self.database = database
         self.compute = compute
         self.judgement = judgement
@@ -124,19 +130,21 @@ class PictureService(QObject):
         self.attached.emit(listing)
 
     def request_thumbnail(self, listing: PictureListing) -> None:
-        from copydesk.pictures.files import make_thumbnail
-
-        store, file = self.store, listing.record.file
+        store, file, cache = self.store, listing.record.file, self.thumbnails
         if not file.present:
             return  # awaiting its file: nothing in the media store to read
 
         def work() -> bytes:
-            return make_thumbnail(store.read(file.sha256, file.media_type), size=96)
+            return cache.thumbnail(
+                file.sha256, THUMBNAIL_SIZE, lambda: store.read(file.sha256, file.media_type)
+            )
 
         def show(data: bytes) -> None:
             pixmap = QPixmap()
             if pixmap.loadFromData(data):
                 self.thumbnail_ready.emit(file.sha256, pixmap)
+            else:  # a damaged cache file: made again from the picture next time
+                cache.forget(file.sha256, THUMBNAIL_SIZE)
 
         self.compute.run(work, show, lambda _error: None)  # a missing file shows no thumbnail
 
