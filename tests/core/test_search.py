@@ -227,3 +227,29 @@ def test_an_upgraded_0001_library_is_searchable(tmp_path: Path) -> None:
     assert len(every) >= 2
     assert headlines == ["Le conseil municipal adopte le budget 2025"]
     assert set(budget) <= set(schools)
+
+
+@pytest.mark.parametrize("up_to", [0, 1, 2_000])
+def test_few_and_many_matches_come_in_the_same_order(
+    library: Library, monkeypatch: pytest.MonkeyPatch, up_to: int
+) -> None:
+    # Sorted in SQL (few matches) or kept from the walk of every id (many): the same list.
+    monkeypatch.setattr(fulltext, "SORTED_IN_SQL_UP_TO", up_to)
+    assert found(library, "les") == [SCHOOL, FESTIVAL, STRIKE, BUDGET]
+    assert found(library, "école") == [SCHOOL, BUDGET]
+    assert found(library, "école", ArticleStatus.DRAFT) == [SCHOOL]
+    assert found(library, "introuvable") == []
+    with library.write() as session:
+        content = CONTENTS[BUDGET].replace(body="Les écoles et le budget.")
+        articles.save_content(session, BUDGET + 1, content, now=T0 + timedelta(days=2))
+    assert found(library, "école") == [BUDGET, SCHOOL]
+
+
+def test_a_rare_word_does_not_walk_every_article(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def walked(*_args: object) -> list[int]:
+        raise AssertionError("every article's id was walked for a handful of matches")
+
+    monkeypatch.setattr(fulltext, "_keep", walked)
+    assert found(library, "Jules") == [SCHOOL]  # sorted in SQL: nothing kept from a walk
