@@ -20,6 +20,13 @@
             <numerusform>%Ln articles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>More than %Ln article(s)</source>
+        <translation>
+            <numerusform>More than %Ln article</numerusform>
+            <numerusform>More than %Ln articles</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BatchReportDialog</name>
@@ -79,6 +86,13 @@
         <translation>
             <numerusform>The article in the list (its search and status filter)</numerusform>
             <numerusform>The %n articles in the list (its search and status filter)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The articles in the list, more than %n (its search and status filter)</source>
+        <translation>
+            <numerusform>The articles in the list, more than %n (its search and status filter)</numerusform>
+            <numerusform>The articles in the list, more than %n (its search and status filter)</numerusform>
         </translation>
     </message>
 </context>

@@ -285,6 +285,13 @@
             <numerusform>%Ln articles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>More than %Ln article(s)</source>
+        <translation>
+            <numerusform>Plus de %Ln article</numerusform>
+            <numerusform>Plus de %Ln articles</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No article with the status “%1” matches “%2”.</source>
         <translation>Aucun article au statut «&#xa0;%1&#xa0;» ne correspond à «&#xa0;%2&#xa0;».</translation>
@@ -742,6 +749,13 @@
         <translation>
             <numerusform>%n article de la liste (selon sa recherche et son filtre de statut)</numerusform>
             <numerusform>Les %n articles de la liste (selon sa recherche et son filtre de statut)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The articles in the list, more than %n (its search and status filter)</source>
+        <translation>
+            <numerusform>Les articles de la liste, plus de %n (selon sa recherche et son filtre de statut)</numerusform>
+            <numerusform>Les articles de la liste, plus de %n (selon sa recherche et son filtre de statut)</numerusform>
         </translation>
     </message>
     <message>

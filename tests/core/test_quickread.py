@@ -12,7 +12,13 @@ from copydesk.articles import store as articles
 from copydesk.articles.operations import list_articles
 from copydesk.errors import NotFoundError
 from copydesk.library import quickread
-from copydesk.records.article import ArticleContent, ArticleList, ArticleStatus
+from copydesk.records.article import (
+    ALL_ARTICLES,
+    EMPTY_LIST,
+    ArticleContent,
+    ArticleList,
+    ArticleStatus,
+)
 from tests.helpers import FIXTURES, FULL_CONTENT, opened, run_as_unprivileged_user
 
 VARIED = [
@@ -23,10 +29,10 @@ VARIED = [
 
 
 def orm_view(path: Path, page_size: int = 100) -> tuple[ArticleList, list[articles.ArticleRecord]]:
-    """What the ORM use cases give: the list of every article, then every article."""
+    """What the ORM use cases give: the list's first page, then every article."""
     with opened(path, create=False) as library, library.read() as session:
         ids = fulltext.search_ids(session, "")
-        listing = ArticleList(ids, fulltext.summaries_by_ids(session, ids[:page_size]))
+        listing = fulltext.first_page(session, ALL_ARTICLES, page_size)
         return listing, [articles.get_article(session, article_id) for article_id in ids]
 
 
@@ -65,7 +71,7 @@ def test_the_first_page_only_is_read(varied_library: Path, monkeypatch: pytest.M
     listing, _ = orm_view(varied_library, page_size=2)
     view = quickread.read_view(varied_library)
     assert view is not None and view[0] == listing
-    assert len(listing.ids) == 4 and len(listing.first_page) == 2
+    assert listing.count == 4 and len(listing.first_page) == 2
 
 
 def test_without_a_preference_the_latest_article_is_read(varied_library: Path) -> None:
@@ -85,7 +91,7 @@ def test_by_slug(varied_library: Path) -> None:
 def test_an_empty_library_has_no_article(library_path: Path) -> None:
     with opened(library_path):
         pass
-    assert quickread.read_view(library_path) == (ArticleList([], []), None)
+    assert quickread.read_view(library_path) == (EMPTY_LIST, None)
 
 
 def test_files_it_cannot_read_are_left_to_the_full_open(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 
 from copydesk.articles import operations
 from copydesk.articles import search as fulltext
@@ -171,8 +172,13 @@ def test_nothing_searchable_lists_everything(library: Library) -> None:
         assert found(library, text) == [SCHOOL, FESTIVAL, STRIKE, BUDGET]
 
 
-def test_the_expression_quotes_every_word() -> None:
-    assert fulltext.match_expression('say "hi" NEAR(xy') == '"say" AND """hi""" AND "NEAR(xy"*'
+def test_the_expression_quotes_every_token() -> None:
+    # The index holds no positions: a word of several tokens is its tokens ANDed.
+    assert fulltext.match_expression('say "hi" NEAR(xy') == '"say" AND "hi" AND "NEAR" AND "xy"*'
+    assert fulltext.match_expression("cessez-le-feu") == '"cessez" AND "le" AND "feu"*'
+    assert fulltext.match_expression("l’école ") == '"l" AND "école"'
+    assert fulltext.match_expression("c++") == '"c"'  # ended by punctuation: not a prefix
+    assert fulltext.match_expression("e\u0301cole ") == '"école"'  # composed first
     assert fulltext.match_expression("budget ") == '"budget"'
     words = fulltext.match_expression("mot " * 1_000)
     assert words is not None and words.count('"mot"') == fulltext.MAX_WORDS
@@ -198,22 +204,76 @@ def test_summaries_by_ids_keep_the_order_given(library: Library) -> None:
     assert summaries == [every[3], every[1], every[2]]  # the missing id is left out
 
 
-def test_search_articles_gives_the_ids_and_the_first_page(
+def test_search_articles_gives_the_first_page_and_the_count(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(operations, "PAGE_SIZE", 2)
-    listing = operations.search_articles(library, ArticleQuery("les"))
-    assert listing.ids == [4, 3, 2, 1]
-    assert [summary.id for summary in listing.first_page] == [4, 3]
+    query = ArticleQuery("les")
+    listing = operations.search_articles(library, query)
+    assert listing.ids == [4, 3] and listing.count == 4 and listing.count_is_exact
+    assert listing.query == query and listing.after is not None
+    page = operations.more_articles(library, query, listing.after)
+    assert [summary.id for summary in page.summaries] == [2, 1] and page.after is None
     drafts = operations.search_articles(library, ArticleQuery("", ArticleStatus.DRAFT))
-    assert drafts.ids == [4, 2]
+    assert drafts.ids == [4, 2] and drafts.count == 2 and drafts.after is None
+    every = operations.search_articles(library, ArticleQuery(), at_least=3)
+    assert every.ids == [4, 3, 2] and every.count == 4  # a list read again as far as scrolled
     assert [summary.id for summary in operations.article_summaries(library, [1, 2])] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [ArticleQuery(), ArticleQuery("les"), ArticleQuery("", ArticleStatus.DRAFT)],
+    ids=["everything", "search", "status"],
+)
+def test_pages_follow_each_other_without_a_gap_or_a_repeat(
+    library: Library, query: ArticleQuery
+) -> None:
+    with library.write() as session:
+        for number in range(7):
+            articles.create_article(
+                session,
+                CONTENTS[number % 4].replace(headline=f"Les nouvelles {number}"),
+                now=T0 + timedelta(days=2),  # the same moment: keys follow the writing order
+            )
+    with library.read() as session:
+        expected = fulltext.search_ids(session, query.text, query.status)
+        listing = fulltext.first_page(session, query, 3)
+        walked = list(listing.ids)
+        after = listing.after
+        while after is not None:
+            page = fulltext.next_page(session, query, after, 3)
+            walked += [summary.id for summary in page.summaries]
+            after = page.after
+    assert walked == expected and len(expected) == len(set(expected)) > 3
+    assert walked[:7] == list(range(11, 4, -1)) or query.status is not None
+
+
+def test_a_search_counts_up_to_a_limit(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fulltext, "COUNT_UP_TO", 2)
+    with library.read() as session:
+        found_all = fulltext.first_page(session, ArticleQuery("les"), 1)
+        drafts = fulltext.first_page(session, ArticleQuery("les", ArticleStatus.DRAFT), 1)
+        one_page = fulltext.first_page(session, ArticleQuery("les"), 10)
+    assert (found_all.count, found_all.count_is_exact) == (2, False)  # "more than 2"
+    assert (drafts.count, drafts.count_is_exact) == (1, False)  # the drafts among those read
+    assert (one_page.count, one_page.count_is_exact) == (4, True)  # all on the page: exact
+
+
+def test_the_neighbour_of_an_article_in_a_list(library: Library) -> None:
+    with library.read() as session:
+        assert fulltext.neighbour(session, ArticleQuery(), 3) == 2
+        assert fulltext.neighbour(session, ArticleQuery(), 1) == 2  # the last: the one above
+        assert fulltext.neighbour(session, ArticleQuery("", ArticleStatus.DRAFT), 4) == 2
+        assert fulltext.neighbour(session, ArticleQuery("festival"), 3) is None  # alone
 
 
 def test_deleting_in_search_results_shows_the_next_result(library: Library) -> None:
     shown = operations.delete_article(library, 3, ArticleQuery("les"))  # FESTIVAL
     assert shown.listing is not None and shown.listing.ids == [4, 2, 1]
     assert shown.record is not None and shown.record.id == 2  # STRIKE came after it
+    shown = operations.delete_article(library, 1, ArticleQuery("les"))  # the last one
+    assert shown.record is not None and shown.record.id == 2  # the one above it
 
 
 def test_an_upgraded_0001_library_is_searchable(tmp_path: Path) -> None:
@@ -229,27 +289,44 @@ def test_an_upgraded_0001_library_is_searchable(tmp_path: Path) -> None:
     assert set(budget) <= set(schools)
 
 
-@pytest.mark.parametrize("up_to", [0, 1, 2_000])
-def test_few_and_many_matches_come_in_the_same_order(
-    library: Library, monkeypatch: pytest.MonkeyPatch, up_to: int
-) -> None:
-    # Sorted in SQL (few matches) or kept from the walk of every id (many): the same list.
-    monkeypatch.setattr(fulltext, "SORTED_IN_SQL_UP_TO", up_to)
-    assert found(library, "les") == [SCHOOL, FESTIVAL, STRIKE, BUDGET]
-    assert found(library, "école") == [SCHOOL, BUDGET]
-    assert found(library, "école", ArticleStatus.DRAFT) == [SCHOOL]
-    assert found(library, "introuvable") == []
+def test_list_keys_follow_the_last_change(library: Library) -> None:
+    """Every write path keys the article: created, saved (text or status only), deleted;
+    the index follows its key, and the library's change feed notes each change once."""
+    from copydesk.library import changes
+
+    def keys() -> dict[int, int]:
+        with library.read() as session:
+            rows = session.execute(sqlalchemy.text("SELECT id, list_key FROM articles")).all()
+        return {article_id: key for article_id, key in rows}
+
+    before = keys()
+    assert sorted(before, key=before.__getitem__) == [1, 2, 3, 4]  # by last change
+    with library.read() as session:
+        seen = changes.latest(session)
     with library.write() as session:
-        content = CONTENTS[BUDGET].replace(body="Les écoles et le budget.")
-        articles.save_content(session, BUDGET + 1, content, now=T0 + timedelta(days=2))
-    assert found(library, "école") == [BUDGET, SCHOOL]
+        content = CONTENTS[BUDGET].replace(status=ArticleStatus.READY)
+        articles.save_content(session, 1, content, now=T0 + timedelta(days=3))
+    after = keys()
+    assert after[1] > max(before.values()) and {k: after[k] for k in (2, 3, 4)} == {
+        k: before[k] for k in (2, 3, 4)
+    }
+    assert found(library, "conseil") == [BUDGET] and found(library, "")[0] == BUDGET
+    with library.read() as session:
+        noted = changes.changes_since(session, seen)
+    assert noted.articles == {1}
+    with library.write() as session:  # FTS5 compares its index with the articles' text
+        check = "INSERT INTO article_search(article_search, rank) VALUES ('integrity-check', 1)"
+        session.execute(sqlalchemy.text(check))
 
 
-def test_a_rare_word_does_not_walk_every_article(
-    library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def walked(*_args: object) -> list[int]:
-        raise AssertionError("every article's id was walked for a handful of matches")
-
-    monkeypatch.setattr(fulltext, "_keep", walked)
-    assert found(library, "Jules") == [SCHOOL]  # sorted in SQL: nothing kept from a walk
+def test_a_thousand_articles_changed_in_one_microsecond_all_get_a_key(library: Library) -> None:
+    with library.write() as session:
+        for number in range(1_002):
+            articles.create_article(
+                session, ArticleContent(headline=f"Brève {number}"), now=T0 + timedelta(days=5)
+            )
+    with library.read() as session:
+        keys = [key for (key,) in session.execute(sqlalchemy.text("SELECT list_key FROM articles"))]
+        first = fulltext.first_page(session, ArticleQuery("brève"), 2)
+    assert None not in keys and len(set(keys)) == len(keys) == 1_006
+    assert first.count == 1_002 and len(first.ids) == 2

@@ -22,6 +22,7 @@ from copydesk.articles import store
 from copydesk.cli.main import main
 from copydesk.library.models import Article
 from copydesk.records.article import ArticleContent
+from copydesk.sync.server.migrations import HEAD_REVISION as HEAD
 from tests.helpers import COPYDESK, opened
 from tests.newsroom.newsroom import Newsroom
 
@@ -130,12 +131,46 @@ def test_init_creates_the_schema_then_says_it_is_up_to_date(
     url = newsroom.server.url(blank_database)
     shown = f"postgresql://postgres@127.0.0.1:{newsroom.server.port}/{blank_database}"
     assert run("newsroom", "init", url) == 0
-    assert printed(capsys) == ([f"Newsroom ready at {shown} (schema s0001, created)."], [])
+    assert printed(capsys) == ([f"Newsroom ready at {shown} (schema {HEAD}, created)."], [])
     assert run("newsroom", "init", url) == 0
     assert printed(capsys) == (
-        [f"Newsroom ready at {shown} (schema s0001, already up to date)."],
+        [f"Newsroom ready at {shown} (schema {HEAD}, already up to date)."],
         [],
     )
+
+
+def test_init_upgrades_an_older_server_and_indexes_the_articles_it_holds(
+    newsroom: Newsroom, blank_database: str, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic import command
+
+    from copydesk.sync.server import admin
+
+    upgrade = command.upgrade
+    monkeypatch.setattr(command, "upgrade", lambda config, _head: upgrade(config, "s0001"))
+    monkeypatch.setattr(admin, "_CALLABLE", admin._CALLABLE[:-1])  # search_articles came later
+    url = newsroom.server.url(blank_database)
+    assert run("newsroom", "init", url) == 0
+    monkeypatch.undo()
+    with newsroom.server.admin_connect(blank_database) as connection:
+        connection.execute(
+            "INSERT INTO copydesk.desks (name, role_name) VALUES ('Politique', 'nobody');"
+            " INSERT INTO copydesk.items (uuid, kind, desk_id, version, seq, head_revision,"
+            " content, updated_by) SELECT gen_random_uuid(), 'article', id, 1, 1,"
+            ' gen_random_uuid(), \'{"headline": "Économies d’énergie", "language": "fr"}\','
+            " 'alice' FROM copydesk.desks"
+        )
+    capsys.readouterr()
+    assert run("newsroom", "init", url) == 0
+    shown = f"postgresql://postgres@127.0.0.1:{newsroom.server.port}/{blank_database}"
+    expected = f"Newsroom ready at {shown} (schema {HEAD}, upgraded from s0001)."
+    assert printed(capsys) == ([expected], [])
+    with newsroom.server.admin_connect(blank_database) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM copydesk.items"
+            " WHERE search @@ to_tsquery('copydesk.french', 'economie & energies')"
+        ).fetchone()
+    assert row == (1,)  # the article held before the upgrade is searchable
 
 
 def test_a_desk_and_a_person_added_from_the_terminal_can_be_joined(

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from copydesk.articles import operations
+from copydesk.articles import search as fulltext
 from copydesk.articles import store as articles
-from copydesk.qt.window.article_rows import SummaryRole
 from copydesk.qt.window.main_window import MainWindow
 from copydesk.records.article import PAGE_SIZE, ArticleContent, ArticleQuery, ArticleStatus
 from tests.core.test_search import HOSTILE
@@ -251,52 +251,70 @@ def test_rows_are_fetched_a_page_at_a_time_as_the_view_scrolls(
     qtbot: QtBot, make_window: MakeWindow, big_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pages: list[int] = []
-    real_fetch = operations.article_summaries
+    real_more = operations.more_articles
 
-    def fetch(library: object, ids: list[int]) -> object:
-        pages.append(len(ids))
-        return real_fetch(library, ids)  # type: ignore[arg-type]
+    def more(library: object, query: ArticleQuery, after: int) -> object:
+        pages.append(after)
+        return real_more(library, query, after)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(operations, "article_summaries", fetch)
+    monkeypatch.setattr(operations, "more_articles", more)
     window = make_window(big_library)
     model = window.article_list.model
     view = window.article_list.view
-    assert model.rowCount() == 500
+    assert model.rowCount() == PAGE_SIZE  # one page, and the count of them all
     assert window.article_list.count_label.text() == "500 articles"
     assert fetched_rows(window) == list(range(PAGE_SIZE))
     qtbot.wait(50)  # painting the first rows fetches nothing more
     assert pages == []
 
-    view.scrollTo(model.index(250), view.ScrollHint.PositionAtTop)
-    qtbot.waitUntil(lambda: model.is_fetched(250))
-    assert pages == [PAGE_SIZE]  # one page: rows 200 to 299
-    assert set(fetched_rows(window)) == set(range(PAGE_SIZE)) | set(range(200, 300))
-    assert model.data(model.index(250)) == "Dépêche 249"
-
-    assert model.data(model.index(450), SummaryRole) is None  # a placeholder, for now
-    qtbot.waitUntil(lambda: model.is_fetched(450))
-    assert pages == [PAGE_SIZE, PAGE_SIZE]
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * PAGE_SIZE)
+    assert len(pages) == 1 and fetched_rows(window) == list(range(2 * PAGE_SIZE))
+    assert model.data(model.index(150)) == "Dépêche 349"  # the latest first
+    assert window.article_list.count_label.text() == "500 articles"
 
     window.article_list.search_field.setText("vent")
-    assert model.rowCount() == 250 and fetched_rows(window) == list(range(PAGE_SIZE))
+    assert model.rowCount() == PAGE_SIZE and fetched_rows(window) == list(range(PAGE_SIZE))
+    assert window.article_list.count_label.text() == "250 articles"
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * PAGE_SIZE)
+    assert all(model.data(model.index(row)) == f"Dépêche {499 - 2 * row}" for row in range(200))
 
 
 def test_pages_are_fetched_on_the_database_thread(
     qtbot: QtBot, make_window: MakeWindow, big_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[str] = []
-    real_fetch = operations.article_summaries
+    real_more = operations.more_articles
 
-    def fetch(library: object, ids: list[int]) -> object:
+    def more(library: object, query: ArticleQuery, after: int) -> object:
         threads.append(threading.current_thread().name)
-        return real_fetch(library, ids)  # type: ignore[arg-type]
+        return real_more(library, query, after)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(operations, "article_summaries", fetch)
+    monkeypatch.setattr(operations, "more_articles", more)
     window = make_window(big_library, synchronous=False)
     model = window.article_list.model
-    window.article_list.view.scrollToBottom()
-    qtbot.waitUntil(lambda: model.is_fetched(499), timeout=5_000)
-    assert threads and all(name.startswith("copydesk-db") for name in threads)
+    view = window.article_list.view
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE, timeout=5_000)
+    for rows in range(2 * PAGE_SIZE, 600, PAGE_SIZE):
+        view.scrollToBottom()
+        qtbot.waitUntil(lambda rows=rows: model.rowCount() == rows, timeout=5_000)
+    view.scrollToBottom()
+    qtbot.wait(50)
+    assert model.rowCount() == 500 and not model.canFetchMore()
+    assert len(threads) == 4 and all(name.startswith("copydesk-db") for name in threads)
+    assert model.data(model.index(499)) == "Dépêche 0"
+
+
+def test_a_search_with_more_matches_than_it_counts_says_so(
+    make_window: MakeWindow, big_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fulltext, "COUNT_UP_TO", 200)
+    window = make_window(big_library)
+    window.article_list.search_field.setText("vent")
+    assert window.article_list.count_label.text() == "More than 200 articles"
+    window.article_list.search_field.setText("dépêche 12 ")
+    assert window.article_list.count_label.text() == "1 article"
 
 
 def test_an_outdated_search_is_skipped(

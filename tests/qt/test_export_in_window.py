@@ -33,7 +33,7 @@ from copydesk.qt.exchange.export.options_dialog import ExportDialog
 from copydesk.qt.exchange.export.results import BatchReportDialog, RefusedDialog
 from copydesk.qt.window.main_window import MainWindow
 from copydesk.qt.window.state import WindowState
-from copydesk.records.article import ArticleContent, ArticleStatus
+from copydesk.records.article import ArticleContent, ArticleQuery, ArticleStatus
 from tests.helpers import opened
 from tests.qt.conftest import MakeWindow
 from tests.qt.qt_helpers import type_at_end
@@ -407,18 +407,27 @@ def test_a_batch_by_status_exports_those_articles_with_progress(
 
 
 def test_a_batch_of_the_articles_listed(
-    qtbot: QtBot, make_window: MakeWindow, library_path: Path, state: WindowState, out: Path
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    library_path: Path,
+    state: WindowState,
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from copydesk.articles import operations
+
+    monkeypatch.setattr(operations, "PAGE_SIZE", 1)  # the list fetches one row at a time
     add_articles(library_path, [text_only(n, ArticleStatus.DRAFT) for n in range(2)])
     window = make_window(library_path, state=state)
-    window.article_list.search_field.setText("numéro")  # the list shows the two briefs
-    qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 2)
+    window.article_list.search_field.setText("numéro")  # the list finds the two briefs
+    qtbot.waitUntil(lambda: window.article_list.model.count() == (2, True))
     window.exports.batch_action.trigger()
     qtbot.waitUntil(lambda: isinstance(window.exports.dialog, ExportDialog), timeout=10_000)
     dialog = export_dialog(window)
     assert "The 2 articles in the list" in dialog.listed_choice.text()
     dialog.listed_choice.setChecked(True)
-    assert dialog.selection() == Selection(ids=tuple(window.article_list.model.ids()))
+    # The list's query, not the rows it has fetched so far: every article it finds goes.
+    assert dialog.selection() == Selection(query=ArticleQuery("numéro"))
     with qtbot.waitSignal(window.exports.batch_finished, timeout=EXPORT_MS) as finished:
         dialog.export_button.click()
     report: BatchReport = finished.args[0]

@@ -21,6 +21,7 @@ from copydesk.records.article import (
     PAGE_SIZE,
     ArticleContent,
     ArticleList,
+    ArticlePage,
     ArticleQuery,
     ArticleRecord,
     ArticleStatus,
@@ -114,12 +115,15 @@ def _pick_article(
     session: Session, ids: list[int], slug: str | None, preferred_id: int | None
 ) -> ArticleRecord | None:
     from copydesk.articles import store as articles
+    from copydesk.library.models import Article
 
     if slug is not None:
         record = articles.find_by_slug(session, slug)
         if record is None:
             raise NotFoundError.for_slug(slug)
         return record
+    if preferred_id is not None and session.get(Article, preferred_id) is None:
+        preferred_id = None  # deleted since
     chosen = choose_article_id(ids, preferred_id)
     return articles.get_article(session, chosen) if chosen is not None else None
 
@@ -301,20 +305,13 @@ def delete_article(library: Library, article_id: int, query: ArticleQuery = ALL_
     from copydesk.articles import store as articles
 
     with library.write() as session:
-        before = fulltext.search_ids(session, query.text, query.status)
+        next_id = fulltext.neighbour(session, query, article_id)
         articles.delete_article(session, article_id)
         listing = _listing(session, query)
-        next_id = _neighbour(before, article_id)
+        if next_id is None and listing.first_page:
+            next_id = listing.first_page[0].id  # it was not in the list
         record = articles.get_article(session, next_id) if next_id is not None else None
         return _shown(record, listing)
-
-
-def _neighbour(ids: list[int], removed: int) -> int | None:
-    position = ids.index(removed) if removed in ids else 0
-    remaining = [article_id for article_id in ids if article_id != removed]
-    if not remaining:
-        return None
-    return remaining[min(position, len(remaining) - 1)]
 
 
 def _shown(record: ArticleRecord | None, listing: ArticleList | None = None) -> Shown:
@@ -331,10 +328,19 @@ def _shown(record: ArticleRecord | None, listing: ArticleList | None = None) -> 
 # ---- the article list: search and pages -----------------------------------------------
 
 
-def search_articles(library: Library, query: ArticleQuery) -> ArticleList:
-    """The articles ``query`` finds, most recently changed first, with the first page."""
+def search_articles(library: Library, query: ArticleQuery, at_least: int = 0) -> ArticleList:
+    """The articles ``query`` finds, most recently changed first: the first page (or the
+    first ``at_least`` rows, for a list read again where it was scrolled) and their count."""
     with library.read() as session:
-        return _listing(session, query)
+        return _listing(session, query, at_least)
+
+
+def more_articles(library: Library, query: ArticleQuery, after: int) -> ArticlePage:
+    """The page of ``query``'s list after the list key ``after`` (the list scrolled down)."""
+    from copydesk.articles import search as fulltext
+
+    with library.read() as session:
+        return fulltext.next_page(session, query, after, PAGE_SIZE)
 
 
 def ids_with_status(library: Library, status: ArticleStatus) -> list[int]:
@@ -344,6 +350,14 @@ def ids_with_status(library: Library, status: ArticleStatus) -> list[int]:
 
     with library.read() as session:
         return fulltext.search_ids(session, "", status)
+
+
+def ids_of_query(library: Library, query: ArticleQuery) -> list[int]:
+    """Every article ``query`` finds, in list order: a batch of "the articles in the list"."""
+    from copydesk.articles import search as fulltext
+
+    with library.read() as session:
+        return fulltext.search_ids(session, query.text, query.status)
 
 
 def ids_of_uuids(library: Library, uuids: list[str]) -> dict[str, int]:
@@ -367,11 +381,12 @@ def article_summaries(library: Library, ids: list[int]) -> list[ArticleSummary]:
         return fulltext.summaries_by_ids(session, ids)
 
 
-def _listing(session: Session, query: ArticleQuery = ALL_ARTICLES) -> ArticleList:
+def _listing(
+    session: Session, query: ArticleQuery = ALL_ARTICLES, at_least: int = 0
+) -> ArticleList:
     from copydesk.articles import search as fulltext
 
-    ids = fulltext.search_ids(session, query.text, query.status)
-    return ArticleList(ids, fulltext.summaries_by_ids(session, ids[:PAGE_SIZE]))
+    return fulltext.first_page(session, query, max(at_least, PAGE_SIZE))
 
 
 # Added for ``copydesk check``; kept at the end, its imports with it, so that the file's other

@@ -48,8 +48,8 @@ def summary_query() -> Select[int, str, str, ArticleStatus, str, datetime]:
 
 
 def list_summaries(session: Session) -> list[ArticleSummary]:
-    """Every article, most recently changed first."""
-    query = summary_query().order_by(Article.updated_at.desc(), Article.id.desc())
+    """Every article, most recently changed first (in list order)."""
+    query = summary_query().order_by(Article.list_key.desc())
     return [ArticleSummary(*row) for row in session.execute(query)]
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -69,6 +70,8 @@ class Base(DeclarativeBase):
 
 class Article(Base):
     __tablename__ = "articles"
+    # The list filtered by status, a page at a time (migration 0011).
+    __table_args__ = (Index("ix_articles_status_list_key", "status", "list_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
@@ -91,7 +94,6 @@ class Article(Base):
             values_callable=lambda statuses: [s.value for s in statuses],
         ),
         default=ArticleStatus.DRAFT,
-        index=True,
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, index=True)
@@ -99,6 +101,9 @@ class Article(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # Added by migration 0010: advertising or sponsored content.
     advertising: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Added by migration 0011: the article's place in the list, kept by the search index's
+    # triggers (copydesk.library.search_index); never written by the ORM.
+    list_key: Mapped[int | None] = mapped_column(Integer, unique=True, index=True)
 
     authors: Mapped[list[ArticleAuthor]] = relationship(
         order_by="ArticleAuthor.position",

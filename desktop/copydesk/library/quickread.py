@@ -1,6 +1,6 @@
 """A read-only first look at a library, with the standard ``sqlite3`` module.
 
-The window shows the article list (every id, the first page of rows) and the article being
+The window shows the article list (its first page of rows and its count) and the article being
 edited as soon as it is painted,
 while SQLAlchemy (about 200 ms to import) loads on the database thread for everything else.
 This reader only ever reads a library whose schema is exactly ``HEAD_REVISION``; a test
@@ -36,9 +36,9 @@ from copydesk.records.article import (
     choose_article_id,
 )
 
-_ORDER = " ORDER BY updated_at DESC, id DESC"
-_IDS = "SELECT id FROM articles" + _ORDER
-_SUMMARIES = "SELECT id, slug, headline, status, language, updated_at FROM articles" + _ORDER
+_SUMMARY_COLUMNS = "id, slug, headline, status, language, updated_at"
+_SUMMARIES = f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY list_key DESC"
+_FIRST_PAGE = f"SELECT {_SUMMARY_COLUMNS}, list_key FROM articles ORDER BY list_key DESC LIMIT ?"
 _ARTICLE = (
     "SELECT id, uuid, slug, headline, kicker, standfirst, body, language, dateline_date,"
     " edition, related_title, status, created_at, updated_at, version, advertising"
@@ -54,16 +54,14 @@ def read_view(
     inspection: Inspection | None = None,
     for_writing: bool = True,
 ) -> tuple[ArticleList, ArticleRecord | None] | None:
-    """The article list (all ids, the first page of summaries) and the article to open, or
+    """The article list (its first page and count) and the article to open, or
     None when the file cannot be read this way (new, older schema, read-only when
     ``for_writing``, busy, damaged...): the full open then takes over and explains."""
     with _snapshot(path, inspection, for_writing) as connection:
         if connection is None:
             return None
-        ids = [article_id for (article_id,) in connection.execute(_IDS)]
-        first_page = connection.execute(f"{_SUMMARIES} LIMIT ?", (PAGE_SIZE,))
-        listing = ArticleList(ids, [_summary(row) for row in first_page])
-        article_id = _pick(connection, ids, slug, preferred_id)
+        listing = _first_page(connection)
+        article_id = _pick(connection, listing.ids, slug, preferred_id)
         record = _record(connection, article_id) if article_id is not None else None
         return listing, record
     return None  # the snapshot failed while being read
@@ -117,6 +115,16 @@ class _Vanished(Exception):
     """The article was deleted between two reads (another process)."""
 
 
+def _first_page(connection: sqlite3.Connection) -> ArticleList:
+    """As ``copydesk.articles.search.first_page`` reads it for the whole list."""
+    rows = connection.execute(_FIRST_PAGE, (PAGE_SIZE + 1,)).fetchall()
+    summaries = [_summary(row[:-1]) for row in rows[:PAGE_SIZE]]
+    if len(rows) <= PAGE_SIZE:
+        return ArticleList(summaries, len(summaries))
+    (count,) = connection.execute("SELECT count(*) FROM articles").fetchone()
+    return ArticleList(summaries, count, True, rows[PAGE_SIZE - 1][-1])
+
+
 def _pick(
     connection: sqlite3.Connection,
     ids: list[int],
@@ -124,11 +132,20 @@ def _pick(
     preferred_id: int | None,
 ) -> int | None:
     if slug is None:
+        if preferred_id is not None and not _exists(connection, preferred_id):
+            preferred_id = None  # deleted since
         return choose_article_id(ids, preferred_id)
     row = connection.execute("SELECT id FROM articles WHERE slug = ?", (slug,)).fetchone()
     if row is None:
         raise NotFoundError.for_slug(slug)
     return int(row[0])
+
+
+def _exists(connection: sqlite3.Connection, article_id: int) -> bool:
+    return (
+        connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        is not None
+    )
 
 
 def _summary(row: tuple[Any, ...]) -> ArticleSummary:

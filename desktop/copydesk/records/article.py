@@ -156,8 +156,8 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-# Rows of the article list read at a time: the first page comes with the ids, the others
-# when the list is scrolled to them.
+# Rows of the article list read at a time: the first page with the list, the next ones when
+# the list is scrolled to them.
 PAGE_SIZE = 100
 
 
@@ -175,15 +175,34 @@ ALL_ARTICLES = ArticleQuery()
 
 @dataclass(frozen=True, slots=True)
 class ArticleList:
-    """The ids of the articles a query found, in list order, and the summaries of the first
-    ``PAGE_SIZE`` of them."""
+    """The first page of the articles a query found, in list order, how many it found, and
+    where the next page starts."""
 
-    ids: list[int]
     first_page: list[ArticleSummary]
+    count: int  # how many articles the query finds (at least this many when not exact)
+    count_is_exact: bool = True
+    after: int | None = None  # the list key after which the next page starts; None: no more
+    query: ArticleQuery = ALL_ARTICLES
+
+    @property
+    def ids(self) -> list[int]:
+        return [summary.id for summary in self.first_page]
 
 
-def choose_article_id(ids: list[int], preferred_id: int | None) -> int | None:
-    """The article to open: the preferred one while it exists, else the latest changed."""
-    if preferred_id is not None and preferred_id in ids:
+EMPTY_LIST = ArticleList([], 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """Articles further down a list, and where the page after them starts (None: no more)."""
+
+    summaries: list[ArticleSummary]
+    after: int | None
+
+
+def choose_article_id(first_ids: list[int], preferred_id: int | None) -> int | None:
+    """The article to open: the preferred one (the caller has checked that it still exists),
+    else the latest changed, the first of ``first_ids``."""
+    if preferred_id is not None:
         return preferred_id
-    return ids[0] if ids else None
+    return first_ids[0] if first_ids else None

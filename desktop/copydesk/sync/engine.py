@@ -155,7 +155,7 @@ def pull(
         cursor = replica.joined_state(session).pull_cursor
     total, done = _count_after(target, connection, cursor) if progress else 0, 0
     while heads := _heads_after(target, connection, cursor):
-        _download_files(target, connection, heads)
+        download_files(target, connection, heads)
         # The feed's last number: a picture brought ahead of its turn may carry a later one.
         last = max(head.seq for head in heads if head.seq > cursor and not head.ahead)
         with target.library.write() as session:
@@ -250,15 +250,23 @@ def _pull_stranded(
             f"SELECT {_HEAD_COLUMNS} FROM copydesk.items WHERE uuid::text = ANY(%s)", (uuids,)
         ).fetchall()
     heads = [_head(row) for row in rows]
-    _download_files(target, connection, heads)
+    download_files(target, connection, heads)
     with target.library.write() as session:
         cursor = replica.joined_state(session).pull_cursor
         pulling.apply_heads(session, heads, cursor, counts)
 
 
-def _download_files(
-    target: Replica, connection: psycopg.Connection[Any], heads: list[Head]
-) -> None:
+def heads_of(target: Replica, connection: psycopg.Connection[Any], uuids: list[str]) -> list[Head]:
+    """The server's heads of these items (those the person may read), with the pictures
+    their articles show that the replica lacks, ahead of their turn in the feed."""
+    with connection.transaction():
+        rows = connection.execute(
+            f"SELECT {_HEAD_COLUMNS} FROM copydesk.items WHERE uuid::text = ANY(%s)", (uuids,)
+        ).fetchall()
+        return _pictures_first(target, connection, [_head(row, ahead=True) for row in rows])
+
+
+def download_files(target: Replica, connection: psycopg.Connection[Any], heads: list[Head]) -> None:
     for head in heads:
         sha256 = head.content.get("sha256") if head.entity == "picture" else None
         if sha256 and not head.deleted:

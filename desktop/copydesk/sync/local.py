@@ -72,6 +72,15 @@ def present(session: Session, entity: str, uuids: Collection[str]) -> set[str]:
     return set(session.scalars(select(model.uuid).where(model.uuid.in_(uuids))))
 
 
+def ids_of(session: Session, entity: str, uuids: Collection[str]) -> dict[str, int]:
+    """The local ids of those of ``uuids`` this replica holds."""
+    if not uuids:
+        return {}
+    model = Article if entity == ARTICLE else Picture
+    rows = session.execute(select(model.uuid, model.id).where(model.uuid.in_(uuids)))
+    return {uuid: local_id for uuid, local_id in rows}
+
+
 def write(session: Session, entity: str, uuid: str, content: WireContent | None) -> None:
     """Make the replica hold ``content`` (None: delete it)."""
     if entity == ARTICLE:

@@ -456,9 +456,10 @@ def _decoded(archive: LibraryArchive, kind: Kind, entry: str, number: int, data:
 
 def _check_unique(archive: LibraryArchive, kind: Kind) -> None:
     _check_unique_together(archive, kind)
+    carried = {field.name for field in kind.fields}
     for column in kind.table.columns:
-        if not (column.unique or column.primary_key):
-            continue
+        if not (column.unique or column.primary_key) or column.name not in carried:
+            continue  # a column the archive does not carry (a list key) is the library's
         seen: dict[Any, _Archived] = {}
         for item in archive.rows[kind.name]:
             if item.row[column.name] is None:  # SQL: NULLs never clash (pictures awaiting files)

@@ -261,7 +261,7 @@ def _kinds() -> tuple[Kind, ...]:
     # In the order they are written back: what a row refers to comes before it.
     return (
         Kind("pictures", _table(Picture), _fields(_table(Picture))),
-        Kind("articles", articles, _fields(articles), parts),
+        Kind("articles", articles, _fields(articles, ("list_key",)), parts),
         Kind("revisions", _table(Revision), _fields(_table(Revision))),
         Kind("presets", _table(PicturePreset), _fields(_table(PicturePreset))),
         # The newsroom dictionary (since schema 0008).

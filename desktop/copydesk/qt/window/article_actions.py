@@ -27,6 +27,7 @@ class ArticleActions(QObject):
         window.article_list.delete_requested.connect(self.confirm_delete_article)
         window.article_list.query_changed.connect(self.search)
         window.article_list.model.summaries_needed.connect(self._fetch_summaries)
+        window.article_list.model.more_needed.connect(self._fetch_more)
         self._listing_count = 0  # only the latest search is shown
 
     def new_article(self) -> None:
@@ -126,22 +127,31 @@ class ArticleActions(QObject):
 
     def show_listing(self, listing: ArticleList, selected_id: int | None) -> None:
         self._listing_count += 1  # a search still on its way is older than this list
-        self._window.article_list.set_ids(listing.ids, listing.first_page, selected_id)
+        self._window.article_list.set_listing(listing, selected_id)
 
     def refresh_listing(self, stale: set[int] | None) -> None:
         """The same search again, after other programs changed ``stale`` articles (None: any
         of them): the list keeps its scroll and its current article."""
         article_list = self._window.article_list
         query = article_list.query()
+        rows = article_list.model.rowCount()  # as far down as it was scrolled
         self._listing_count += 1
         count = self._listing_count
 
         def show(listing: ArticleList | None) -> None:
             if listing is not None and count == self._listing_count:
-                article_list.refresh_ids(listing.ids, listing.first_page, stale)
+                article_list.refresh_listing(listing, stale)
 
         self._window.session.run_for_list(
-            lambda library: operations.search_articles(library, query), show
+            lambda library: operations.search_articles(library, query, rows), show
+        )
+
+    def _fetch_more(self, generation: int, query: ArticleQuery, after: int) -> None:
+        """The list was scrolled to its end: its next page, on the database thread."""
+        model = self._window.article_list.model
+        self._window.session.run_for_list(
+            lambda library: operations.more_articles(library, query, after),
+            lambda page: page is not None and model.receive_more(generation, page),
         )
 
     def _fetch_summaries(self, generation: int, ids: list[int]) -> None:

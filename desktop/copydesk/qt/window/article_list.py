@@ -34,7 +34,7 @@ from copydesk.qt.window.article_rows import (
     ArticleDelegate,
     ArticleListModel,
 )
-from copydesk.records.article import ArticleQuery, ArticleStatus, ArticleSummary
+from copydesk.records.article import ArticleList, ArticleQuery, ArticleStatus
 
 SEARCH_SHORTCUT = QKeySequence("Ctrl+Shift+F")  # Ctrl+F is the body editor's find bar
 
@@ -43,7 +43,8 @@ class ArticleListPanel(QWidget):
     """The list with its New / Duplicate / Delete actions, search field and status filter.
 
     Changing the search or the filter emits ``query_changed``; whoever runs the search
-    answers with ``set_ids``. Rows are fetched through ``model.summaries_needed``.
+    answers with ``set_listing``. Further pages come through ``model.more_needed``, rows
+    another program changed through ``model.summaries_needed``.
     """
 
     article_chosen = Signal(int)
@@ -132,6 +133,7 @@ class ArticleListPanel(QWidget):
         self.view.setUniformItemSizes(True)  # the view then asks only for the rows it shows
         self.view.setFrameShape(QListView.Shape.NoFrame)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.model.rowsInserted.connect(self._update_counts)  # a page further down arrived
 
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("noMatch")
@@ -157,28 +159,24 @@ class ArticleListPanel(QWidget):
     def current_id(self) -> int | None:
         return self.model.id_at(self.view.currentIndex().row())
 
-    def set_ids(
-        self, ids: list[int], first_page: list[ArticleSummary], selected_id: int | None
-    ) -> None:
+    def set_listing(self, listing: ArticleList, selected_id: int | None) -> None:
         """List these articles (the results of ``query()``), ``selected_id`` selected if it
         is among them, without asking to open it."""
         blocker = self.view.selectionModel().blockSignals(True)
-        self.model.set_ids(ids, first_page)
+        self.model.set_listing(listing)
         self.select(selected_id)
         self.view.selectionModel().blockSignals(blocker)
         self._update_actions()
         self._update_counts()
 
-    def refresh_ids(
-        self, ids: list[int], first_page: list[ArticleSummary], stale: set[int] | None
-    ) -> None:
+    def refresh_listing(self, listing: ArticleList, stale: set[int] | None) -> None:
         """The list read again because other programs changed ``stale`` articles (None: any
         of them): the view stays where it was scrolled, the current article stays current."""
         current = self.current_id()
         scrolled = self.view.verticalScrollBar().value()
         selection = self.view.selectionModel()
         blocker = selection.blockSignals(True)
-        self.model.refresh(ids, first_page, stale)
+        self.model.refresh(listing, stale)
         row = self.model.row_of(current) if current is not None else None
         if row is not None:
             selection.setCurrentIndex(self.model.index(row), selection.SelectionFlag.ClearAndSelect)
@@ -254,8 +252,11 @@ class ArticleListPanel(QWidget):
         self.query_changed.emit(self.query())
 
     def _update_counts(self) -> None:
-        count = self.model.rowCount()
-        self.count_label.setText(self.tr("%Ln article(s)", "", count))
+        count, exact = self.model.count()
+        if exact:
+            self.count_label.setText(self.tr("%Ln article(s)", "", count))
+        else:
+            self.count_label.setText(self.tr("More than %Ln article(s)", "", count))
         message = self._no_match_message(self.query()) if count == 0 else ""
         self.empty_label.setText(message)
         self.stack.setCurrentWidget(self.empty_label if message else self.view)

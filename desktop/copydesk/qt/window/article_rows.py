@@ -1,5 +1,5 @@
-"""The rows of the article list: a lazy model of the results (every id, summaries fetched a
-page at a time) and the two-line delegate that paints them."""
+"""The rows of the article list: a lazy model of the results (fetched a page at a time as the
+list is scrolled) and the two-line delegate that paints them."""
 
 from __future__ import annotations
 
@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from copydesk.qt.labels import status_label
-from copydesk.records.article import PAGE_SIZE, ArticleSummary
+from copydesk.records.article import (
+    EMPTY_LIST,
+    PAGE_SIZE,
+    ArticleList,
+    ArticlePage,
+    ArticleQuery,
+    ArticleSummary,
+)
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
@@ -39,15 +46,18 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleListModel(QAbstractListModel):
-    """The ids of the articles listed, in order, and the summaries fetched so far.
+    """The articles listed, in order, a page at a time.
 
-    A row whose summary is not there yet answers None (the delegate paints a placeholder)
-    and asks for its page with ``summaries_needed(generation, ids)``; whoever fetches them
-    hands them back to ``receive_summaries`` with the same generation. Pages asked for by
-    an earlier list (another search) are dropped when they arrive.
+    The list starts with the first page of its query's results; scrolling to its end asks
+    for the next page with ``more_needed(generation, query, after)``, whoever fetches it hands
+    it to ``receive_more``. A row whose summary was dropped (another program changed it)
+    answers None (the delegate paints a placeholder) and asks for it again with
+    ``summaries_needed(generation, ids)``, answered through ``receive_summaries``. Pages asked
+    for by an earlier list (another search) are dropped when they arrive.
     """
 
     summaries_needed = Signal(int, object)  # generation, list of article ids
+    more_needed = Signal(int, object, object)  # generation, ArticleQuery, list key after (64 bits)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +67,10 @@ class ArticleListModel(QAbstractListModel):
         self._pending: set[int] = set()  # ids asked for, not arrived yet
         self._wanted_rows: set[int] = set()
         self._generation = 0
-        # Pages are asked for once the view has finished painting, all at once.
+        self._listing: ArticleList = EMPTY_LIST
+        self._after: int | None = None  # where the next page starts; None: all are here
+        self._asked_after: int | None = None  # the page on its way
+        # Rows are asked for once the view has finished painting, all at once.
         self._request_timer = QTimer(self)
         self._request_timer.setSingleShot(True)
         self._request_timer.setInterval(0)
@@ -67,6 +80,15 @@ class ArticleListModel(QAbstractListModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._after is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._after is None or self._asked_after == self._after:
+            return
+        self._asked_after = self._after
+        self.more_needed.emit(self._generation, self._listing.query, self._after)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -90,19 +112,20 @@ class ArticleListModel(QAbstractListModel):
 
     # ---- what the list shows ----------------------------------------------------------
 
-    def set_ids(self, ids: list[int], first_page: list[ArticleSummary]) -> None:
-        """Show these articles, in this order; ``first_page`` holds the first summaries."""
+    def set_listing(self, listing: ArticleList) -> None:
+        """Show the first page of a query's results."""
         self.beginResetModel()
         self._generation += 1
-        self._ids = list(ids)
-        self._summaries = {summary.id: summary for summary in first_page}
+        self._listing = listing
+        self._ids = listing.ids
+        self._summaries = {summary.id: summary for summary in listing.first_page}
+        self._after = listing.after
+        self._asked_after = None
         self._pending.clear()
         self._wanted_rows.clear()
         self.endResetModel()
 
-    def refresh(
-        self, ids: list[int], first_page: list[ArticleSummary], stale: set[int] | None
-    ) -> None:
+    def refresh(self, listing: ArticleList, stale: set[int] | None) -> None:
         """The same list read again after other programs changed articles: summaries
         already here are kept, except the ``stale`` ones (None: all of them)."""
         kept = (
@@ -114,8 +137,34 @@ class ArticleListModel(QAbstractListModel):
                 if article_id not in stale
             }
         )
-        self.set_ids(ids, first_page)
+        self.set_listing(listing)
         self._summaries = {**kept, **self._summaries}
+
+    def receive_more(self, generation: int, page: ArticlePage) -> None:
+        """The page asked for with ``more_needed`` has arrived."""
+        if generation != self._generation:
+            return  # asked for by a list that has since been replaced
+        self._asked_after = None
+        self._after = page.after
+        listed = set(self._ids)
+        # An article saved since may already be here (moved to the top): not twice.
+        new = [summary for summary in page.summaries if summary.id not in listed]
+        if new:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._ids.extend(summary.id for summary in new)
+            self._summaries.update((summary.id, summary) for summary in new)
+            self.endInsertRows()
+
+    def count(self) -> tuple[int, bool]:
+        """How many articles the list's query finds, and whether that is exact."""
+        if self._after is None:
+            return len(self._ids), True
+        return max(self._listing.count, len(self._ids)), self._listing.count_is_exact
+
+    def query(self) -> ArticleQuery:
+        """The query whose results are listed."""
+        return self._listing.query
 
     def receive_summaries(self, generation: int, summaries: list[ArticleSummary]) -> None:
         """A page asked for with ``summaries_needed`` has arrived."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from copydesk.articles import operations
-from copydesk.records.article import ArticleRecord
+from copydesk.records.article import ArticleQuery, ArticleRecord
 
 if TYPE_CHECKING:
     from copydesk.library.db import Library
@@ -34,8 +34,10 @@ class ExchangeHost:
     def failed_save(self, article_id: int) -> bool:
         return self._window.autosave.failed_content(article_id) is not None
 
-    def listed_article_ids(self) -> list[int]:
-        return self._window.article_list.model.ids()
+    def listed_articles(self) -> tuple[ArticleQuery, int, bool]:
+        """The list's query, how many articles it finds and whether that count is exact."""
+        model = self._window.article_list.model
+        return (model.query(), *model.count())
 
     def export_preferences(self) -> Preferences:
         return self._window.preferences.current()  # the same limits as the Checks panel

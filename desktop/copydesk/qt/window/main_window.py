@@ -60,7 +60,7 @@ from copydesk.qt.window.menus import build_menus
 from copydesk.qt.window.preferences_store import PreferencesStore
 from copydesk.qt.window.state import WindowState
 from copydesk.qt.window.window_spelling import WindowSpelling
-from copydesk.records.article import DEFAULT_LANGUAGE, ArticleList, ArticleRecord, summary_of
+from copydesk.records.article import DEFAULT_LANGUAGE, EMPTY_LIST, ArticleRecord, summary_of
 from copydesk.resources import resource_path
 
 if TYPE_CHECKING:
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
         self.editor.load(None)
         self.checks.check_now()
         self.article_list.reset_query()
-        self.articles.show_listing(ArticleList([], []), None)
+        self.articles.show_listing(EMPTY_LIST, None)
         self.autosave.start_fresh()
         self.setWindowModified(False)
         self.update_title()

@@ -34,6 +34,7 @@ _CALLABLE = (
     "finish_upload(text)",
     "touch_presence(uuid, uuid, integer)",
     "leave_presence(uuid, uuid)",
+    "search_articles(text, integer, timestamptz, uuid)",
 )
 
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
         Selection,
         SingleOutcome,
     )
-    from copydesk.records.article import ArticleRecord
+    from copydesk.records.article import ArticleQuery, ArticleRecord
 
 
 class ExportHost(Protocol):
@@ -41,7 +41,7 @@ class ExportHost(Protocol):
     def library_for_export(self) -> Library | None: ...
     def save_pending(self) -> None: ...
     def failed_save(self, article_id: int) -> bool: ...
-    def listed_article_ids(self) -> list[int]: ...
+    def listed_articles(self) -> tuple[ArticleQuery, int, bool]: ...
     def export_preferences(self) -> Preferences: ...
     def show_checks(self) -> None: ...
     def article_errors(self) -> list[str]: ...
@@ -218,7 +218,7 @@ class ExportController(WindowController):
         dialog = ExportDialog(
             remembered_settings(self._state),
             self._window,
-            listed_ids=self._host.listed_article_ids(),
+            listed=self._host.listed_articles(),
             status=remembered_status(self._state),
         )
         dialog.accepted.connect(

@@ -19,7 +19,7 @@ from copydesk.exchange.ninjs.schema import DEFAULT_VERSION, NinjsVersion
 from copydesk.exchange.packages.write import package_path
 from copydesk.preferences import Preferences
 from copydesk.qt.tasks import TaskRunner
-from copydesk.records.article import ArticleStatus
+from copydesk.records.article import ArticleQuery, ArticleStatus
 
 if TYPE_CHECKING:
     from copydesk.exchange.packages.export import BatchReport, ExportResult
@@ -44,16 +44,20 @@ class ExportSettings:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The articles of a batch: these ids, or every article with ``status``."""
+    """The articles of a batch: these ids, every article a list ``query`` finds, or every
+    article with ``status``."""
 
     ids: tuple[int, ...] = ()
     status: ArticleStatus | None = None
+    query: ArticleQuery | None = None
 
     def resolve(self, library: Library) -> list[int]:
-        if self.status is None:
-            return list(self.ids)
         from copydesk.articles import operations
 
+        if self.query is not None:
+            return operations.ids_of_query(library, self.query)
+        if self.status is None:
+            return list(self.ids)
         return operations.ids_with_status(library, self.status)
 
 

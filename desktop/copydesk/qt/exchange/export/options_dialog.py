@@ -32,7 +32,7 @@ from copydesk.qt.dialogs.closing import close_with_ctrl_w
 from copydesk.qt.exchange.export.exporter import ExportSettings, Selection
 from copydesk.qt.labels import status_label
 from copydesk.qt.window.state import WindowState
-from copydesk.records.article import ArticleStatus
+from copydesk.records.article import ALL_ARTICLES, ArticleQuery, ArticleStatus
 
 FOLDER_KEY = "export/folder"
 FORMAT_KEY = "export/format"  # "folder" or "zip"
@@ -75,7 +75,8 @@ def remembered_status(state: WindowState) -> ArticleStatus:
 class ExportDialog(QDialog):
     """Asks how to export. ``slug`` for one article (the dialog then says whether its
     package is already in the folder, and lists its ``errors``, which Export would refuse);
-    ``listed_ids`` for a batch (the articles the list shows: its search and status filter)."""
+    ``listed`` for a batch: the list's query (its search and status filter), how many
+    articles it finds and whether that count is exact."""
 
     show_checks = Signal()
 
@@ -86,7 +87,7 @@ class ExportDialog(QDialog):
         *,
         headline: str = "",
         slug: str = "",
-        listed_ids: list[int] | None = None,
+        listed: tuple[ArticleQuery, int, bool] | None = None,
         status: ArticleStatus = DEFAULT_STATUS,
         errors: list[str] | None = None,
     ) -> None:
@@ -94,8 +95,8 @@ class ExportDialog(QDialog):
         close_with_ctrl_w(self)
         self.setObjectName("exportDialog")
         self._slug = slug
-        self._listed_ids = list(listed_ids or [])
-        self._batch = listed_ids is not None
+        self._listed = listed or (ALL_ARTICLES, 0, True)
+        self._batch = listed is not None
         self.setWindowTitle(
             self.tr("Export Several Articles") if self._batch else self.tr("Export Article")
         )
@@ -164,9 +165,15 @@ class ExportDialog(QDialog):
 
     def _build_selection(self, status: ArticleStatus) -> QGroupBox:
         box = QGroupBox(self.tr("Articles"), self)
-        listed = len(self._listed_ids)
+        _query, listed, exact = self._listed
         self.listed_choice = QRadioButton(
-            self.tr("The %n article(s) in the list (its search and status filter)", "", listed),
+            self.tr("The %n article(s) in the list (its search and status filter)", "", listed)
+            if exact
+            else self.tr(
+                "The articles in the list, more than %n (its search and status filter)",
+                "",
+                listed,
+            ),
             box,
         )
         self.status_choice = QRadioButton(self.tr("Every article with the status"), box)
@@ -180,7 +187,7 @@ class ExportDialog(QDialog):
         self.scope.addButton(self.listed_choice)
         self.scope.addButton(self.status_choice)
         self.status_choice.setChecked(True)
-        self.listed_choice.setEnabled(bool(self._listed_ids))
+        self.listed_choice.setEnabled(listed > 0)
         self.scope.buttonToggled.connect(lambda *_: self._update())
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_choice)
@@ -259,7 +266,7 @@ class ExportDialog(QDialog):
 
     def selection(self) -> Selection:
         if self._batch and self.listed_choice.isChecked():
-            return Selection(ids=tuple(self._listed_ids))
+            return Selection(query=self._listed[0])
         return Selection(status=self.chosen_status())
 
     def chosen_status(self) -> ArticleStatus:
