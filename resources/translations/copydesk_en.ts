@@ -211,6 +211,23 @@
     </message>
 </context>
 <context>
+    <name>ServerResultsPanel</name>
+    <message numerus="yes">
+        <source>On the newsroom server, more than %n article(s):</source>
+        <translation>
+            <numerusform>On the newsroom server, more than %n article:</numerusform>
+            <numerusform>On the newsroom server, more than %n articles:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On the newsroom server, %n article(s):</source>
+        <translation>
+            <numerusform>On the newsroom server, %n article:</numerusform>
+            <numerusform>On the newsroom server, %n articles:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusButton</name>
     <message numerus="yes">
         <source>%n waiting</source>

@@ -2002,6 +2002,54 @@
     </message>
 </context>
 <context>
+    <name>ServerResultsPanel</name>
+    <message>
+        <source>Double-click or press Enter to bring the article here</source>
+        <translation>Double-cliquez ou appuyez sur Entrée pour amener l’article ici</translation>
+    </message>
+    <message>
+        <source>Searching the newsroom server…</source>
+        <translation>Recherche sur le serveur de la rédaction…</translation>
+    </message>
+    <message>
+        <source>The newsroom server has nothing more.</source>
+        <translation>Le serveur de la rédaction n’a rien de plus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>On the newsroom server, more than %n article(s):</source>
+        <translation>
+            <numerusform>Sur le serveur de la rédaction, plus de %n article&#xa0;:</numerusform>
+            <numerusform>Sur le serveur de la rédaction, plus de %n articles&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On the newsroom server, %n article(s):</source>
+        <translation>
+            <numerusform>Sur le serveur de la rédaction, %n article&#xa0;:</numerusform>
+            <numerusform>Sur le serveur de la rédaction, %n articles&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bringing “%1” from the newsroom server…</source>
+        <translation>Rapatriement de «&#xa0;%1&#xa0;» depuis le serveur de la rédaction…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSearch</name>
+    <message>
+        <source>The newsroom server was not searched: %1</source>
+        <translation>Le serveur de la rédaction n’a pas été interrogé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The article was not brought: %1</source>
+        <translation>L’article n’a pas été rapatrié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>it is no longer on the server.</source>
+        <translation>il n’est plus sur le serveur.</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusButton</name>
     <message>
         <source>Click for the details and Sync Now</source>

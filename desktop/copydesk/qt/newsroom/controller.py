@@ -64,6 +64,9 @@ class NewsroomController(QObject):
         from copydesk.qt.newsroom.edit_merge import EditMerger
 
         self.merger = EditMerger(window, self)
+        from copydesk.qt.newsroom.server_search import ServerSearch
+
+        self.server_search = ServerSearch(window, self)
         self._show(self.status)
 
     # ---- a library opens and closes -------------------------------------------------------
@@ -99,6 +102,7 @@ class NewsroomController(QObject):
         self._show(SyncStatus())
         if getattr(self._window, "_shut_down", False):  # the window is closing for good
             self.presence.stop()
+            self.server_search.stop()
         if live is None:
             return lambda: None
         return lambda: live.stop(timeout=30)
@@ -149,6 +153,8 @@ class NewsroomController(QObject):
         for action in (self.leave_action, self.sync_action, self.conflicts_action):
             action.setEnabled(joined)
         self.presence.bar.show_conflicts(status.conflicts if joined else 0)
+        if not joined:
+            self.server_search.panel.hide()
         self.changed.emit(status)
 
     # ---- actions ----------------------------------------------------------------------------

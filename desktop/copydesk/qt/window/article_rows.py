@@ -293,7 +293,8 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         if not selected:
             painter.setPen(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        meta = f"{status_label(summary.status)} · {summary.language} · {_when(summary.updated_at)}"
+        when = when_label(summary.updated_at)
+        meta = f"{status_label(summary.status)} · {summary.language} · {when}"
         present = index.data(PresenceRole)
         if present:
             meta += " · ✎ " + present
@@ -321,7 +322,8 @@ class ArticleDelegate(QStyledItemDelegate):
         return option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
 
 
-def _when(moment: datetime) -> str:
+def when_label(moment: datetime) -> str:
+    """A last change as a list shows it: the time today, the date before."""
     local = moment.astimezone()
     if local.date() == datetime.now().astimezone().date():
         return local.strftime("%H:%M")
