@@ -1144,6 +1144,18 @@
         <translation>Afficher mes pupitre&amp;s</translation>
     </message>
     <message>
+        <source>Only what changed in the last</source>
+        <translation>Seulement ce qui a changé ces</translation>
+    </message>
+    <message>
+        <source>Older articles stay on the server: searching finds them there, and one you open is brought into this library.</source>
+        <translation>Les articles plus anciens restent sur le serveur&#xa0;: la recherche les y trouve, et celui que vous ouvrez est amené dans cette bibliothèque.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> derniers jours</translation>
+    </message>
+    <message>
         <source>Server &amp;address:</source>
         <translation>&amp;Adresse du serveur&#xa0;:</translation>
     </message>
@@ -1158,6 +1170,10 @@
     <message>
         <source>D&amp;esk:</source>
         <translation>P&amp;upitre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Articles:</source>
+        <translation>Articles&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Join</source>
@@ -2010,6 +2026,10 @@
     <message>
         <source>Searching the newsroom server…</source>
         <translation>Recherche sur le serveur de la rédaction…</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
     </message>
     <message>
         <source>The newsroom server has nothing more.</source>

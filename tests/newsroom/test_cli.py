@@ -291,6 +291,31 @@ def test_join_shows_its_progress_on_standard_error(
     )
 
 
+def test_join_keeping_the_last_days_only(
+    newsroom: Newsroom, tmp_path: Path, capsys: Capture
+) -> None:
+    first = joined(newsroom, tmp_path / "a.copydesk", "alice")
+    create(first, "Ancien.", headline="Ancien")
+    create(first, "Récent.", headline="Récent")
+    assert run("sync", library=first) == 0
+    with newsroom.server.admin_connect(newsroom.dbname) as connection:
+        connection.execute(
+            "UPDATE copydesk.items SET updated_at = now() - interval '60 days'"
+            " WHERE content->>'headline' = 'Ancien'"
+        )
+    second = tmp_path / "b.copydesk"
+    assert run("library", "new", "--empty", str(second)) == 0
+    url = no_password(newsroom, "bob")
+    capsys.readouterr()
+    desk = ("--desk", "Politique")
+    assert run("newsroom", "join", url, *desk, "--keep-days", "0", library=second) != 0
+    _out, err = printed(capsys)
+    assert err[-1] == "copydesk: A replica keeps at least one day of changes."
+    assert run("newsroom", "join", url, *desk, "--keep-days", "30", library=second) == 0
+    out, _err = printed(capsys)
+    assert out[-1].endswith("sent 0, received 1, merged 0, conflicts 0, refused 0, waiting 0.")
+
+
 def test_sync_json(newsroom: Newsroom, tmp_path: Path, capsys: Capture) -> None:
     first = joined(newsroom, tmp_path / "a.copydesk", "alice")
     create(first, "Texte.")

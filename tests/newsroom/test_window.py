@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from copydesk.articles import operations as articles
 from copydesk.library.db import Library
-from copydesk.library.models import Article
+from copydesk.library.models import Article, ReplicaState
 from copydesk.qt.newsroom.conflicts_dialog import ConflictsDialog
 from copydesk.qt.newsroom.join_dialog import JoinDialog
 from copydesk.qt.newsroom.status import Link
@@ -103,8 +103,13 @@ def test_joining_from_the_window(
     dialog.secret.setText(newsroom.passwords["alice"])
     dialog.find_desks.click()
     assert [dialog.desk.itemText(i) for i in range(dialog.desk.count())] == ["Politique"]
+    assert not dialog.keep_days.isEnabled()
+    dialog.recent_only.setChecked(True)  # a partial replica: the last 30 days
+    dialog.keep_days.setValue(30)
     dialog.join_button.click()
     assert dialog.result() == JoinDialog.DialogCode.Accepted
+    with library.read() as session:
+        assert session.scalars(select(ReplicaState.keep_days)).one() == 30
     window.newsroom.attach()
     qtbot.waitUntil(lambda: online(window), timeout=WAIT_MS)
     assert not window.newsroom.join_action.isEnabled()

@@ -98,6 +98,15 @@ def _add_server_commands(commands: Any, library_path: LibraryPath) -> None:
     join.add_argument(
         "--keep-password", action="store_true", help=_("keep the password in the OS keyring")
     )
+    join.add_argument(
+        "--keep-days",
+        type=int,
+        metavar="DAYS",
+        help=_(
+            "a partial replica: take only what changed in the last DAYS days (older articles "
+            "stay on the server, found by its search and brought when opened)"
+        ),
+    )
     add_password_stdin(join)
     join.set_defaults(handler=lambda args: _join(args, library_path(args)))
     status = actions.add_parser(
@@ -287,7 +296,9 @@ def _join(args: argparse.Namespace, path: Path) -> int:
     library = open_at(path)
     try:
         with refusals(address):
-            report = operations.join(library, args.url, args.desk, password, progress)
+            report = operations.join(
+                library, args.url, args.desk, password, progress, args.keep_days
+            )
         conflicts = operations.list_conflicts(library)
     finally:
         library.close()

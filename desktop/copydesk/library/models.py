@@ -326,6 +326,9 @@ class ReplicaState(Base):
     # As the server knows the person, refreshed at every sync.
     display_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     chief: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Added by migration 0012: a partial replica takes only the articles and pictures changed
+    # in this many last days (and what it already holds); None: the desk's whole history.
+    keep_days: Mapped[int | None] = mapped_column(Integer)
 
 
 class OutboxEntry(Base):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import psycopg
@@ -58,6 +59,14 @@ class Replica:
     address: ServerAddress
     desk: str
     device_id: str
+    keep_days: int | None = None  # a partial replica takes what changed in these last days
+
+    @property
+    def since(self) -> datetime | None:
+        """The oldest change a pull takes (None: all of them)."""
+        if self.keep_days is None:
+            return None
+        return datetime.now(UTC) - timedelta(days=self.keep_days)
 
     @property
     def media(self) -> MediaStore:
@@ -68,7 +77,7 @@ def replica_of(library: Library) -> Replica:
     with library.read() as session:
         state = replica.joined_state(session)
         address, _password = ServerAddress.parse(state.server_url)
-        return Replica(library, address, state.desk, state.device_id)
+        return Replica(library, address, state.desk, state.device_id, state.keep_days)
 
 
 Progress = Callable[[int, int], None]
@@ -174,8 +183,9 @@ def _head(row: tuple[Any, ...], *, ahead: bool = False) -> Head:
 def _count_after(target: Replica, connection: psycopg.Connection[Any], cursor: int) -> int:
     with connection.transaction():
         row = connection.execute(
-            f"SELECT count(*) FROM copydesk.items WHERE seq > %(cursor)s AND {_OF_THE_DESK}",
-            {"cursor": cursor, "desk": target.desk},
+            f"SELECT count(*) FROM copydesk.items WHERE seq > %(cursor)s AND {_OF_THE_DESK}"
+            f" AND {_RECENT}",
+            {"cursor": cursor, "desk": target.desk, "since": target.since},
         ).fetchone()
     return int(row[0]) if row else 0
 
@@ -189,14 +199,18 @@ _HEAD_COLUMNS = (
 
 # The replica's desk and what is shared: a person of two desks keeps one library per desk.
 _OF_THE_DESK = "(shared OR desk_id = (SELECT id FROM copydesk.desks WHERE name = %(desk)s))"
+# A partial replica passes over what has not changed since its horizon: an item it holds
+# that changes later comes then (its change is recent), one it lacks is brought on demand.
+_RECENT = "(%(since)s::timestamptz IS NULL OR updated_at >= %(since)s::timestamptz)"
 
 
 def _heads_after(target: Replica, connection: psycopg.Connection[Any], cursor: int) -> list[Head]:
     with connection.transaction():
         found = connection.execute(
             f"SELECT {_HEAD_COLUMNS} FROM copydesk.items"
-            f" WHERE seq > %(cursor)s AND {_OF_THE_DESK} ORDER BY seq LIMIT %(limit)s",
-            {"cursor": cursor, "desk": target.desk, "limit": PULL_BATCH},
+            f" WHERE seq > %(cursor)s AND {_OF_THE_DESK} AND {_RECENT}"
+            " ORDER BY seq LIMIT %(limit)s",
+            {"cursor": cursor, "desk": target.desk, "limit": PULL_BATCH, "since": target.since},
         )
         heads: list[Head] = []
         # A few rows at a time: their JSON is decoded holding the GIL, and the window's

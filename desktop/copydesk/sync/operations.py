@@ -40,9 +40,14 @@ def join(
     desk: str,
     password: str | None = None,
     progress: Progress | None = None,
+    keep_days: int | None = None,
 ) -> engine.SyncReport:
     """Make the library a replica of ``desk``, send what it holds and take what the desk
-    has (the first pull, with ``progress(done, total)``)."""
+    has (the first pull, with ``progress(done, total)``): all of it, or with ``keep_days``
+    what changed in those last days (older articles are searched on the server and brought
+    when opened)."""
+    if keep_days is not None and keep_days < 1:
+        raise NewsroomError(_("A replica keeps at least one day of changes."))
     address, written = ServerAddress.parse(url)
     password = password if password is not None else written
     device = str(uuid_module.uuid4())
@@ -57,7 +62,9 @@ def join(
             row = _register(connection, address, desk, device)
         except psycopg.Error as error:
             raise server.refused(address, error) from None
-    membership = Membership(address.url, address.login, desk, device, str(row[0] if row else ""))
+    membership = Membership(
+        address.url, address.login, desk, device, str(row[0] if row else ""), keep_days
+    )
     with library.write() as session:
         replica.join(session, membership)
     return engine.sync(library, password, progress)

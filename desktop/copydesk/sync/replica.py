@@ -51,6 +51,7 @@ class Membership:
     desk: str
     device_id: str
     newsroom_uuid: str
+    keep_days: int | None = None  # a partial replica: see ReplicaState.keep_days
 
 
 def join(session: Session, membership: Membership) -> int:
@@ -69,7 +70,7 @@ def join(session: Session, membership: Membership) -> int:
     return len(pictures) + len(articles)
 
 
-def vars_of(membership: Membership) -> dict[str, str]:
+def vars_of(membership: Membership) -> dict[str, str | int | None]:
     return {name: getattr(membership, name) for name in Membership.__slots__}
 
 

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +58,21 @@ class JoinDialog(QDialog):
         self.desk = QComboBox()
         self.find_desks = QPushButton(self.tr("Show My &Desks"))
         self.find_desks.clicked.connect(self._list_desks)
+        # A partial replica: the desk's years of history stay on the server.
+        self.recent_only = QCheckBox(self.tr("Only what changed in the last"))
+        self.recent_only.setToolTip(
+            self.tr(
+                "Older articles stay on the server: searching finds them there, and one you "
+                "open is brought into this library."
+            )
+        )
+        self.keep_days = QSpinBox(suffix=self.tr(" days"), minimum=1, maximum=3650, value=90)
+        self.keep_days.setEnabled(False)
+        self.recent_only.toggled.connect(self.keep_days.setEnabled)
+        recent = QHBoxLayout()
+        recent.addWidget(self.recent_only)
+        recent.addWidget(self.keep_days)
+        recent.addStretch(1)
         self.message = QLabel(wordWrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
@@ -65,6 +82,7 @@ class JoinDialog(QDialog):
         form.addRow("", self.keep)
         form.addRow(self.tr("D&esk:"), self.desk)
         form.addRow("", self.find_desks)
+        form.addRow(self.tr("Articles:"), recent)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -120,6 +138,7 @@ class JoinDialog(QDialog):
 
     def _join(self) -> None:
         url, secret, desk = self._url(), self._secret(), self.desk.currentText()
+        keep_days = self.keep_days.value() if self.recent_only.isChecked() else None
         self._cancel.clear()
         progress = self._progress = QProgressDialog(
             self.tr("Joining the desk “%1”…").replace("%1", desk), self.tr("Cancel"), 0, 0, self
@@ -129,7 +148,7 @@ class JoinDialog(QDialog):
         progress.canceled.connect(self._cancel.set)
         self.join_button.setEnabled(False)
         self._runner.run(
-            lambda: operations.join(self._library, url, desk, secret, self._on_progress),
+            lambda: operations.join(self._library, url, desk, secret, self._on_progress, keep_days),
             lambda report: self._joined(report, url, secret),
             self._join_failed,
         )
