@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from copydesk.articles import store as articles
 from copydesk.library.models import Article
-from copydesk.library.search_index import INDEX_TABLE
+from copydesk.library.search_index import INDEX_TABLE, LONGEST_PREFIX_INDEX, TERMS_TABLE
 from copydesk.records.article import (
     PAGE_SIZE,
     ArticleList,
@@ -40,8 +40,11 @@ MAX_WORDS = 32
 MIN_PREFIX_LENGTH = 2
 # Matches are counted up to this many; past it the list says "more than".
 COUNT_UP_TO = 10_000
+# A word being typed that begins more index words than this is left to FTS5's prefix query.
+MAX_PREFIX_TERMS = 64
 
 _index = table(INDEX_TABLE, column("rowid"))
+_terms = table(TERMS_TABLE, column("term"))
 _articles = Article.__table__.c
 
 # ---- what the user typed ------------------------------------------------------------------
@@ -95,7 +98,8 @@ def next_page(
 ) -> ArticlePage:
     """The next ``limit`` articles ``query`` finds after the list key ``after`` (from the
     start when None); the page's ``after`` is None when nothing follows."""
-    rows = session.connection().execute(_page_query(query, after).limit(limit + 1)).all()
+    selected = _page_query(session, query, after).limit(limit + 1)
+    rows = session.connection().execute(selected).all()
     summaries = [ArticleSummary(*row[:-1]) for row in rows[:limit]]
     more = len(rows) > limit
     return ArticlePage(summaries, rows[limit - 1][-1] if more else None)
@@ -110,7 +114,7 @@ def neighbour(session: Session, query: ArticleQuery, article_id: int) -> int | N
     following = next_page(session, query, key, 1).summaries
     if following:
         return following[0].id
-    before = _page_query(query, None, before=key).limit(1)
+    before = _page_query(session, query, None, before=key).limit(1)
     row = session.connection().execute(before).first()
     return None if row is None else int(row[0])
 
@@ -121,7 +125,7 @@ def search_ids(
     """Ids of every article matching ``user_text`` (all of them when there is nothing to
     search) and ``status``, the most recently changed first: for the commands that act on a
     whole list (an export), not for the screen."""
-    query = _page_query(ArticleQuery(user_text, status), None)
+    query = _page_query(session, ArticleQuery(user_text, status), None)
     return [row[0] for row in session.connection().execute(query)]
 
 
@@ -132,10 +136,12 @@ def summaries_by_ids(session: Session, ids: Sequence[int]) -> list[ArticleSummar
     return [found[article_id] for article_id in ids if article_id in found]
 
 
-def _page_query(query: ArticleQuery, after: int | None, before: int | None = None) -> Select[Any]:
+def _page_query(
+    session: Session, query: ArticleQuery, after: int | None, before: int | None = None
+) -> Select[Any]:
     """The summaries' columns and the list key of the rows ``query`` finds past ``after``
     (going down the list) or ``before`` (going up it)."""
-    expression = match_expression(query.text)
+    expression = _expression(session, query.text)
     key = _articles.list_key if expression is None else _index.c.rowid
     columns = [*articles.summary_query().selected_columns, _articles.list_key]
     selected = select(*columns)
@@ -171,7 +177,7 @@ def _match(expression: str) -> Any:
 def _count(session: Session, query: ArticleQuery) -> tuple[int, bool]:
     """How many articles ``query`` finds, and whether that is exact: a search counts the
     first ``COUNT_UP_TO`` matches of the index (then those with the status), not all of them."""
-    expression = match_expression(query.text)
+    expression = _expression(session, query.text)
     if expression is None:
         counted = select(func.count()).select_from(Article.__table__)
         if query.status is not None:
@@ -200,6 +206,42 @@ def _count(session: Session, query: ArticleQuery) -> tuple[int, bool]:
 
 
 # ---- words and tokens -----------------------------------------------------------------------
+
+
+def _expression(session: Session, user_text: str) -> str | None:
+    """``match_expression``, with a word being typed past the prefix indexes' lengths read
+    as the words of the index it begins (a handful, found in its vocabulary) ORed: FTS5 would
+    otherwise read and merge the entries of every one of them before giving a first match
+    (60 ms for "ministr" on 100,000 articles, against 10 ms this way)."""
+    tokens, being_typed = search_tokens(user_text)
+    if not tokens:
+        return None
+    strings = [f'"{token}"' for token in tokens]
+    if being_typed:
+        strings[-1] = _prefix(session, tokens[-1])
+    return " AND ".join(strings)
+
+
+def _prefix(session: Session, token: str) -> str:
+    plain = f'"{token}"*'
+    if len(token) <= LONGEST_PREFIX_INDEX:
+        return plain
+    start = _folded(token)
+    terms = session.connection().execute(
+        select(_terms.c.term)
+        .where(_terms.c.term >= start, _terms.c.term < start + "\U0010ffff")
+        .limit(MAX_PREFIX_TERMS + 1)
+    )
+    words = [term for (term,) in terms]
+    if not words or len(words) > MAX_PREFIX_TERMS:
+        return plain  # none (FTS5 finds none at once), or too many to OR
+    return "(" + " OR ".join(f'"{word}"' for word in words) + ")"
+
+
+def _folded(token: str) -> str:
+    """``token`` as the index holds it: lower case, without diacritics."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _words(user_text: str) -> list[str]:

@@ -15,6 +15,9 @@ from __future__ import annotations
 from sqlalchemy.engine import Connection
 
 INDEX_TABLE = "article_search"
+# Its vocabulary (FTS5's fts5vocab): the words of a prefix being typed (migration 0012).
+TERMS_TABLE = "article_search_terms"
+LONGEST_PREFIX_INDEX = 4
 
 # Keys per microsecond of ``updated_at``: articles changed within the same microsecond (a
 # batch) take consecutive keys. ``updated_at`` in microseconds times this stays below 2^63
@@ -80,6 +83,8 @@ CREATE_STATEMENTS = (
     f" UPDATE articles SET list_key = CASE WHEN new.updated_at IS old.updated_at"
     f" THEN old.list_key ELSE {new_key('new.updated_at')} END WHERE id = new.id;"
     f" {_KEYED_ROW} END",
+    # Frozen copy in migrations/versions/0012.
+    f"CREATE VIRTUAL TABLE {TERMS_TABLE} USING fts5vocab({INDEX_TABLE}, row)",
 )
 
 
