@@ -631,6 +631,24 @@ def test_archive_entries_are_cut_into_chunks(
     assert table_rows(target) == table_rows(source)
 
 
+def test_rows_are_read_a_batch_at_a_time_with_the_same_archive(
+    source: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = export_library(source, tmp_path / "whole.zip").path.read_bytes()
+    reads: list[int] = []
+    real = archive_rows.iter_rows
+
+    def counted(session: object, kind: archive_rows.Kind, batch: int = 500) -> object:
+        for row in real(session, kind, batch=1):  # type: ignore[arg-type]
+            reads.append(row["id"])
+            yield row
+
+    monkeypatch.setattr(archive_export, "iter_rows", counted)
+    batched = export_library(source, tmp_path / "batched.zip").path.read_bytes()
+    assert batched == whole  # a row at a time: the same bytes, parts and pictures included
+    assert reads  # and the rows did come through the batched reader
+
+
 def test_written_json_is_a_row_a_line(archive: Path) -> None:
     text = io.TextIOWrapper(io.BytesIO(entries(archive)["articles/0001.json"]), "utf-8").read()
     lines = text.splitlines()

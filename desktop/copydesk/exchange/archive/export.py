@@ -11,12 +11,11 @@ for the export to warn.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from copydesk import __version__
 from copydesk.errors import CopydeskError
@@ -32,8 +31,9 @@ from copydesk.exchange.archive.format import (
 )
 from copydesk.exchange.archive.rows import (
     KINDS,
+    Kind,
     Row,
-    read_rows,
+    iter_rows,
 )
 from copydesk.exchange.numbers import number
 from copydesk.exchange.packages.write import ExportFailed, write_zip
@@ -44,6 +44,9 @@ from copydesk.library.migrations import HEAD_REVISION
 from copydesk.library.models import utc_now
 from copydesk.pictures.instructions import Restriction, read_instructions
 from copydesk.translation import _, ngettext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ENTRY_TIME = datetime(1980, 1, 1)  # the zip format's first day: the same bytes every time
 CHUNK_BYTES = 4 * 1024 * 1024  # rows per entry: a new entry once one holds this much
@@ -60,15 +63,47 @@ class NoArchives(StrEnum):
     KEEP = "keep"  # its file is kept, and the picture named in the header
 
 
-@dataclass(frozen=True, slots=True)
-class LibrarySnapshot:
-    """Every row of a library at one moment, as the archive holds them."""
+class RowSource(Protocol):
+    """Where an archive's rows come from: the library's uuid and each kind's rows in id
+    order, as the archive holds them (read again for each pass)."""
 
     library_uuid: str
-    rows: dict[str, list[Row]]
 
-    def counts(self) -> dict[str, int]:
-        return {name: len(rows) for name, rows in self.rows.items()}
+    def rows(self, name: str) -> Iterator[Row]: ...
+
+
+class LibraryRows:
+    """The library's rows read a batch at a time in the one read transaction the export
+    runs in (one moment of the library): exporting a library of any size takes about the
+    memory of a batch and an entry."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self.library_uuid = library_uuid(session)
+
+    def rows(self, name: str) -> Iterator[Row]:
+        yield from iter_rows(self._session, _kind(name))
+
+
+class Snapshot:
+    """Every row of a small library read at once, to be written later (by another process,
+    say): what ``LibraryRows`` gives, held in memory."""
+
+    def __init__(self, library: Library) -> None:
+        with library.read() as session:
+            self.library_uuid = library_uuid(session)
+            self._rows = {kind.name: list(iter_rows(session, kind)) for kind in KINDS}
+
+    def rows(self, name: str) -> Iterator[Row]:
+        yield from self._rows[name]
+
+
+def read_snapshot(library: Library) -> Snapshot:
+    return Snapshot(library)
+
+
+def _kind(name: str) -> Kind:
+    return next(kind for kind in KINDS if kind.name == name)
 
 
 def export_library(
@@ -81,43 +116,46 @@ def export_library(
     """Write the whole library to the zip ``path`` (replaced only once the new archive is
     complete); ``ArchiveError`` when it cannot, with nothing left behind."""
     store = MediaStore.beside(library.path)
-    snapshot = read_snapshot(library)
-    return write_archive(snapshot, store, Path(path), now=now, no_archives=no_archives)
-
-
-def read_snapshot(library: Library) -> LibrarySnapshot:
-    """Every row, read in one transaction: one moment of the library."""
     with library.read() as session:
-        rows = {kind.name: read_rows(session, kind) for kind in KINDS}
-        return LibrarySnapshot(library_uuid(session), rows)
+        source = LibraryRows(session)
+        return write_archive(source, store, Path(path), now=now, no_archives=no_archives)
 
 
 def write_archive(
-    snapshot: LibrarySnapshot,
+    source: RowSource,
     store: MediaStore,
     path: Path,
     *,
     now: datetime | None = None,
     no_archives: NoArchives = NoArchives.LEAVE_OUT,
 ) -> ArchiveSummary:
-    """Write ``snapshot`` and its pictures' files from ``store`` to the zip ``path``."""
-    restricted = [row for row in snapshot.rows["pictures"] if says_no_archives(row)]
-    if no_archives is NoArchives.LEAVE_OUT and restricted:
-        snapshot = _without_files(snapshot, {row["id"] for row in restricted})
-    _require_files(snapshot, store, path)
+    """Write the rows of ``source`` and its pictures' files from ``store`` to the zip
+    ``path``. The pictures are read twice: first to check that every file is there and to
+    find those whose supplier says NO ARCHIVES, then to write them."""
+    restricted = [row for row in _pictures(source) if says_no_archives(row)]
+    left_out = {row["id"] for row in restricted} if no_archives is NoArchives.LEAVE_OUT else set()
+    _require_files(source, store, path, left_out)
     flagged = [row["uuid"] for row in restricted] if no_archives is NoArchives.KEEP else []
-    entries = _entries(snapshot, store, now or utc_now(), path, flagged)
+    counts: dict[str, int] = {}
+    entries = _entries(source, store, now or utc_now(), path, flagged, left_out, counts)
     try:
         write_zip(entries, path, modified=ENTRY_TIME)
     except ExportFailed as error:
         raise ArchiveError(str(error)) from error
     return summary(
         path,
-        snapshot.library_uuid,
-        snapshot.counts(),
+        source.library_uuid,
+        counts,
         no_archives=tuple(picture_name(row) for row in restricted),
         left_out=no_archives is NoArchives.LEAVE_OUT,
     )
+
+
+def _pictures(source: RowSource) -> Iterator[Row]:
+    """The pictures' rows, only the fields these checks read (not a whole library's rows)."""
+    wanted = ("id", "uuid", "file_name", "sha256", "media_type", "special_instructions")
+    for row in source.rows("pictures"):
+        yield {name: row.get(name) for name in wanted}
 
 
 def says_no_archives(picture: Row) -> bool:
@@ -126,20 +164,15 @@ def says_no_archives(picture: Row) -> bool:
     return any(i.kind is Restriction.NO_ARCHIVES for i in read_instructions(str(text)))
 
 
-def _without_files(snapshot: LibrarySnapshot, picture_ids: set[int]) -> LibrarySnapshot:
-    """The snapshot with these pictures awaiting their files: known by their credit and name,
-    as a picture that came with a package is."""
-    awaiting = {"sha256": None, "media_type": "", "width": 0, "height": 0, "byte_size": 0}
-    pictures = [
-        {**row, **awaiting} if row["id"] in picture_ids else row
-        for row in snapshot.rows["pictures"]
-    ]
-    return LibrarySnapshot(snapshot.library_uuid, {**snapshot.rows, "pictures": pictures})
+def _without_file(picture: Row) -> Row:
+    """The picture awaiting its file: known by its credit and name, as a picture that came
+    with a package is."""
+    return {**picture, "sha256": None, "media_type": "", "width": 0, "height": 0, "byte_size": 0}
 
 
-def _require_files(snapshot: LibrarySnapshot, store: MediaStore, path: Path) -> None:
+def _require_files(source: RowSource, store: MediaStore, path: Path, left_out: set[int]) -> None:
     """Refuse an archive that would lack a picture's file: it could never be imported."""
-    pictures = _with_files(snapshot.rows["pictures"])
+    pictures = (p for p in _with_files(_pictures(source)) if p["id"] not in left_out)
     missing = [p for p in pictures if not store.contains(*file_of(p))]
     if missing:
         named = ", ".join(picture_name(p) for p in missing[:5])
@@ -162,9 +195,9 @@ def _require_files(snapshot: LibrarySnapshot, store: MediaStore, path: Path) -> 
         )
 
 
-def _with_files(pictures: list[Row]) -> list[Row]:
+def _with_files(pictures: Iterable[Row]) -> Iterator[Row]:
     """The pictures that have a file (a schema may let a picture await its file)."""
-    return [picture for picture in pictures if picture["sha256"] is not None]
+    return (picture for picture in pictures if picture["sha256"] is not None)
 
 
 def file_of(picture: Row) -> tuple[str, str]:
@@ -180,27 +213,42 @@ def media_entry(picture: Row) -> str:
 
 
 def _entries(
-    snapshot: LibrarySnapshot,
+    source: RowSource,
     store: MediaStore,
     exported_at: datetime,
     path: Path,
     no_archives: list[str],
+    left_out: set[int],
+    counts: dict[str, int],
 ) -> Iterator[tuple[str, bytes]]:
-    """Every entry, one at a time (the pictures are read as they are written), the header
-    last with the manifest of all the others."""
+    """Every entry, one at a time (rows and pictures are read as they are written), the
+    header last with the manifest of all the others and the ``counts`` of rows."""
     manifest: list[dict[str, Any]] = []
     for kind in KINDS:
-        for name, data in _row_entries(kind.name, snapshot.rows[kind.name]):
+        rows = _counted(source.rows(kind.name), counts, kind.name)
+        if kind.name == "pictures":
+            rows = (_without_file(row) if row["id"] in left_out else row for row in rows)
+        for name, data in _row_entries(kind.name, rows):
             manifest.append(listed(name, data))
             yield name, data
-    for picture in _with_files(snapshot.rows["pictures"]):
+    for picture in _with_files(_pictures(source)):
+        if picture["id"] in left_out:
+            continue
         data = _picture_file(store, picture, path)
         manifest.append(listed(media_entry(picture), data))
         yield media_entry(picture), data
-    yield HEADER, json_bytes(_header(snapshot, exported_at, manifest, no_archives))
+    header = _header(source.library_uuid, counts, exported_at, manifest, no_archives)
+    yield HEADER, json_bytes(header)
 
 
-def _row_entries(name: str, rows: list[Row]) -> Iterator[tuple[str, bytes]]:
+def _counted(rows: Iterator[Row], counts: dict[str, int], name: str) -> Iterator[Row]:
+    counts[name] = 0
+    for row in rows:
+        counts[name] += 1
+        yield row
+
+
+def _row_entries(name: str, rows: Iterable[Row]) -> Iterator[tuple[str, bytes]]:
     """``name/0001.json``…: the rows as a JSON list, one row a line, a new entry whenever
     one passes ``CHUNK_BYTES``."""
     lines: list[bytes] = []
@@ -246,7 +294,8 @@ def listed(name: str, data: bytes) -> dict[str, Any]:
 
 
 def _header(
-    snapshot: LibrarySnapshot,
+    uuid: str,
+    counts: dict[str, int],
     exported_at: datetime,
     manifest: list[dict[str, Any]],
     no_archives: list[str],
@@ -256,9 +305,9 @@ def _header(
         "format_version": FORMAT_VERSION,
         "generator": {"name": GENERATOR, "version": __version__},
         "schema_revision": HEAD_REVISION,
-        "library_uuid": snapshot.library_uuid,
+        "library_uuid": uuid,
         "exported_at": exported_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "counts": snapshot.counts(),
+        "counts": dict(counts),
         "entries": manifest,
     }
     if no_archives:  # the uuids of the pictures kept whose supplier says NO ARCHIVES

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -290,21 +290,38 @@ def carried_tables() -> set[str]:
 # Export: rows to JSON values
 
 
-def read_rows(session: Session, kind: Kind) -> list[Row]:
-    """Every row of ``kind`` in id order, as JSON values, its parts inside it."""
+# Rows read at a time by an export: its memory is a batch's, whatever the library's size.
+READ_BATCH = 500
+
+
+def iter_rows(session: Session, kind: Kind, batch: int = READ_BATCH) -> Iterator[Row]:
+    """Every row of ``kind`` in id order, as JSON values, its parts inside it, read a batch
+    at a time (by id, after the last one read)."""
     table = kind.table
-    query = select(table).order_by(table.c.id)
-    rows = [_encode(kind.fields, row) for row in session.execute(query).mappings()]
-    for part in kind.parts:
-        by_article = _read_part(session, part)
-        for row in rows:
-            row[part.key] = by_article.get(row["id"], [])
-    return rows
+    last: int | None = None
+    while True:
+        query = select(table).order_by(table.c.id).limit(batch)
+        if last is not None:
+            query = query.where(table.c.id > last)
+        rows = [_encode(kind.fields, row) for row in session.execute(query).mappings()]
+        if not rows:
+            return
+        ids = [row["id"] for row in rows]
+        for part in kind.parts:
+            by_article = _read_part(session, part, ids)
+            for row in rows:
+                row[part.key] = by_article.get(row["id"], [])
+        yield from rows
+        last = ids[-1]
 
 
-def _read_part(session: Session, part: Part) -> dict[int, list[Row]]:
+def _read_part(session: Session, part: Part, article_ids: list[int]) -> dict[int, list[Row]]:
     table = part.table
-    query = select(table).order_by(table.c.article_id, table.c[part.order], table.c.id)
+    query = (
+        select(table)
+        .where(table.c.article_id.in_(article_ids))
+        .order_by(table.c.article_id, table.c[part.order], table.c.id)
+    )
     by_article: dict[int, list[Row]] = {}
     for row in session.execute(query).mappings():
         by_article.setdefault(row["article_id"], []).append(_encode(part.fields, row))
@@ -545,5 +562,5 @@ __all__ = [
     "carried_tables",
     "decode_row",
     "insert_rows",
-    "read_rows",
+    "iter_rows",
 ]
