@@ -1219,6 +1219,10 @@
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
+        <source>Upgrading the library for this version of Copydesk (a copy of it is kept beside it); a large library takes a few minutes…</source>
+        <translation>Mise à niveau de la bibliothèque pour cette version de Copydesk (une copie est gardée à côté)&#x202f;; une grande bibliothèque prend quelques minutes…</translation>
+    </message>
+    <message>
         <source>Open or Create a Library</source>
         <translation>Ouvrir ou créer une bibliothèque</translation>
     </message>

@@ -62,16 +62,21 @@ def open_library(
     slug: str | None = None,
     preferred_id: int | None = None,
     show_early: Callable[[Shown], object] | None = None,
+    upgrading: Callable[[], object] | None = None,
 ) -> OpenedLibrary:
     """Open (or create, with the sample article) a library and load the article to show:
     ``slug`` if given, else ``preferred_id`` if it still exists, else the latest.
 
     With ``show_early``, an existing library's list and article are first read with the
     standard library alone and handed to ``show_early`` before SQLAlchemy is even imported.
+    ``upgrading`` is called first when the library was written by an older Copydesk: its
+    upgrade (a rebuilt search index on a large library) may take minutes.
     """
-    from copydesk.library.inspection import inspect_library_file
+    from copydesk.library.inspection import FileState, inspect_library_file
 
     inspection = inspect_library_file(path)
+    if upgrading is not None and inspection.state is FileState.OUTDATED:
+        upgrading()
     if show_early is not None:
         early = _read_early(path, inspection, slug, preferred_id)
         if early is not None:

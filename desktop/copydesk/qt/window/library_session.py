@@ -75,6 +75,14 @@ class LibrarySession(QObject):
         def still_wanted(callback: Callable[[T], None]) -> Callable[[T], None]:
             return lambda value: callback(value) if count == self._count else None
 
+        upgrading_text = self.tr(
+            "Upgrading the library for this version of Copydesk (a copy of it is kept beside"
+            " it); a large library takes a few minutes…"
+        )
+
+        def upgrading() -> None:
+            runner.post(still_wanted(window.save_label.setText), upgrading_text)
+
         self._opening = runner.run(
             lambda: operations.open_library(
                 path,
@@ -82,6 +90,7 @@ class LibrarySession(QObject):
                 slug=slug,
                 preferred_id=preferred,
                 show_early=show_early,
+                upgrading=upgrading,
             ),
             still_wanted(self._opened),
             still_wanted(self._failed),
