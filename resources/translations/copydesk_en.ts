@@ -176,6 +176,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>checking the credits of %n picture(s)…</source>
+        <translation>
+            <numerusform>checking the credits of %n picture…</numerusform>
+            <numerusform>checking the credits of %n pictures…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1 (and %n more)</source>
         <translation>
             <numerusform>%1 (and %n more)</numerusform>

@@ -1616,6 +1616,17 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>checking the credits of %n picture(s)…</source>
+        <translation>
+            <numerusform>vérification des crédits de %n photo…</numerusform>
+            <numerusform>vérification des crédits de %n photos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
         <source>%1 (and %n more)</source>
         <translation>
             <numerusform>%1 (et %n autre)</numerusform>

@@ -190,8 +190,9 @@ def uuid_of(library: Library) -> str:
 def test_every_table_with_content_is_carried() -> None:
     others = set(Base.metadata.tables) - set(CONTENT_TABLES)
     # A library's membership of a newsroom stays with it: a restored archive is a new
-    # library, not a second replica with the same device (it joins on its own).
-    assert others == {"library_info", *REPLICA_TABLES}
+    # library, not a second replica with the same device (it joins on its own). The pictures'
+    # verdicts are derived: the restored library judges its pictures again.
+    assert others == {"library_info", "picture_verdicts", *REPLICA_TABLES}
     assert archive_rows.carried_tables() == set(CONTENT_TABLES)
 
 

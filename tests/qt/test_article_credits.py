@@ -228,11 +228,13 @@ def test_the_chooser_lists_searches_and_returns_a_picture(
     chosen = chooser.chosen()
     assert chosen is not None
     chooser.search.setText("wiki")
-    assert chooser.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: chooser.model.query().words == ("wiki",), timeout=5_000)
+    assert chooser.model.rowCount() == 1
     chosen = chooser.chosen()
     assert chosen is not None and chosen.record.id == reference
     chooser.search.clear()
-    assert chooser.select_picture(complete)
+    chooser.select_picture(complete)  # not listed under "wiki": the list is read down to it
+    qtbot.waitUntil(lambda: chooser.model.row_of(complete) is not None, timeout=5_000)
     chosen = chooser.chosen()
     assert chosen is not None and chosen.record.id == complete
 

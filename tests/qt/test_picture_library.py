@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from copydesk.library.media_store import MediaStore
 from copydesk.pictures import store as images
 from copydesk.pictures.credits import parse_credit
+from copydesk.pictures.listing import PictureQuery
 from copydesk.pictures.operations import Judgement, import_files
 from copydesk.pictures.presets import FillMode, Preset, PresetField
 from copydesk.qt.dialogs import file_dialogs
@@ -22,7 +23,7 @@ from copydesk.qt.pictures.library_window import PictureLibraryWindow
 from copydesk.qt.pictures.picture_model import Column, Filter
 from copydesk.qt.tasks import TaskRunner
 from copydesk.records.imports import ImportOutcome
-from copydesk.records.picture import PictureFile, PictureMetadata
+from copydesk.records.picture import PictureFile, PictureMetadata, PictureStatus
 from tests.helpers import opened
 
 
@@ -40,6 +41,29 @@ def make_window(qtbot: QtBot, library) -> PictureLibraryWindow:  # type: ignore[
     window.resize(1200, 700)
     window.show()
     return window
+
+
+def wait_for_rows(
+    qtbot: QtBot,
+    window: PictureLibraryWindow,
+    rows: int,
+    kind: Filter,
+    text: str = "",
+    count: int | None = None,
+) -> None:
+    """Search and filter as a person would, and wait for the list the database reads (the
+    filters on errors and warnings once the pictures are judged)."""
+    window.search.setText(text)
+    window.filter.setCurrentIndex(window.filter.findData(kind.value))
+    window._search()  # without the typing pause
+    qtbot.waitUntil(
+        lambda: (
+            window.model.query() == window.current_query()
+            and (rows < 0 or window.model.rowCount() == rows)
+            and window.model.count() == (rows if count is None else count)
+        ),
+        timeout=5_000,
+    )
 
 
 def test_import_edit_undo_and_presets(qtbot: QtBot, tmp_path: Path, library_path: Path) -> None:
@@ -97,13 +121,11 @@ def test_import_edit_undo_and_presets(qtbot: QtBot, tmp_path: Path, library_path
             assert {p.metadata.credit_line for p in images.list_pictures(session)} == {""}
 
         # Filters: nothing is used by an article; every picture lacks a licence (error).
-        window.proxy.set_filter(Filter.UNUSED)
-        assert window.proxy.rowCount() == 3
-        window.proxy.set_filter(Filter.ERRORS)
-        assert window.proxy.rowCount() == 3
-        window.proxy.set_filter(Filter.ALL)
-        window.proxy.set_search("1.jpg")
-        assert window.proxy.rowCount() == 1
+        wait_for_rows(qtbot, window, 3, Filter.UNUSED)
+        wait_for_rows(qtbot, window, 3, Filter.ERRORS)
+        wait_for_rows(qtbot, window, 0, Filter.WARNINGS)
+        wait_for_rows(qtbot, window, 1, Filter.ALL, "1.jpg")
+        assert window.model.listing(0).record.file.file_name == "1.jpg"
         window.close()
 
 
@@ -159,9 +181,8 @@ def test_a_picture_awaiting_its_file_is_listed_and_gets_its_file(
             window.model.index(row, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
         )
         assert "" not in reads
-        window.proxy.set_filter(Filter.AWAITING_FILE)
-        assert window.proxy.rowCount() == 1
-        window.proxy.set_filter(Filter.ALL)
+        wait_for_rows(qtbot, window, 1, Filter.AWAITING_FILE)
+        wait_for_rows(qtbot, window, 2, Filter.ALL)
 
         # Attach File… only for one selected picture that awaits its file.
         window.select_picture(present)
@@ -286,7 +307,7 @@ def test_suggested_licences_are_applied_to_the_selection_as_one_step(
         assert licences() == ["", "", ""]
         window.table.clearSelection()
         (row,) = [
-            window.proxy.mapFromSource(window.model.index(source, 0)).row()
+            source
             for source in range(window.model.rowCount())
             if window.model.listing(source).record.id == ids[2]
         ]
@@ -328,3 +349,77 @@ def test_thumbnails_come_from_the_disk_cache_the_second_time(
                 )
             )
         )
+
+
+# ---- a large library ---------------------------------------------------------------------------
+
+
+def add_rows(library, count: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """Picture rows without files (the list reads no file), oldest first."""
+    from datetime import UTC, datetime, timedelta
+
+    metadata = PictureMetadata(creator="Zoë Lefèvre", credit_line="Zoë Lefèvre / AFP")
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    with library.write() as session:
+        return [
+            images.add_picture(
+                session,
+                PictureFile(f"{n:064x}", f"photo-{n:04d}.jpg", "image/jpeg", 10, 10, 10),
+                metadata.replace(licence_id="" if n % 2 else "agency"),
+                now=start + timedelta(minutes=n),
+            ).id
+            for n in range(count)
+        ]
+
+
+def test_a_large_library_is_read_a_page_at_a_time_and_down_to_a_picture(
+    qtbot: QtBot, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copydesk.pictures import browsing
+
+    with opened(library_path) as library:
+        added = add_rows(library, 120)
+        window = make_window(qtbot, library)
+        qtbot.waitUntil(lambda: window.model.rowCount() == browsing.PAGE_SIZE)
+        assert window.model.listing(0).record.id == added[-1]  # most recently changed first
+        assert window.statusBar().currentMessage() == "120 of 120 pictures"
+        assert window.selected_listings()[0].record.id == added[-1]
+        # Scrolled to the end, the next page is read.
+        window.table.scrollToBottom()
+        qtbot.waitUntil(lambda: window.model.rowCount() == 2 * browsing.PAGE_SIZE)
+        # Errors only (odd pictures have no licence), judged when the window opened.
+        # (the rows read: a page, or two if the view, still at the bottom, asks for more)
+        wait_for_rows(qtbot, window, -1, Filter.ERRORS, count=60)
+        assert window.model.rowCount() in (browsing.PAGE_SIZE, 60)
+        assert {listing.status for listing in window.model._listings} == {PictureStatus.ERROR}
+        assert window.statusBar().currentMessage() == "60 of 120 pictures"
+        # A picture not read yet is read down to, the filter kept when it keeps it...
+        window.select_picture(added[1])
+        qtbot.waitUntil(lambda: window.selected_listings()[0].record.id == added[1])
+        assert window.current_query().filter is Filter.ERRORS
+        # ...cleared when it hides it...
+        window.select_picture(added[2])
+        qtbot.waitUntil(lambda: window.selected_listings()[0].record.id == added[2])
+        assert window.current_query() == PictureQuery()
+        # ...and deep in a large library, the list is narrowed to its file name.
+        monkeypatch.setattr(browsing, "DEEPEST_SHOWN", 10)
+        window.search.setText("zoë")
+        window._search()
+        window.select_picture(added[0])
+        qtbot.waitUntil(lambda: window.selected_listings()[0].record.id == added[0])
+        assert window.search.text() == "photo-0000.jpg"
+        assert window.model.rowCount() == 1
+        window.close()
+
+
+def test_the_count_says_while_pictures_are_being_judged(qtbot: QtBot, library_path: Path) -> None:
+    with opened(library_path) as library:
+        add_rows(library, 3)
+        window = make_window(qtbot, library)
+        qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+        assert window.statusBar().currentMessage() == "3 of 3 pictures"  # judged at opening
+        window._show_judging(2)
+        assert window.statusBar().currentMessage() == (
+            "3 of 3 pictures — checking the credits of 2 pictures…"
+        )
+        window.close()

@@ -25,7 +25,7 @@ from copydesk import __version__
 from copydesk.errors import LibraryError
 from copydesk.library import changes as library_changes
 from copydesk.library import guard as library_guard
-from copydesk.library import outbox, search_index
+from copydesk.library import outbox, picture_verdicts, search_index
 from copydesk.library.identity import create_identity
 from copydesk.library.inspection import (
     APPLICATION_ID,
@@ -223,6 +223,13 @@ def open_library(
     return Library(path, engine)
 
 
+CASEFOLD_FUNCTION = "copydesk_casefold"
+
+
+def _casefold(text: str | None) -> str | None:
+    return None if text is None else str(text).casefold()
+
+
 def _make_engine(
     path: Path, *, wal: bool = True, busy_timeout: float = BUSY_TIMEOUT_SECONDS
 ) -> Engine:
@@ -234,6 +241,9 @@ def _make_engine(
     def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN, so DDL is transactional too.
         dbapi_connection.isolation_level = None
+        # SQLite's lower() folds ASCII only: searches fold as Python does (deterministic,
+        # so that SQLite may use it in indexes and constant folding).
+        dbapi_connection.create_function(CASEFOLD_FUNCTION, 1, _casefold, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         if wal:
@@ -271,6 +281,7 @@ def _create_library_file(path: Path, on_create: Callable[[Session], object] | No
             Base.metadata.create_all(connection)
             create_identity(session)
             search_index.install(connection)
+            picture_verdicts.install(connection)
             library_changes.install(connection)
             outbox.install(connection)
             _stamp_head(connection)

@@ -199,6 +199,8 @@ class Picture(Base):
     A picture awaiting its file has no SHA-256, an empty media type and zero sizes."""
 
     __tablename__ = "pictures"
+    # The licence filter in the list's order (most recently changed first).
+    __table_args__ = (Index("ix_pictures_licence_id_updated_at", "licence_id", "updated_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
@@ -228,7 +230,7 @@ class Picture(Base):
     city: Mapped[str] = mapped_column(Text, default="")
     country: Mapped[str] = mapped_column(Text, default="")
     date_created: Mapped[str] = mapped_column(String(40), default="")
-    licence_id: Mapped[str] = mapped_column(String(40), default="", index=True)
+    licence_id: Mapped[str] = mapped_column(String(40), default="")
     source_url: Mapped[str] = mapped_column(Text, default="")
     rights_expiry: Mapped[date | None] = mapped_column(Date)
     cropped: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -265,6 +267,34 @@ class PictureUse(Base):
     caption: Mapped[str] = mapped_column(Text, default="")
     alt_text: Mapped[str] = mapped_column(Text, default="")
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PictureVerdict(Base):
+    """What the compliance engine last said of a picture, so that the Picture Library filters
+    and counts tens of thousands of pictures in SQL without judging each one
+    (``copydesk.pictures.verdicts``). Derived, never carried: a trigger drops a picture's
+    verdict whenever its row changes, and the library judges it again."""
+
+    __tablename__ = "picture_verdicts"
+    __table_args__ = (
+        # A filter on a status, in the list's order (most recently changed first).
+        Index("ix_picture_verdicts_status", "judged_with", "status", "updated_at"),
+        Index("ix_picture_verdicts_valid_until", "valid_until"),
+    )
+
+    picture_id: Mapped[int] = mapped_column(
+        ForeignKey("pictures.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    # The rules and settings it was judged with (``verdicts.fingerprint``).
+    judged_with: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10))
+    # The picture's, when judged (a change drops the verdict): the list's order.
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Its licence's last day, while still to come: after it, the verdict is judged again.
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    # File name, creator, composed credit, caption, source and headline, casefolded: what
+    # the library's search looks in.
+    haystack: Mapped[str] = mapped_column(Text)
 
 
 class PicturePreset(Base):

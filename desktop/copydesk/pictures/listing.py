@@ -7,7 +7,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from copydesk.pictures import compliance, credits
@@ -69,3 +70,60 @@ def judge(
         compliance.picture_status(problems),
         tuple(usages),
     )
+
+
+class PictureFilter(StrEnum):
+    """What the Picture Library's filter keeps."""
+
+    ALL = "all"
+    ERRORS = "errors"
+    WARNINGS = "warnings"
+    MISSING_CREDIT = "missing_credit"
+    AWAITING_FILE = "awaiting_file"
+    UNUSED = "unused"
+
+
+@dataclass(frozen=True, slots=True)
+class PictureQuery:
+    """The Picture Library's search (words found, case and accents as typed folded by
+    ``casefold``, in the file name, creator, credit, caption, source or headline), its filter
+    and a licence."""
+
+    words: tuple[str, ...] = ()
+    filter: PictureFilter = PictureFilter.ALL
+    licence: str = ""
+
+    @classmethod
+    def of(
+        cls, text: str = "", kind: PictureFilter = PictureFilter.ALL, licence: str = ""
+    ) -> PictureQuery:
+        return cls(tuple(text.casefold().split()), kind, licence)
+
+
+# Where a page of pictures ends: the last one's (updated_at, id), the list's order.
+PictureKey = tuple[datetime, int]
+
+
+@dataclass(frozen=True, slots=True)
+class PictureBatch:
+    """Pictures of a query from where the list had stopped; ``after`` is where the next batch
+    starts (``None``: no more)."""
+
+    listings: tuple[PictureListing, ...]
+    after: PictureKey | None
+
+
+@dataclass(frozen=True, slots=True)
+class PicturePage:
+    """The first pictures of a query, most recently changed first, how many match (``count``)
+    and how many the library holds (``total``). ``unjudged`` pictures have not been judged
+    since they changed (or since the judgement's settings did): until they are, the filters
+    on errors and warnings leave them out. ``total`` and ``unjudged`` are ``-1`` when not
+    asked for (a search or filter changed on a list already shown)."""
+
+    query: PictureQuery
+    listings: tuple[PictureListing, ...]
+    after: PictureKey | None
+    count: int
+    total: int
+    unjudged: int = 0

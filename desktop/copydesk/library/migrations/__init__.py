@@ -6,4 +6,4 @@
 ``tests/fixtures/make_library.py``.
 """
 
-HEAD_REVISION = "0012"
+HEAD_REVISION = "0013"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -34,23 +34,20 @@ from PySide6.QtWidgets import (
 from copydesk.library.db import Library
 from copydesk.pictures import operations as picture_operations
 from copydesk.pictures.licensing import catalogue
-from copydesk.pictures.listing import Judgement, PictureListing
+from copydesk.pictures.listing import Judgement, PictureListing, PicturePage, PictureQuery
 from copydesk.pictures.presets import Preset, apply_preset
 from copydesk.qt.dialogs import file_dialogs
 from copydesk.qt.labels import fill
 from copydesk.qt.pictures.credit_editor import CreditEditor
 from copydesk.qt.pictures.importer import PictureImporter
 from copydesk.qt.pictures.metadata_undo import SetMetadata
-from copydesk.qt.pictures.picture_model import (
-    Column,
-    Filter,
-    PictureFilterModel,
-    PictureTableModel,
-)
+from copydesk.qt.pictures.picture_model import Column, Filter, PictureTableModel
 from copydesk.qt.pictures.picture_service import PictureService
 from copydesk.qt.tasks import TaskRunner
 from copydesk.records.imports import ImportOutcome, ImportReport
 from copydesk.records.picture import PictureMetadata
+
+SEARCH_PAUSE_MS = 200
 
 
 class PictureLibraryWindow(QMainWindow):
@@ -69,6 +66,8 @@ class PictureLibraryWindow(QMainWindow):
         self.service = PictureService(library, database, compute, judgement, self)
         self.importer = PictureImporter(library, database, self)
         self._wanted_selection: int | None = None
+        self._total = 0  # pictures in the library
+        self._unjudged = 0  # pictures whose credit is being checked
         self._attaching: int | None = None  # the picture whose file is being attached
         self.last_attach_error = ""
         self.undo_stack = QUndoStack(self)
@@ -77,18 +76,16 @@ class PictureLibraryWindow(QMainWindow):
         self._connect()
         self.editor.set_judgement(judgement.language, judgement.commercial, judgement.today)
         self._show_selected()  # nothing yet: the hint, the form off
-        self.service.load()
+        self.service.load(self.current_query())
         self.load_presets()
 
     # ---- building --------------------------------------------------------------------
 
     def _build(self) -> None:
         self.model = PictureTableModel(self.service.request_thumbnail, self)
-        self.proxy = PictureFilterModel(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName("pictureTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setIconSize(QSize(96, 72))
@@ -177,6 +174,11 @@ class PictureLibraryWindow(QMainWindow):
             self.licence_filter.addItem(item.name, item.id)
         toolbar.addWidget(self.licence_filter)
         self.count_label = self.statusBar()
+        # The search runs in the database once typing pauses, not on every letter.
+        self.search_pause = QTimer(self)
+        self.search_pause.setSingleShot(True)
+        self.search_pause.setInterval(SEARCH_PAUSE_MS)
+        self.search_pause.timeout.connect(self._search)
 
     def _connect(self) -> None:
         self.import_files_action.triggered.connect(self.choose_files)
@@ -185,22 +187,14 @@ class PictureLibraryWindow(QMainWindow):
         self.service.attached.connect(self._attached)
         self.service.attach_refused.connect(self._attach_refused)
         self.save_preset_action.triggered.connect(self.save_preset_from_selection)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.search.textChanged.connect(self._show_count)
-        self.filter.currentIndexChanged.connect(
-            lambda _i: (
-                self.proxy.set_filter(Filter(self.filter.currentData())),
-                self._show_count(),
-            )
-        )
-        self.licence_filter.currentIndexChanged.connect(
-            lambda _i: (
-                self.proxy.set_licence(str(self.licence_filter.currentData())),
-                self._show_count(),
-            )
-        )
+        self.search.textChanged.connect(lambda _text: self.search_pause.start())
+        self.filter.currentIndexChanged.connect(lambda _i: self._search())
+        self.licence_filter.currentIndexChanged.connect(lambda _i: self._search())
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
-        self.service.listings_loaded.connect(self._show_listings)
+        self.model.more_needed.connect(self.service.more)
+        self.service.batch_loaded.connect(self.model.receive_more)
+        self.service.page_loaded.connect(self._show_page)
+        self.service.judging.connect(self._show_judging)
         self.service.listing_changed.connect(self._update_listing)
         self.service.listing_followed.connect(self._follow_listing)
         self.service.listings_removed.connect(self._remove_listings)
@@ -213,13 +207,52 @@ class PictureLibraryWindow(QMainWindow):
 
     # ---- listings ----------------------------------------------------------------------
 
-    def _show_listings(self, listings: list[PictureListing]) -> None:
-        self.model.set_listings(listings)
+    def current_query(self) -> PictureQuery:
+        licence = str(self.licence_filter.currentData() or "")
+        return PictureQuery.of(self.search.text(), Filter(self.filter.currentData()), licence)
+
+    def _search(self) -> None:
+        """The search, filter or licence changed: read the list's first page again."""
+        self.search_pause.stop()
+        self.service.load(self.current_query(), totals=False)
+
+    def _show_page(self, page: PicturePage) -> None:
+        if page.query != self.current_query():
+            self._show_query(page.query)  # a picture asked for was shown with another query
+        selected = {listing.record.id for listing in self.selected_listings()}
+        self.model.set_page(page)
+        if page.total >= 0:
+            self._total, self._unjudged = page.total, page.unjudged
         self._show_count()
-        if self._wanted_selection is not None:
-            self.select_picture(self._wanted_selection)
-        if listings and not self.table.selectionModel().hasSelection():
+        wanted, self._wanted_selection = self._wanted_selection, None
+        if wanted is not None and self.model.row_of(wanted) is not None:
+            self.select_picture(wanted)
+        elif len(selected) == 1 and self.model.row_of(next(iter(selected))) is not None:
+            self.select_picture(next(iter(selected)))  # the picture being edited stays
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
+        self._show_selected()
+
+    def _show_query(self, query: PictureQuery) -> None:
+        """Show ``query`` in the search field and the filters, without reading again."""
+        widgets = (self.search, self.filter, self.licence_filter)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search.setText(" ".join(query.words))
+            self.filter.setCurrentIndex(max(0, self.filter.findData(query.filter.value)))
+            self.licence_filter.setCurrentIndex(max(0, self.licence_filter.findData(query.licence)))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
+    def _show_judging(self, left: int) -> None:
+        """Pictures are being judged (after an upgrade, a change of settings, or changes made
+        elsewhere); once done, a list filtered on errors or warnings is read again."""
+        self._unjudged = left
+        self._show_count()
+        if left == 0 and self.current_query().filter in (Filter.ERRORS, Filter.WARNINGS):
+            self._search()
 
     def _update_listing(self, listing: PictureListing) -> None:
         self.model.replace_listing(listing)
@@ -250,37 +283,33 @@ class PictureLibraryWindow(QMainWindow):
 
     def follow_outside_changes(self, picture_ids: set[int]) -> None:
         """Pictures another program changed, added or deleted."""
-        self.service.follow(picture_ids)
+        self.service.follow(picture_ids, self.model.query())
+        self.service.judge()  # the totals' count of pictures being checked
 
     def _show_count(self, *_args: object) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.showMessage(
-            self.tr("%1 of %n picture(s)", "", total).replace("%1", str(shown))
-        )
+        shown = self.model.count()
+        total = max(self._total, shown)
+        text = self.tr("%1 of %n picture(s)", "", total).replace("%1", f"{shown:,}")
+        if self._unjudged > 0:
+            checking = self.tr("checking the credits of %n picture(s)…", "", self._unjudged)
+            text = self.tr("%1 — %2").replace("%1", text).replace("%2", checking)
+        self.count_label.showMessage(text)
 
     def selected_listings(self) -> list[PictureListing]:
-        rows = sorted(
-            {
-                self.proxy.mapToSource(index).row()
-                for index in self.table.selectionModel().selectedRows()
-            }
-        )
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.listing(row) for row in rows]
 
     def select_picture(self, picture_id: int) -> None:
-        """Select the picture (once the listings are read, if they are not yet); a search or
-        filter hiding it is cleared."""
+        """Select the picture: read down to it if the list has not reached it; a search or
+        filter hiding it is cleared (or, deep in a large library, the list narrowed to its
+        file name)."""
         row = self.model.row_of(picture_id)
         if row is None:
             self._wanted_selection = picture_id
+            self.service.load_through(self.current_query(), picture_id)
             return
         self._wanted_selection = None
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            self.search.clear()
-            self.filter.setCurrentIndex(0)
-            self.licence_filter.setCurrentIndex(0)
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.scrollTo(index)
         self.table.selectionModel().select(
             index,
@@ -457,7 +486,7 @@ class PictureLibraryWindow(QMainWindow):
         self.importer.finished.disconnect(self._imported)
         self.progress.close()
         self.last_report = report
-        self.service.load()
+        self.service.load(self.current_query())
         refused = [item for item in report.items if item.outcome is ImportOutcome.REFUSED]
         summary = self.tr("%1 imported, %2 already in the library, %3 refused.")
         summary = (
@@ -535,5 +564,6 @@ class PictureLibraryWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Picture Library"), message)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.service.stop()
         self.importer.shutdown()
         super().closeEvent(event)

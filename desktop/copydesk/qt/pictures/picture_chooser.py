@@ -1,9 +1,10 @@
 """Choosing a picture of the library for an article: the library's table (thumbnail, file,
-creator, credit, licence, status) with its search, read off the GUI thread."""
+creator, credit, licence, status) with its search, read a page at a time off the GUI
+thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize
+from PySide6.QtCore import QModelIndex, QSize, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copydesk.pictures.listing import PictureListing
+from copydesk.pictures.listing import PictureListing, PicturePage, PictureQuery
 from copydesk.qt.dialogs.closing import close_with_ctrl_w
-from copydesk.qt.pictures.picture_model import Column, PictureFilterModel, PictureTableModel
+from copydesk.qt.pictures.picture_model import Column, PictureTableModel
 from copydesk.qt.pictures.picture_service import PictureService
 
 
@@ -30,10 +31,11 @@ class PictureChooser(QDialog):
         self.setObjectName("pictureChooser")
         self.service = service
         self.model = PictureTableModel(service.request_thumbnail, self)
-        self.proxy = PictureFilterModel(self)
-        self.proxy.setSourceModel(self.model)
+        self._wanted: int | None = None
         self._build()
-        service.listings_loaded.connect(self._show_listings)
+        service.page_loaded.connect(self._show_page)
+        service.batch_loaded.connect(self.model.receive_more)
+        self.model.more_needed.connect(service.more)
         service.thumbnail_ready.connect(self.model.set_thumbnail)
         service.failed.connect(self.message.setText)
         self.resize(900, 560)
@@ -45,12 +47,17 @@ class PictureChooser(QDialog):
         self.search.setObjectName("chooserSearch")
         self.search.setPlaceholderText(self.tr("Search file, creator, credit, caption…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.search.textChanged.connect(lambda _text: self._select_first())
+        self.search_pause = QTimer(self)
+        self.search_pause.setSingleShot(True)
+        self.search_pause.setInterval(200)  # once typing pauses, not on every letter
+        self.search_pause.timeout.connect(
+            lambda: self.service.load(PictureQuery.of(self.search.text()), totals=False)
+        )
+        self.search.textChanged.connect(lambda _text: self.search_pause.start())
         layout.addWidget(self.search)
         self.table = QTableView(self)
         self.table.setObjectName("chooserTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -74,20 +81,31 @@ class PictureChooser(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def _show_listings(self, listings: list[PictureListing]) -> None:
-        self.model.set_listings(listings)
-        if listings:
-            self.message.setText(self.tr("%n picture(s) in the library", "", len(listings)))
-        else:
+    def _show_page(self, page: PicturePage) -> None:
+        if page.query != PictureQuery.of(self.search.text()):
+            if self._wanted is None:
+                return  # typed since: the search for the latest words is on its way
+            self.search.blockSignals(True)  # the list was narrowed to show the picture
+            self.search.setText(" ".join(page.query.words))
+            self.search.blockSignals(False)
+        first_page = self.model.rowCount() == 0 and page.total >= 0
+        chosen = self.chosen()
+        self.model.set_page(page)
+        if page.total > 0:
+            self.message.setText(self.tr("%n picture(s) in the library", "", page.total))
+        elif page.total == 0:
             self.message.setText(
                 self.tr("The library has no pictures yet: import some in the Picture Library.")
             )
-        self._select_first()
-        self.search.setFocus()
-
-    def _select_first(self) -> None:
-        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
+        wanted, self._wanted = self._wanted, None
+        if wanted is None and chosen is not None:
+            wanted = chosen.record.id  # the picture chosen stays chosen if still listed
+        if wanted is not None and self.model.row_of(wanted) is not None:
+            self.select_picture(wanted)
+        elif self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
+        if first_page:
+            self.search.setFocus()
 
     def _chosen_by_double_click(self, _index: QModelIndex) -> None:
         self.accept()
@@ -96,11 +114,16 @@ class PictureChooser(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.listing(self.proxy.mapToSource(rows[0]).row())
+        return self.model.listing(rows[0].row())
 
     def select_picture(self, picture_id: int) -> bool:
+        """Select the picture if the list shows it (reading down to it if it is not read
+        yet: the list's first page, or the pictures of its file name, deep in the library)."""
         row = self.model.row_of(picture_id)
         if row is None:
+            self._wanted = picture_id
+            self.service.load_through(PictureQuery.of(self.search.text()), picture_id)
             return False
-        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
         return True

@@ -1,11 +1,14 @@
-"""The picture library's table: one row per picture, filtered by search and by what needs
-the desk's attention. Thumbnails are made off the GUI thread and arrive when ready; a picture
-awaiting its file (known by its credit only) shows a placeholder and asks for none."""
+"""The picture library's table: one row per picture of the list's query (a search, a filter
+on what needs the desk's attention, a licence), read a page at a time as it is scrolled: the
+query runs in the database (``copydesk.pictures.browsing``), so a library of 50,000 pictures
+costs what the screen shows. Thumbnails are made off the GUI thread for the rows painted and
+arrive when ready; a picture awaiting its file (known by its credit only) shows a placeholder
+and asks for none."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 from functools import cache
 from typing import Any
 
@@ -16,12 +19,19 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
-from copydesk.pictures.listing import PictureListing
+from copydesk.pictures.listing import (
+    PictureBatch,
+    PictureFilter,
+    PictureKey,
+    PictureListing,
+    PicturePage,
+    PictureQuery,
+)
 from copydesk.qt.pictures.credit_messages import problem_message
 from copydesk.records.picture import PictureStatus
 
@@ -48,48 +58,92 @@ class Column(IntEnum):
     USED_IN = 6
 
 
-class Filter(StrEnum):
-    ALL = "all"
-    ERRORS = "errors"
-    WARNINGS = "warnings"
-    MISSING_CREDIT = "missing_credit"
-    AWAITING_FILE = "awaiting_file"
-    UNUSED = "unused"
+Filter = PictureFilter  # the table's filters are the core's
 
 
 class PictureTableModel(QAbstractTableModel):
+    """The pictures of a query, a page at a time: ``set_page`` shows the first page, and when
+    the view scrolls to the end the model asks for the next with ``more_needed(query,
+    after)``; whoever reads it hands it to ``receive_more``. A page asked for by an earlier
+    query (the search changed since) is dropped when it arrives."""
+
+    more_needed = Signal(object, object)  # PictureQuery, PictureKey after
+
     def __init__(self, request_thumbnail: ThumbnailRequest, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._listings: list[PictureListing] = []
         self._rows: dict[int, int] = {}
+        self._query = PictureQuery()
+        self._after: PictureKey | None = None
+        self._asked_after: PictureKey | None = None
+        self._count = 0
         self._thumbnails: dict[str, QPixmap] = {}
         self._requested: set[str] = set()
         self._request_thumbnail = request_thumbnail
         self._placeholder: QPixmap | None = None
 
-    def set_listings(self, listings: list[PictureListing]) -> None:
+    def set_page(self, page: PicturePage) -> None:
         self.beginResetModel()
-        self._listings = list(listings)
-        self._rows = {listing.record.id: row for row, listing in enumerate(self._listings)}
+        self._listings = list(page.listings)
+        self._index_rows()
+        self._query, self._after, self._asked_after = page.query, page.after, None
+        self._count = page.count
         self.endResetModel()
 
+    def query(self) -> PictureQuery:
+        return self._query
+
+    def count(self) -> int:
+        """How many pictures the query keeps (rows not yet read included)."""
+        return max(self._count, len(self._listings))
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._after is not None
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._after is None or self._asked_after == self._after:
+            return
+        self._asked_after = self._after
+        self.more_needed.emit(self._query, self._after)
+
+    def receive_more(self, query: PictureQuery, batch: PictureBatch) -> None:
+        """The page asked for with ``more_needed`` has arrived."""
+        if query != self._query or self._asked_after is None:
+            return  # asked for by a list that has since been replaced
+        self._asked_after = None
+        fresh = [x for x in batch.listings if x.record.id not in self._rows]
+        if fresh:
+            first = len(self._listings)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._listings.extend(fresh)
+            self._index_rows()
+            self.endInsertRows()
+        self._after = batch.after
+
     def replace_listing(self, listing: PictureListing) -> None:
+        """A picture as now stored; one the list has not shown (just added) goes on top,
+        where the list's order (most recently changed first) puts it."""
         row = self._rows.get(listing.record.id)
         if row is None:
-            self.beginInsertRows(QModelIndex(), len(self._listings), len(self._listings))
-            self._rows[listing.record.id] = len(self._listings)
-            self._listings.append(listing)
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._listings.insert(0, listing)
+            self._index_rows()
+            self._count += 1
             self.endInsertRows()
             return
         self._listings[row] = listing
         last = self.columnCount() - 1
         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
+    def _index_rows(self) -> None:
+        self._rows = {listing.record.id: row for row, listing in enumerate(self._listings)}
+
     def remove_listings(self, picture_ids: set[int]) -> None:
         for row in sorted((self._rows[i] for i in picture_ids if i in self._rows), reverse=True):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._listings[row]
-            self._rows = {listing.record.id: n for n, listing in enumerate(self._listings)}
+            self._index_rows()
+            self._count = max(0, self._count - 1)
             self.endRemoveRows()
 
     def listing(self, row: int) -> PictureListing:
@@ -263,72 +317,3 @@ class PictureStatusWords(QObject):
 @cache
 def _status_words() -> PictureStatusWords:
     return PictureStatusWords()
-
-
-class PictureFilterModel(QSortFilterProxyModel):
-    """Search over file name, creator, credit, caption and source; and a filter."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._filter = Filter.ALL
-        self._licence = ""
-
-    def set_search(self, text: str) -> None:
-        self._change_filter(lambda: setattr(self, "_words", text.casefold().split()))
-
-    def set_filter(self, kind: Filter) -> None:
-        self._change_filter(lambda: setattr(self, "_filter", kind))
-
-    def set_licence(self, licence_id: str) -> None:
-        self._change_filter(lambda: setattr(self, "_licence", licence_id))
-
-    def _change_filter(self, change: Callable[[], None]) -> None:
-        # Qt 6.10 replaced invalidateFilter() (deprecated since) with begin/endFilterChange.
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, PictureTableModel)
-        listing = model.listing(source_row)
-        if self._licence and listing.record.metadata.licence_id != self._licence:
-            return False
-        return _matches(listing, self._filter) and _contains(listing, self._words)
-
-
-def _matches(listing: PictureListing, kind: Filter) -> bool:
-    metadata = listing.record.metadata
-    if kind is Filter.ERRORS:
-        return listing.status is PictureStatus.ERROR
-    if kind is Filter.WARNINGS:
-        return listing.status is PictureStatus.WARNING
-    if kind is Filter.MISSING_CREDIT:
-        return not (metadata.creator or metadata.credit_line or metadata.credit_override).strip()
-    if kind is Filter.AWAITING_FILE:
-        return not listing.record.file.present
-    if kind is Filter.UNUSED:
-        return not listing.usages
-    return True
-
-
-def _contains(listing: PictureListing, words: list[str]) -> bool:
-    if not words:
-        return True
-    metadata = listing.record.metadata
-    haystack = " ".join(
-        (
-            listing.record.file.file_name,
-            metadata.creator,
-            listing.credit,
-            metadata.description,
-            metadata.source,
-            metadata.headline,
-        )
-    ).casefold()
-    return all(word in haystack for word in words)

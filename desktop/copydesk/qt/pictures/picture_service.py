@@ -1,6 +1,7 @@
-"""The picture library's work off the GUI thread: listings, saves, thumbnails and attaching
-a file to a picture that awaits it, each delivered back to the GUI thread. Database work goes
-to the one database thread; reading and decoding files to the compute thread."""
+"""The picture library's work off the GUI thread: the list's pages, saves, thumbnails, judging
+the pictures that changed and attaching a file to a picture that awaits it, each delivered
+back to the GUI thread. Database work goes to the one database thread; reading and decoding
+files to the compute thread."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from copydesk.errors import CopydeskError
 from copydesk.library.db import Library
 from copydesk.library.media_store import MediaStore
 from copydesk.pictures import operations as picture_operations
-from copydesk.pictures.operations import Judgement, PictureListing, list_pictures
+from copydesk.pictures.listing import PictureKey, PicturePage, PictureQuery
+from copydesk.pictures.operations import Judgement, PictureListing
 from copydesk.pictures.thumbnails import ThumbnailCache, default_cache_dir
 from copydesk.qt.labels import fill
 from copydesk.qt.tasks import TaskRunner
@@ -29,7 +31,9 @@ THUMBNAIL_SIZE = 96  # pixels, the list's thumbnail column
 
 
 class PictureService(QObject):
-    listings_loaded = Signal(list)  # list[PictureListing]
+    page_loaded = Signal(object)  # PicturePage: the first page of the latest query asked for
+    batch_loaded = Signal(object, object)  # PictureQuery, PictureBatch: a further page
+    judging = Signal(int)  # pictures left to judge (0: every picture is judged)
     listing_changed = Signal(object)  # PictureListing
     listing_followed = Signal(object)  # PictureListing changed by another program
     listings_removed = Signal(set)  # ids of pictures deleted by another program
@@ -54,12 +58,88 @@ class PictureService(QObject):
         self.database = database
         self.compute = compute
         self.judgement = judgement
+        self._loads = 0  # only the latest load is shown
+        self._judging = False
+        self._closed = False
 
-    def load(self) -> None:
+    def load(self, query: PictureQuery | None = None, *, totals: bool = True) -> None:
+        """Read the first page of ``query`` (every picture by default); ``page_loaded``
+        follows, unless a later load was asked for in the meantime."""
+        library, judgement = self.library, self.judgement
+        query = query or PictureQuery()
+        self._loads += 1
+        load = self._loads
+
+        def work() -> PicturePage:
+            return picture_operations.browse_pictures(library, query, judgement, totals=totals)
+
+        self._run(self.database, work, lambda page: self._loaded(load, page))
+
+    def load_through(self, query: PictureQuery, picture_id: int) -> None:
+        """Read the first page of ``query`` down to the picture; if the query leaves it out,
+        the first page of every picture down to it; if it lies too deep in the list, the
+        pictures of its file name. ``page_loaded`` follows (its query says which it was)."""
+        library, judgement = self.library, self.judgement
+        self._loads += 1
+        load = self._loads
+
+        def work() -> PicturePage | None:
+            for tried in (query, PictureQuery()):
+                page = picture_operations.pictures_through(library, tried, picture_id, judgement)
+                if page is not None:
+                    return page
+            listing = picture_operations.listings_by_ids(library, {picture_id}, judgement)
+            if not listing:
+                return None  # deleted meanwhile
+            by_name = PictureQuery.of(listing[0].record.file.file_name)
+            return picture_operations.browse_pictures(library, by_name, judgement)
+
+        self._run(self.database, work, lambda page: page is not None and self._loaded(load, page))
+
+    def _loaded(self, load: int, page: PicturePage) -> None:
+        if load == self._loads:
+            self.page_loaded.emit(page)
+            if page.unjudged > 0:
+                self.judge()
+
+    def more(self, query: PictureQuery, after: PictureKey) -> None:
         library, judgement = self.library, self.judgement
         self._run(
-            self.database, lambda: list_pictures(library, judgement), self.listings_loaded.emit
+            self.database,
+            lambda: picture_operations.more_pictures(library, query, after, judgement),
+            lambda batch: self.batch_loaded.emit(query, batch),
         )
+
+    def judge(self) -> None:
+        """Judge the pictures without a current verdict, a batch per database task (so that
+        other work is not held up behind it), reporting with ``judging`` how many are left."""
+        if self._judging:
+            return
+        self._judging = True
+        self._judge_from(None)
+
+    def _judge_from(self, after: PictureKey | None) -> None:
+        library, judgement = self.library, self.judgement
+
+        def judged(result: tuple[int, PictureKey | None]) -> None:
+            left, following = result
+            self.judging.emit(left)
+            if left and not self._closed:
+                self._judge_from(following)
+            else:
+                self._judging = False
+
+        def failed(error: Exception) -> None:
+            self._judging = False
+            self.failed.emit(str(error))
+
+        self.database.run(
+            lambda: picture_operations.judge_pictures(library, judgement, after), judged, failed
+        )
+
+    def stop(self) -> None:
+        """No further judging batches (the window is closing)."""
+        self._closed = True
 
     def save(self, changes: dict[int, PictureMetadata]) -> None:
         """Store new metadata for pictures (one transaction) and report each new listing."""
@@ -80,17 +160,22 @@ class PictureService(QObject):
             lambda listings: [self.listing_changed.emit(x) for x in listings],
         )
 
-    def follow(self, picture_ids: set[int]) -> None:
-        """Another program changed, added or deleted these pictures: read them again."""
+    def follow(self, picture_ids: set[int], query: PictureQuery | None = None) -> None:
+        """Another program changed, added or deleted these pictures: read them again (and
+        judge them). ``listing_followed`` for each one the list's ``query`` keeps,
+        ``listings_removed`` for the others and the deleted ones."""
         library, judgement = self.library, self.judgement
+        query = query or PictureQuery()
 
-        def work() -> list[PictureListing]:
-            return picture_operations.listings_by_ids(library, picture_ids, judgement)
+        def work() -> tuple[list[PictureListing], set[int]]:
+            return picture_operations.follow_pictures(library, picture_ids, query, judgement)
 
-        def arrived(listings: list[PictureListing]) -> None:
+        def arrived(result: tuple[list[PictureListing], set[int]]) -> None:
+            listings, kept = result
             for listing in listings:
-                self.listing_followed.emit(listing)
-            removed = picture_ids - {listing.record.id for listing in listings}
+                if listing.record.id in kept:
+                    self.listing_followed.emit(listing)
+            removed = picture_ids - kept
             if removed:
                 self.listings_removed.emit(removed)
 

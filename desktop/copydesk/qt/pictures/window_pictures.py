@@ -98,7 +98,7 @@ class WindowPictures(QObject):
             return None
         chooser = PictureChooser(service, title, window)
         if selected is not None:
-            service.listings_loaded.connect(lambda _listings: chooser.select_picture(selected))
+            chooser.select_picture(selected)
         try:
             if chooser.exec() != PictureChooser.DialogCode.Accepted:
                 return None
