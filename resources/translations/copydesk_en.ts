@@ -169,17 +169,17 @@
 <context>
     <name>PictureLibraryWindow</name>
     <message numerus="yes">
-        <source>%1 of %n picture(s)</source>
+        <source>%1 of %Ln picture(s)</source>
         <translation>
-            <numerusform>%1 of %n picture</numerusform>
-            <numerusform>%1 of %n pictures</numerusform>
+            <numerusform>%1 of %Ln picture</numerusform>
+            <numerusform>%1 of %Ln pictures</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>checking the credits of %n picture(s)…</source>
+        <source>checking the credits of %Ln picture(s)…</source>
         <translation>
-            <numerusform>checking the credits of %n picture…</numerusform>
-            <numerusform>checking the credits of %n pictures…</numerusform>
+            <numerusform>checking the credits of %Ln picture…</numerusform>
+            <numerusform>checking the credits of %Ln pictures…</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1609,17 +1609,17 @@
         <translation>Cette image a été modifiée dans une autre fenêtre.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n picture(s)</source>
+        <source>%1 of %Ln picture(s)</source>
         <translation>
-            <numerusform>%1 sur %n image</numerusform>
-            <numerusform>%1 sur %n images</numerusform>
+            <numerusform>%1 sur %Ln image</numerusform>
+            <numerusform>%1 sur %Ln images</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>checking the credits of %n picture(s)…</source>
+        <source>checking the credits of %Ln picture(s)…</source>
         <translation>
-            <numerusform>vérification des crédits de %n photo…</numerusform>
-            <numerusform>vérification des crédits de %n photos…</numerusform>
+            <numerusform>vérification des crédits de %Ln image…</numerusform>
+            <numerusform>vérification des crédits de %Ln images…</numerusform>
         </translation>
     </message>
     <message>

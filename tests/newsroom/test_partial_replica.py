@@ -112,3 +112,34 @@ def test_a_replica_keeps_at_least_a_day(newsroom: Newsroom, tmp_path: Path) -> N
         operations.join(library, newsroom.url("bob"), "Politique", keep_days=0)
     with library.read() as session:
         assert session.scalars(select(ReplicaState)).first() is None  # not joined
+
+
+def test_a_join_takes_the_most_recently_changed_articles_first(
+    newsroom: Newsroom, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk's history comes in the order it was written, a batch at a time; its most
+    recently changed articles (the list's first pages) come before it."""
+    from copydesk.sync import engine
+
+    alice = newsroom.replica(tmp_path / "alice.copydesk", "alice", "Politique")
+    for number in range(1, 6):
+        create(alice, f"Article {number}")
+    operations.sync(alice)
+    for number in range(1, 6):  # written in this order, changed in this order
+        age_on_server(newsroom, f"Article {number}", 10 - number)
+    monkeypatch.setattr(engine, "PULL_BATCH", 2)
+    monkeypatch.setattr(engine, "RECENT_FIRST", 2)
+    bob = open_library(tmp_path / "bob.copydesk", create=True)
+    newsroom.libraries.append(bob)
+    held_at_first_batch: list[list[str]] = []
+
+    def progress(done: int, total: int) -> None:
+        if not held_at_first_batch:
+            held_at_first_batch.append(headlines(bob))
+
+    operations.join(bob, newsroom.url("bob"), "Politique", progress=progress)
+    # The first batch of the history (articles 1 and 2), and the two most recent ones.
+    assert held_at_first_batch == [["Article 1", "Article 2", "Article 4", "Article 5"]]
+    assert headlines(bob) == [f"Article {number}" for number in range(1, 6)]
+    with bob.read() as session:
+        assert session.scalars(select(ReplicaState)).one().pull_cursor > 0

@@ -27,6 +27,8 @@ from copydesk.translation import _
 
 PUSH_BATCH = 200
 PULL_BATCH = 500
+# Articles a join takes first, most recently changed first: the list's first pages.
+RECENT_FIRST = 1_000
 _DECODED_AT_ONCE = 20
 _ROUNDS = 4  # merges made by a pull are sent by the next round
 
@@ -163,6 +165,8 @@ def pull(
     with target.library.read() as session:
         cursor = replica.joined_state(session).pull_cursor
     total, done = _count_after(target, connection, cursor) if progress else 0, 0
+    if cursor == 0:  # joining: the list is usable before the desk's history has come
+        _pull_recent_first(target, connection, counts)
     while heads := _heads_after(target, connection, cursor):
         download_files(target, connection, heads)
         # The feed's last number: a picture brought ahead of its turn may carry a later one.
@@ -173,6 +177,28 @@ def pull(
         if progress is not None:
             progress(done, max(total, done))
     _pull_stranded(target, connection, counts)
+
+
+def _pull_recent_first(
+    target: Replica, connection: psycopg.Connection[Any], counts: PullCounts
+) -> None:
+    """The desk's most recently changed articles (the list's first pages), ahead of the feed
+    that brings the desk's history in the order it was written: a desk of years opens at once
+    on what it works on now. The feed passes over them when it reaches them (same
+    revision)."""
+    with connection.transaction():
+        rows = connection.execute(
+            f"SELECT {_HEAD_COLUMNS} FROM copydesk.items"
+            f" WHERE kind = 'article' AND NOT deleted AND {_OF_THE_DESK} AND {_RECENT}"
+            " ORDER BY updated_at DESC, uuid DESC LIMIT %(limit)s",
+            {"desk": target.desk, "limit": RECENT_FIRST, "since": target.since},
+        ).fetchall()
+    for first in range(0, len(rows), PULL_BATCH):
+        batch = [_head(row, ahead=True) for row in rows[first : first + PULL_BATCH]]
+        heads = _pictures_first(target, connection, batch)
+        download_files(target, connection, heads)
+        with target.library.write() as session:
+            pulling.apply_heads(session, heads, 0, counts)
 
 
 def _head(row: tuple[Any, ...], *, ahead: bool = False) -> Head:

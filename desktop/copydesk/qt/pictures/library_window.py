@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -289,9 +289,10 @@ class PictureLibraryWindow(QMainWindow):
     def _show_count(self, *_args: object) -> None:
         shown = self.model.count()
         total = max(self._total, shown)
-        text = self.tr("%1 of %n picture(s)", "", total).replace("%1", f"{shown:,}")
+        # %Ln and QLocale: 50,000 in English, 50 000 in French.
+        text = self.tr("%1 of %Ln picture(s)", "", total).replace("%1", QLocale().toString(shown))
         if self._unjudged > 0:
-            checking = self.tr("checking the credits of %n picture(s)…", "", self._unjudged)
+            checking = self.tr("checking the credits of %Ln picture(s)…", "", self._unjudged)
             text = self.tr("%1 — %2").replace("%1", text).replace("%2", checking)
         self.count_label.showMessage(text)
 
