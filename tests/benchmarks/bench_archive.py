@@ -1,9 +1,10 @@
-"""Exporting a whole library to an archive, in constant memory (issue 23).
+"""Exporting a whole library to an archive and importing it into an empty library, in
+constant memory (issue 23).
 
 The library is bench_search's generated one (``--articles``, 10,000 by default; 100,000 for
-issue 23's replica). Each export runs in a process of its own, beside one that only opens the
-library; their peak resident memory (the kernel's ``ru_maxrss``) is compared. Target: the
-export's peak at most 150 MiB above the opening's, whatever the library's size.
+issue 23's replica). Each export and import runs in a process of its own, beside one that only
+opens the library; their peak resident memory (the kernel's ``ru_maxrss``) is compared.
+Target: each one's peak at most 150 MiB above the opening's, whatever the library's size.
 
     .venv/bin/python tests/benchmarks/bench_archive.py [--articles 10000] [--rounds 3]
 """
@@ -37,6 +38,14 @@ library = open_library(sys.argv[1])
 export_library(library, sys.argv[2])
 library.close()
 """
+_IMPORT = """
+import sys
+from copydesk.exchange.archive.restore import import_library
+from copydesk.library.db import open_library
+library = open_library(sys.argv[1], create=True)
+import_library(library, sys.argv[2])
+library.close()
+"""
 
 
 def main() -> int:
@@ -49,6 +58,8 @@ def main() -> int:
     size_mib = library.stat().st_size / 2**20
     exports: list[float] = []
     margins: list[float] = []
+    imports: list[float] = []
+    import_margins: list[float] = []
     archive_mib = 0.0
     with tempfile.TemporaryDirectory(prefix="copydesk-bench-") as folder:
         for round_number in range(args.rounds):
@@ -58,19 +69,29 @@ def main() -> int:
             exports.append(elapsed)
             margins.append(exported - opened)
             archive_mib = target.stat().st_size / 2**20
+            restored = Path(folder) / f"restored-{round_number}.copydesk"
+            imported, elapsed = _isolated(_IMPORT, str(restored), str(target))
+            imports.append(elapsed)
+            import_margins.append(imported - opened)
             target.unlink()
+            for leftover in Path(folder).glob(f"restored-{round_number}*"):
+                if leftover.is_file():
+                    leftover.unlink()
     ok = report(
-        "Library archive export",
+        "Library archive export and import",
         [
             Figure("export: wall time", exports),
             Figure("export: peak memory above opening (MiB)", margins, MEMORY_MARGIN_MIB),
+            Figure("import: wall time", imports),
+            Figure("import: peak memory above opening (MiB)", import_margins, MEMORY_MARGIN_MIB),
         ],
         [
             f"{args.articles:,} articles of ~1,000 words, library {size_mib:,.0f} MiB,"
-            f" archive {archive_mib:,.0f} MiB, {args.rounds} rounds",
+            f" archive {archive_mib:,.0f} MiB, {args.rounds} rounds (the import into an empty"
+            " library beside the archive)",
             f"{platform.node()}: {os.cpu_count()} CPUs, Python {platform.python_version()}",
             "memory: the kernel's peak resident set (ru_maxrss) of each process; the 'ms'"
-            " column of the memory line reads as MiB",
+            " column of the memory lines reads as MiB",
         ],
     )
     return 0 if ok else 1

@@ -4,6 +4,7 @@ written, then one transaction; a failure leaves the library as it was."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,16 +97,32 @@ class _Header:
     entries: dict[str, tuple[int, str]]  # name → (size, SHA-256)
 
 
-@dataclass(slots=True)
-class _Archived:
-    """A checked row, and where it was in the archive (for messages)."""
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a row was in the archive (for messages)."""
 
-    row: Row
+    id: Any
     entry: str
 
-    def place(self, kind: Kind) -> str:
+    def named(self, kind: Kind) -> str:
         """The row, named for a message: "picture 2 (in “pictures/0001.json”)"."""
-        return _(_PLACES[kind.name]).format(id=self.row["id"], entry=self.entry)
+        return _(_PLACES[kind.name]).format(id=self.id, entry=self.entry)
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What the checks need to know of one kind's rows, gathered as they are read, without
+    the rows: a library's archive is checked, then restored, in constant memory."""
+
+    count: int = 0
+    ids: set[Any] = field(default_factory=set)
+    # Unique columns (and sets of columns): each value's first row, and the first clash.
+    firsts: dict[tuple[str, ...], dict[Any, _Place]] = field(default_factory=dict)
+    clashes: dict[tuple[str, ...], tuple[_Place, _Place]] = field(default_factory=dict)
+    # (part key, column, kind referred to) → each id referred to, with its first row.
+    references: dict[tuple[str | None, str, str], dict[Any, _Place]] = field(default_factory=dict)
+    # Pictures: each file's entry, SHA-256 and media type, with its picture.
+    files: list[tuple[str, str, str, _Place]] = field(default_factory=list)
 
 
 _PLACES = {
@@ -132,7 +149,7 @@ class LibraryArchive:
     path: Path
     package: SafePackage
     header: _Header
-    rows: dict[str, list[_Archived]] = field(default_factory=dict)
+    facts: dict[str, _Facts] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -140,24 +157,27 @@ class LibraryArchive:
 
     @property
     def summary(self) -> ArchiveSummary:
-        counts = {name: len(rows) for name, rows in self.rows.items()}
+        counts = {name: facts.count for name, facts in self.facts.items()}
         return summary(self.path, self.header.library_uuid, counts)
 
     def restore_into(self, library: Library) -> ArchiveSummary:
         """Write every row (with its own id), the picture files and the library's uuid in
-        one transaction; on failure, roll back and remove the files written."""
+        one transaction, the rows read again a batch at a time (each entry checked against
+        the manifest again); on failure, roll back and remove the files written."""
         store = MediaStore.beside(library.path)
-        written: list[Row] = []
+        written: list[tuple[str, str]] = []
         try:
             with library.write() as session:
                 require_empty(session, library, self.label)
                 self._store_files(store, written)
+                known = _known_words(session)
                 for kind in KINDS:
-                    rows = [item.row for item in self.rows[kind.name]]
-                    if kind is WORDS:
-                        _insert_words(session, rows)
-                    else:
-                        insert_rows(session, kind, rows)
+                    rows = (row for row, _entry in _rows_of(self, kind))
+                    while batch := list(itertools.islice(rows, INSERTED_AT_ONCE)):
+                        if kind is WORDS:
+                            _insert_words(session, batch, known)
+                        else:
+                            insert_rows(session, kind, batch)
                 adopt_uuid(session, self.header.library_uuid)
         except BaseException as error:
             _remove_files(store, written)
@@ -167,29 +187,34 @@ class LibraryArchive:
             raise
         return self.summary
 
-    def _store_files(self, store: MediaStore, written: list[Row]) -> None:
-        for item in self.rows[PICTURES.name]:
-            if item.row["sha256"] is None:
-                continue
-            sha256, media_type = file_of(item.row)
-            data = self.package.read(media_entry(item.row))
+    def _store_files(self, store: MediaStore, written: list[tuple[str, str]]) -> None:
+        for entry, sha256, media_type, place in self.facts[PICTURES.name].files:
+            data = self.package.read(entry)
             if sha256_of(data) != sha256:  # the archive file changed since it was checked
                 raise refused(
                     self.label,
-                    _("the file of {place} changed").format(place=item.place(PICTURES)),
+                    _("the file of {place} changed").format(place=place.named(PICTURES)),
                 )
             if store.store(data, sha256, media_type):
-                written.append(item.row)
+                written.append((sha256, media_type))
 
 
-def _insert_words(session: Session, rows: list[Row]) -> None:
-    """The archive's dictionary words, with their ids into a library that has none; else
-    those it does not know yet, after its own."""
+# Rows written per statement while restoring.
+INSERTED_AT_ONCE = 500
+
+
+def _known_words(session: Session) -> set[tuple[str, str]]:
     table = WORDS.table
-    known = {
+    return {
         (word, language)
         for word, language in session.execute(select(table.c.word, table.c.language))
     }
+
+
+def _insert_words(session: Session, rows: list[Row], known: set[tuple[str, str]]) -> None:
+    """The archive's dictionary words, with their ids into a library that had none; else
+    those it does not know yet, after its own."""
+    table = WORDS.table
     if not known:
         insert_rows(session, WORDS, rows)
         return
@@ -202,11 +227,11 @@ def _insert_words(session: Session, rows: list[Row]) -> None:
         session.execute(table.insert(), new)
 
 
-def _remove_files(store: MediaStore, written: list[Row]) -> None:
+def _remove_files(store: MediaStore, written: list[tuple[str, str]]) -> None:
     """Remove the files an import wrote, and the folders that held only them."""
-    for picture in written:
-        store.remove(*file_of(picture))
-    folders = {store.path_for(*file_of(p)).parent for p in written}
+    for sha256, media_type in written:
+        store.remove(sha256, media_type)
+    folders = {store.path_for(sha256, media_type).parent for sha256, media_type in written}
     for folder in [*sorted(folders), store.root / ".incoming", store.root]:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only when empty
@@ -232,9 +257,11 @@ def open_archive(path: Path) -> Iterator[LibraryArchive]:
 
 
 def _checked(archive: LibraryArchive) -> LibraryArchive:
+    """Every entry read once (each row decoded, then let go): what the checks need is kept,
+    the problems found said in the order of the checks, kind by kind."""
     _check_entry_names(archive)
     for kind in KINDS:
-        archive.rows[kind.name] = _read_kind(archive, kind)
+        archive.facts[kind.name] = _survey(archive, kind)
     for kind in KINDS:
         _check_unique(archive, kind)
         _check_references(archive, kind)
@@ -423,9 +450,9 @@ def _verified(archive: LibraryArchive, name: str) -> bytes:
 # ---- the rows -------------------------------------------------------------------------------
 
 
-def _read_kind(archive: LibraryArchive, kind: Kind) -> list[_Archived]:
+def _rows_of(archive: LibraryArchive, kind: Kind) -> Iterator[tuple[Row, str]]:
+    """The rows of ``kind``, decoded one entry at a time, each with its entry's name."""
     names = [n for n in archive.header.entries if _is_entry_of(n, kind)]
-    found: list[_Archived] = []
     for name in sorted(names, key=lambda n: (len(n), n)):
         value = _load(_verified(archive, name), name, archive.label)
         if not isinstance(value, list):
@@ -433,8 +460,10 @@ def _read_kind(archive: LibraryArchive, kind: Kind) -> list[_Archived]:
                 archive.label,
                 _("the entry “{entry}” should hold a list of rows").format(entry=name),
             )
-        found += [_decoded(archive, kind, name, n, data) for n, data in enumerate(value, 1)]
-    return found
+        decoded = [_decoded(archive, kind, name, n, data) for n, data in enumerate(value, 1)]
+        del value
+        for row in decoded:
+            yield row, name
 
 
 def _is_entry_of(name: str, kind: Kind) -> bool:
@@ -442,9 +471,9 @@ def _is_entry_of(name: str, kind: Kind) -> bool:
     return match is not None and match.group(1) == kind.name
 
 
-def _decoded(archive: LibraryArchive, kind: Kind, entry: str, number: int, data: Any) -> _Archived:
+def _decoded(archive: LibraryArchive, kind: Kind, entry: str, number: int, data: Any) -> Row:
     try:
-        return _Archived(decode_row(kind, data, archive.header.schema_revision), entry)
+        return decode_row(kind, data, archive.header.schema_revision)
     except RowProblem as problem:
         raise refused(
             archive.label,
@@ -454,48 +483,58 @@ def _decoded(archive: LibraryArchive, kind: Kind, entry: str, number: int, data:
         ) from None
 
 
-def _check_unique(archive: LibraryArchive, kind: Kind) -> None:
-    _check_unique_together(archive, kind)
+def _survey(archive: LibraryArchive, kind: Kind) -> _Facts:
+    facts = _Facts()
+    uniques = _unique_columns(kind)
+    references = _reference_columns(kind)
+    for row, entry in _rows_of(archive, kind):
+        place = _Place(row["id"], entry)
+        facts.count += 1
+        facts.ids.add(row["id"])
+        for columns in uniques:
+            _note_unique(facts, columns, tuple(row[name] for name in columns), place)
+        for key, column, target in references:
+            values = [part[column] for part in row[key]] if key else [row[column]]
+            firsts = facts.references.setdefault((key, column, target), {})
+            for value in values:
+                firsts.setdefault(value, place)
+        if kind is PICTURES and row["sha256"] is not None:
+            sha256, media_type = file_of(row)
+            facts.files.append((media_entry(row), sha256, media_type, place))
+    return facts
+
+
+def _unique_columns(kind: Kind) -> list[tuple[str, ...]]:
+    """What must be unique among the rows of ``kind``: sets of columns (a dictionary word
+    and its language), then single columns, as the table declares them."""
+    together = [
+        tuple(column.name for column in getattr(constraint, "columns", ()))
+        for constraint in kind.table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    ]
     carried = {field.name for field in kind.fields}
-    for column in kind.table.columns:
-        if not (column.unique or column.primary_key) or column.name not in carried:
-            continue  # a column the archive does not carry (a list key) is the library's
-        seen: dict[Any, _Archived] = {}
-        for item in archive.rows[kind.name]:
-            if item.row[column.name] is None:  # SQL: NULLs never clash (pictures awaiting files)
-                continue
-            other = seen.setdefault(item.row[column.name], item)
-            if other is not item:
-                raise refused(
-                    archive.label,
-                    _("{place} has the same {column} as {other}").format(
-                        place=item.place(kind), column=column.name, other=other.place(kind)
-                    ),
-                )
+    single = [
+        (column.name,)
+        for column in kind.table.columns
+        # a column the archive does not carry (a list key) is the library's
+        if (column.unique or column.primary_key) and column.name in carried
+    ]
+    return [columns for columns in together if len(columns) >= 2] + single
 
 
-def _check_unique_together(archive: LibraryArchive, kind: Kind) -> None:
-    """Rows that would break a unique constraint on several columns (a dictionary word given
-    twice for one language)."""
-    for constraint in kind.table.constraints:
-        columns = [column.name for column in getattr(constraint, "columns", ())]
-        if not isinstance(constraint, UniqueConstraint) or len(columns) < 2:
-            continue
-        seen: dict[tuple[Any, ...], _Archived] = {}
-        for item in archive.rows[kind.name]:
-            other = seen.setdefault(tuple(item.row[name] for name in columns), item)
-            if other is not item:
-                raise refused(
-                    archive.label,
-                    _("{place} has the same {column} as {other}").format(
-                        place=item.place(kind), column=", ".join(columns), other=other.place(kind)
-                    ),
-                )
+def _note_unique(
+    facts: _Facts, columns: tuple[str, ...], value: tuple[Any, ...], place: _Place
+) -> None:
+    if len(columns) == 1 and value[0] is None:  # SQL: NULLs never clash (awaited pictures)
+        return
+    other = facts.firsts.setdefault(columns, {}).setdefault(value, place)
+    if other is not place and columns not in facts.clashes:
+        facts.clashes[columns] = (place, other)
 
 
-def _check_references(archive: LibraryArchive, kind: Kind) -> None:
-    """Every id a row names (a revision's article, a picture use's picture) is in the
-    archive."""
+def _reference_columns(kind: Kind) -> list[tuple[str | None, str, str]]:
+    """The columns of ``kind``'s rows (and of their parts) that name a row of the archive."""
+    found: list[tuple[str | None, str, str]] = []
     tables = [(kind.table, None), *((part.table, part.key) for part in kind.parts)]
     for table, key in tables:
         for column in table.columns:
@@ -503,35 +542,50 @@ def _check_references(archive: LibraryArchive, kind: Kind) -> None:
                 target = _kind_of_table(foreign.column.table.name)
                 if target is None or (key is not None and column.name == "article_id"):
                     continue
-                ids = {item.row["id"] for item in archive.rows[target.name]}
-                _check_ids(archive, kind, key, column.name, target, ids)
+                found.append((key, column.name, target.name))
+    return found
+
+
+def _check_unique(archive: LibraryArchive, kind: Kind) -> None:
+    facts = archive.facts[kind.name]
+    for columns in _unique_columns(kind):
+        clash = facts.clashes.get(columns)
+        if clash is not None:
+            place, other = clash
+            raise refused(
+                archive.label,
+                _("{place} has the same {column} as {other}").format(
+                    place=place.named(kind), column=", ".join(columns), other=other.named(kind)
+                ),
+            )
+
+
+def _check_references(archive: LibraryArchive, kind: Kind) -> None:
+    """Every id a row names (a revision's article, a picture use's picture) is in the
+    archive."""
+    facts = archive.facts[kind.name]
+    for key, column, target in _reference_columns(kind):
+        ids = archive.facts[target].ids
+        for value, place in facts.references.get((key, column, target), {}).items():
+            if value not in ids:
+                raise refused(
+                    archive.label,
+                    _(_MISSING_TARGETS[target]).format(place=place.named(kind), id=value),
+                )
 
 
 def _kind_of_table(name: str) -> Kind | None:
     return next((kind for kind in KINDS if kind.table.name == name), None)
 
 
-def _check_ids(
-    archive: LibraryArchive, kind: Kind, key: str | None, column: str, target: Kind, ids: set[int]
-) -> None:
-    for item in archive.rows[kind.name]:
-        values = [part[column] for part in item.row[key]] if key else [item.row[column]]
-        for value in values:
-            if value not in ids:
-                raise refused(
-                    archive.label,
-                    _(_MISSING_TARGETS[target.name]).format(place=item.place(kind), id=value),
-                )
-
-
 def _check_counts(archive: LibraryArchive) -> None:
-    for name, rows in archive.rows.items():
+    for name, facts in archive.facts.items():
         declared = archive.header.counts[name]
-        if declared != len(rows):
+        if declared != facts.count:
             raise refused(
                 archive.label,
                 _("its header counts {declared} but it holds {count}").format(
-                    declared=quantity(declared, name), count=number(len(rows))
+                    declared=quantity(declared, name), count=number(facts.count)
                 ),
             )
 
@@ -539,26 +593,28 @@ def _check_counts(archive: LibraryArchive) -> None:
 def _check_files(archive: LibraryArchive) -> None:
     """Each picture's file is in the archive, under its SHA-256, with content that has that
     SHA-256; no file belongs to no picture."""
-    pictures, kind = archive.rows[PICTURES.name], PICTURES
-    expected = {media_entry(item.row): item for item in pictures if item.row["sha256"]}
+    kind = PICTURES
+    expected = {
+        entry: (sha256, place) for entry, sha256, _, place in archive.facts[kind.name].files
+    }
     for name in archive.header.entries:
         if MEDIA_ENTRY.fullmatch(name) and name not in expected:
             raise refused(
                 archive.label,
                 _("the entry “{entry}” is the file of no picture").format(entry=name),
             )
-    for name, item in expected.items():
+    for name, (sha256, place) in expected.items():
         if name not in archive.header.entries:
             raise refused(
                 archive.label,
-                _("{place} has no file in the archive").format(place=item.place(kind)),
+                _("{place} has no file in the archive").format(place=place.named(kind)),
             )
         _verified(archive, name)
-        if archive.header.entries[name][1] != item.row["sha256"]:
+        if archive.header.entries[name][1] != sha256:
             raise refused(
                 archive.label,
                 _(
                     "the file of {place}, “{entry}”, does not have the SHA-256 its name says: it"
                     " is not the picture it should be"
-                ).format(place=item.place(kind), entry=name),
+                ).format(place=place.named(kind), entry=name),
             )
