@@ -17,7 +17,7 @@ from copydesk.translation import N_, _
 
 CONNECT_TIMEOUT_S = 10
 KEYRING_SERVICE = "copydesk-newsroom"
-KNOWN_REVISIONS = ("s0001", "s0002")
+KNOWN_REVISIONS = ("s0001", "s0002", "s0003")
 
 
 @dataclass(frozen=True, slots=True)
