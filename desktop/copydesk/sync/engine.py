@@ -86,18 +86,24 @@ Progress = Callable[[int, int], None]
 
 
 def sync(
-    library: Library, password: str | None = None, progress: Progress | None = None
+    library: Library,
+    password: str | None = None,
+    progress: Progress | None = None,
+    *,
+    joining: bool = False,
 ) -> SyncReport:
     """Push, then pull, until nothing waits; raises ``NewsroomError`` (nothing lost) when
-    the server cannot be reached or refuses."""
+    the server cannot be reached or refuses. ``joining``: the first sync of a replica, which
+    takes the desk's most recently changed articles before its history."""
     target = replica_of(library)
     report = SyncReport()
     try:
         with server.connect(target.address, password) as connection:
             report.chief = _note_who(target, connection)
-            for _round in range(_ROUNDS):
+            for round_number in range(_ROUNDS):
                 push(target, connection, report.pushed)
-                pull(target, connection, report.pulled, progress)
+                recent_first = joining and round_number == 0
+                pull(target, connection, report.pulled, progress, recent_first=recent_first)
                 if not _has_pending(library):
                     break
     except psycopg.Error as error:
@@ -161,11 +167,13 @@ def pull(
     connection: psycopg.Connection[Any],
     counts: PullCounts,
     progress: Progress | None = None,
+    *,
+    recent_first: bool = False,
 ) -> None:
     with target.library.read() as session:
         cursor = replica.joined_state(session).pull_cursor
     total, done = _count_after(target, connection, cursor) if progress else 0, 0
-    if cursor == 0:  # joining: the list is usable before the desk's history has come
+    if recent_first:  # joining: the list is usable before the desk's history has come
         _pull_recent_first(target, connection, counts)
     while heads := _heads_after(target, connection, cursor):
         download_files(target, connection, heads)

@@ -67,7 +67,7 @@ def join(
     )
     with library.write() as session:
         replica.join(session, membership)
-    return engine.sync(library, password, progress)
+    return engine.sync(library, password, progress, joining=True)
 
 
 def desks_of(url: str, password: str | None = None) -> list[str]:
