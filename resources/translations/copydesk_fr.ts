@@ -1569,6 +1569,10 @@
         <translation>Donner à chaque photo sélectionnée sans licence celle que désignent ses métadonnées</translation>
     </message>
     <message>
+        <source>Search and Filters</source>
+        <translation>Recherche et filtres</translation>
+    </message>
+    <message>
         <source>Search file, creator, credit, caption…</source>
         <translation>Rechercher un fichier, un auteur, un crédit, une légende…</translation>
     </message>

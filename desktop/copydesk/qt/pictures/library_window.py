@@ -150,13 +150,18 @@ class PictureLibraryWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
-        toolbar.addSeparator()
+        # The search and the filters on a row of their own: beside the actions, the French
+        # labels pushed the licence filter off the window.
+        self.addToolBarBreak()
+        finding = self.addToolBar(self.tr("Search and Filters"))
+        finding.setObjectName("pictureFilters")
+        finding.setMovable(False)
         self.search = QLineEdit(self)
         self.search.setObjectName("pictureSearch")
         self.search.setPlaceholderText(self.tr("Search file, creator, credit, caption…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(280)
-        toolbar.addWidget(self.search)
+        self.search.setMaximumWidth(360)
+        finding.addWidget(self.search)
         self.filter = QComboBox(self)
         for label, kind in (
             (self.tr("All pictures"), Filter.ALL),
@@ -167,12 +172,12 @@ class PictureLibraryWindow(QMainWindow):
             (self.tr("Not used in any article"), Filter.UNUSED),
         ):
             self.filter.addItem(label, kind.value)
-        toolbar.addWidget(self.filter)
+        finding.addWidget(self.filter)
         self.licence_filter = QComboBox(self)
         self.licence_filter.addItem(self.tr("Any licence"), "")
         for item in catalogue():
             self.licence_filter.addItem(item.name, item.id)
-        toolbar.addWidget(self.licence_filter)
+        finding.addWidget(self.licence_filter)
         self.count_label = self.statusBar()
         # The search runs in the database once typing pauses, not on every letter.
         self.search_pause = QTimer(self)
